@@ -1,0 +1,80 @@
+/**
+ * The three record kinds a file can hold, and the header spellings each field
+ * answers to. Headers are compared after headerKey(): case, spaces and
+ * punctuation do not matter, so "Meeting Year", "meeting_year" and
+ * "MEETING-YEAR" are one header.
+ */
+export type RecordKind = 'attendance' | 'sessions' | 'speakers';
+export const RECORD_KINDS: readonly RecordKind[] = ['attendance', 'sessions', 'speakers'];
+
+export interface FieldSpec {
+  /** Header spellings, already in headerKey() form. The first is the canonical name. */
+  synonyms: string[];
+  required?: boolean;
+  /** Read only to derive another value (the pseudonymous key), never stored. */
+  personal?: boolean;
+}
+
+const year: FieldSpec = { synonyms: ['meetingyear', 'year', 'igfyear', 'meeting', 'edition'], required: true };
+const country: FieldSpec = {
+  synonyms: ['country', 'countryname', 'countryofresidence', 'residence', 'nationality', 'countryterritory', 'countrycode', 'iso3', 'iso', 'pays', 'pais']
+};
+const stakeholder: FieldSpec = {
+  synonyms: ['stakeholdergroup', 'stakeholder', 'sector', 'stakeholdertype', 'stakeholdercategory', 'affiliationtype', 'constituency']
+};
+const gender: FieldSpec = { synonyms: ['gender', 'sex', 'genre', 'genero'] };
+const mode: FieldSpec = {
+  synonyms: ['participationmode', 'mode', 'attendancemode', 'participation', 'participationtype', 'attendancetype', 'format', 'onsiteonline']
+};
+const sessionId: FieldSpec = { synonyms: ['sessionid', 'session', 'sessionno', 'sessionnumber', 'sessioncode', 'sessionref', 'id'], required: true };
+const sessionType: FieldSpec = { synonyms: ['sessiontype', 'type', 'sessionformat', 'category'] };
+
+export const FIELDS: Record<RecordKind, Record<string, FieldSpec>> = {
+  attendance: {
+    meeting_year: year,
+    participant_id: { synonyms: ['participantid', 'registrationid', 'registrantid', 'badgeid', 'badgenumber', 'attendeeid', 'personid'], personal: true },
+    email: { synonyms: ['email', 'emailaddress', 'mail', 'courriel', 'correoelectronico'], personal: true },
+    name: { synonyms: ['name', 'fullname', 'firstname', 'lastname', 'surname', 'givenname', 'familyname', 'participantname', 'nom', 'nombre'], personal: true },
+    country,
+    stakeholder_group: stakeholder,
+    gender,
+    participation_mode: mode,
+    first_time: { synonyms: ['firsttime', 'firsttimer', 'firsttimeparticipant', 'firstigf', 'newcomer', 'firstattendance'] },
+    synthetic: { synonyms: ['synthetic'] }
+  },
+  sessions: {
+    meeting_year: year,
+    session_id: sessionId,
+    title: { synonyms: ['title', 'sessiontitle', 'sessionname', 'name'] },
+    session_type: sessionType,
+    theme: { synonyms: ['theme', 'track', 'maintheme', 'subtheme', 'topic'] },
+    date: { synonyms: ['date', 'sessiondate', 'day'] },
+    attendance_onsite: { synonyms: ['attendanceonsite', 'onsiteattendance', 'onsite', 'inperson', 'participantsonsite', 'onsiteparticipants'] },
+    attendance_online: { synonyms: ['attendanceonline', 'onlineattendance', 'online', 'remote', 'participantsonline', 'onlineparticipants'] },
+    women_share_estimate: { synonyms: ['womenshareestimate', 'womenshare', 'shareofwomen', 'percentwomen', 'womenpercent', 'femaleshare'] },
+    synthetic: { synonyms: ['synthetic'] }
+  },
+  speakers: {
+    meeting_year: year,
+    session_id: sessionId,
+    name: { synonyms: ['name', 'speakername', 'fullname', 'speaker', 'panelist', 'panellist'] },
+    role: { synonyms: ['role', 'speakerrole', 'function', 'capacity'] },
+    organization: { synonyms: ['organization', 'organisation', 'affiliation', 'institution', 'org', 'company'] },
+    country,
+    stakeholder_group: stakeholder,
+    gender,
+    participation_mode: mode,
+    session_title: { synonyms: ['sessiontitle', 'title', 'sessionname'] },
+    session_type: sessionType,
+    synthetic: { synonyms: ['synthetic'] }
+  }
+};
+
+/** "Meeting Year", "meeting_year", " MEETING-YEAR " -> "meetingyear". Accents go too: "Género" -> "genero". */
+export function headerKey(header: string): string {
+  return header
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}

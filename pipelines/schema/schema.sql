@@ -1,0 +1,113 @@
+-- The IGF participation database. Every fact row keeps where it came from
+-- (source_file, source_line) and whether it is synthetic, so that any figure
+-- can be traced back to an input line and synthetic data can never pass as real.
+
+CREATE TABLE IF NOT EXISTS country (
+  iso3              VARCHAR PRIMARY KEY,
+  iso2              VARCHAR,
+  m49               VARCHAR,   -- three digits, zero-padded ('004')
+  name_en           VARCHAR NOT NULL,
+  m49_region        VARCHAR,   -- Africa, Americas, Asia, Europe, Oceania
+  m49_subregion     VARCHAR,
+  un_regional_group VARCHAR,   -- african | asia_pacific | eastern_european | grulac | weog; NULL outside the groups
+  un_developing     BOOLEAN,   -- UN SDG "Developing regions"
+  g77               BOOLEAN,   -- Group of 77 and China, China included
+  wb_income         VARCHAR,   -- low | lower_middle | upper_middle | high; NULL when the World Bank gives none
+  ldc               BOOLEAN,
+  lldc              BOOLEAN,
+  sids              BOOLEAN
+);
+
+-- Normalised spelling (see country_key() in macros.sql) -> ISO3.
+CREATE TABLE IF NOT EXISTS country_alias (
+  alias_key VARCHAR PRIMARY KEY,
+  iso3      VARCHAR NOT NULL,
+  origin    VARCHAR NOT NULL   -- which reference column or alias list the spelling came from
+);
+
+CREATE TABLE IF NOT EXISTS meeting (
+  year      INTEGER PRIMARY KEY,
+  city      VARCHAR,
+  host_iso3 VARCHAR,           -- NULL for the all-online 2020 meeting
+  format    VARCHAR NOT NULL   -- onsite | online | hybrid
+);
+
+CREATE TABLE IF NOT EXISTS attendance (
+  meeting_year       INTEGER NOT NULL,
+  participant_key    VARCHAR,  -- keyed SHA-256 of participant_id or e-mail; never the raw value
+  country_iso3       VARCHAR,
+  country_raw        VARCHAR,
+  stakeholder_group  VARCHAR NOT NULL,
+  gender             VARCHAR NOT NULL,
+  participation_mode VARCHAR NOT NULL,
+  first_time         BOOLEAN,
+  source_file        VARCHAR NOT NULL,
+  source_line        BIGINT  NOT NULL,
+  synthetic          BOOLEAN NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS session (
+  meeting_year         INTEGER NOT NULL,
+  session_id           VARCHAR NOT NULL,
+  title                VARCHAR,
+  session_type         VARCHAR,  -- snake_case of the given type: workshop, open_forum, main_session ...
+  theme                VARCHAR,
+  date                 DATE,
+  attendance_onsite    INTEGER,
+  attendance_online    INTEGER,
+  women_share_estimate DOUBLE,   -- 0..1
+  source_file          VARCHAR NOT NULL,
+  source_line          BIGINT  NOT NULL,
+  synthetic            BOOLEAN NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS speaker (
+  meeting_year       INTEGER NOT NULL,
+  session_id         VARCHAR NOT NULL,
+  name               VARCHAR,    -- speakers are public; their names may be stored
+  role               VARCHAR NOT NULL,  -- speaker | moderator | organizer | rapporteur | unknown
+  organization       VARCHAR,
+  country_iso3       VARCHAR,
+  country_raw        VARCHAR,
+  stakeholder_group  VARCHAR NOT NULL,
+  gender             VARCHAR NOT NULL,
+  participation_mode VARCHAR NOT NULL,
+  session_title      VARCHAR,
+  session_type       VARCHAR,
+  source_file        VARCHAR NOT NULL,
+  source_line        BIGINT  NOT NULL,
+  synthetic          BOOLEAN NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS published_figure (
+  year         INTEGER NOT NULL,
+  host_city    VARCHAR,
+  host_country VARCHAR,
+  metric       VARCHAR NOT NULL,
+  category     VARCHAR,
+  value        DOUBLE,
+  unit         VARCHAR,
+  source_url   VARCHAR NOT NULL,
+  source_title VARCHAR,
+  quote        VARCHAR NOT NULL,
+  source_file  VARCHAR NOT NULL,
+  source_line  BIGINT  NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS load_log (
+  file          VARCHAR PRIMARY KEY,
+  sha256        VARCHAR NOT NULL,
+  kind          VARCHAR NOT NULL,
+  rows_read     BIGINT  NOT NULL,
+  rows_loaded   BIGINT  NOT NULL,
+  rows_rejected BIGINT  NOT NULL,
+  synthetic     BOOLEAN NOT NULL,
+  loaded_at     TIMESTAMP NOT NULL
+);
+
+-- Only file, line and reason: never a value of the rejected row, which may hold a name or an e-mail.
+CREATE TABLE IF NOT EXISTS rejected_row (
+  file   VARCHAR NOT NULL,
+  line   BIGINT  NOT NULL,
+  reason VARCHAR NOT NULL
+);
