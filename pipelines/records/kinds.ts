@@ -4,8 +4,8 @@
  * punctuation do not matter, so "Meeting Year", "meeting_year" and
  * "MEETING-YEAR" are one header.
  */
-export type RecordKind = 'attendance' | 'sessions' | 'speakers';
-export const RECORD_KINDS: readonly RecordKind[] = ['attendance', 'sessions', 'speakers'];
+export type RecordKind = 'attendance' | 'sessions' | 'speakers' | 'published_figures';
+export const RECORD_KINDS: readonly RecordKind[] = ['attendance', 'sessions', 'speakers', 'published_figures'];
 
 export interface FieldSpec {
   /** Header spellings, already in headerKey() form. The first is the canonical name. */
@@ -26,7 +26,7 @@ const gender: FieldSpec = { synonyms: ['gender', 'sex', 'genre', 'genero'] };
 const mode: FieldSpec = {
   synonyms: ['participationmode', 'mode', 'attendancemode', 'participation', 'participationtype', 'attendancetype', 'format', 'onsiteonline']
 };
-const sessionId: FieldSpec = { synonyms: ['sessionid', 'session', 'sessionno', 'sessionnumber', 'sessioncode', 'sessionref', 'id'], required: true };
+const sessionId: FieldSpec = { synonyms: ['sessionid', 'session', 'sessionno', 'sessionnumber', 'sessioncode', 'sessionref'], required: true };
 const sessionType: FieldSpec = { synonyms: ['sessiontype', 'type', 'sessionformat', 'category'] };
 
 export const FIELDS: Record<RecordKind, Record<string, FieldSpec>> = {
@@ -44,7 +44,7 @@ export const FIELDS: Record<RecordKind, Record<string, FieldSpec>> = {
   },
   sessions: {
     meeting_year: year,
-    session_id: sessionId,
+    session_id: { ...sessionId, synonyms: [...sessionId.synonyms, 'id'] },
     title: { synonyms: ['title', 'sessiontitle', 'sessionname', 'name'] },
     session_type: sessionType,
     theme: { synonyms: ['theme', 'track', 'maintheme', 'subtheme', 'topic'] },
@@ -67,6 +67,19 @@ export const FIELDS: Record<RecordKind, Record<string, FieldSpec>> = {
     session_title: { synonyms: ['sessiontitle', 'title', 'sessionname'] },
     session_type: sessionType,
     synthetic: { synonyms: ['synthetic'] }
+  },
+  // Figures the IGF and others published, each with its source and exact quote.
+  published_figures: {
+    year: { synonyms: ['year', 'meetingyear'], required: true },
+    host_city: { synonyms: ['hostcity', 'city'] },
+    host_country: { synonyms: ['hostcountry'] },
+    metric: { synonyms: ['metric', 'indicator'], required: true },
+    category: { synonyms: ['category'] },
+    value: { synonyms: ['value', 'figure'], required: true },
+    unit: { synonyms: ['unit', 'units'] },
+    source_url: { synonyms: ['sourceurl', 'url', 'source'], required: true },
+    source_title: { synonyms: ['sourcetitle'] },
+    quote: { synonyms: ['quote', 'quotation'], required: true }
   }
 };
 

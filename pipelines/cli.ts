@@ -1,0 +1,129 @@
+/**
+ * npm run pipeline -- [--input PATH ...] [--db PATH] [--kind K] [--strict] [--synthetic] [--report FILE.json]
+ *
+ * Exit codes: 0 loaded, 1 the database was left unchanged (unreadable file,
+ * --strict with rejects, another writer), 2 bad command line.
+ */
+import { writeFileSync } from 'node:fs';
+
+import { parseArgs } from 'node:util';
+import { runPipeline, demoMissing, DEFAULT_DB, DEMO_DIR } from './run.ts';
+import { RECORD_KINDS, type RecordKind } from './records/kinds.ts';
+import type { FileReport } from './load/load-file.ts';
+import { createProgress } from './progress.ts';
+
+const USAGE = `Usage: npm run pipeline -- [options] [--input] FILE ...
+
+Loads attendance, session and speaker records (CSV, JSON or Parquet) into the
+DuckDB database. Without input files it builds the default database from the
+bundled data: reference tables, published figures and the synthetic demo records.
+
+Options:
+  --input, -i PATH    a file to load (repeat, or list several)
+  --db PATH           database file (default: $IGF_DB or ${DEFAULT_DB})
+  --kind K            force the record kind: ${RECORD_KINDS.join(', ')}
+  --strict            fail, leaving the database unchanged, if any row is rejected
+  --synthetic         mark every row of these files as synthetic
+  --report FILE.json  write the per-file accounting as JSON
+  --quiet             print only problems and the final line
+  --help              this text`;
+
+function fail(message: string): never {
+  process.stderr.write(`pipeline: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      input: { type: 'string', short: 'i', multiple: true },
+      db: { type: 'string' },
+      kind: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      synthetic: { type: 'boolean', default: false },
+      report: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  });
+} catch (e) {
+  fail((e as Error).message);
+}
+if (args.values.help) {
+  process.stdout.write(USAGE + '\n');
+  process.exit(0);
+}
+const kind = args.values.kind;
+if (kind !== undefined && !RECORD_KINDS.includes(kind as RecordKind)) {
+  fail(`unknown --kind "${kind}"; allowed: ${RECORD_KINDS.join(', ')}`);
+}
+const inputs = [...(args.values.input ?? []), ...args.positionals];
+const db = args.values.db ?? process.env.IGF_DB ?? DEFAULT_DB;
+const quiet = args.values.quiet;
+const out = (line = '') => {
+  if (!quiet) process.stdout.write(line + '\n');
+};
+
+if (inputs.length === 0 && demoMissing()) {
+  out(`Generating the synthetic demo records in ${DEMO_DIR} ...`);
+  const { generateDemo } = await import('./demo/generate.ts');
+  await generateDemo({ outDir: DEMO_DIR });
+}
+
+const progress = createProgress(process.stderr, quiet);
+const started = Date.now();
+const report = await runPipeline({
+  db,
+  inputs,
+  kind: kind as RecordKind | undefined,
+  strict: args.values.strict,
+  synthetic: args.values.synthetic,
+  onFileStart: (file) => progress.start(file),
+  onProgress: (file, phase, fraction) => progress.update(file, phase, fraction),
+  onFileDone: (fileReport) => {
+    progress.done();
+    out(describeFile(fileReport));
+  }
+});
+progress.done();
+
+for (const failed of report.failed) process.stderr.write(`${failed.file}: ${failed.error}\n`);
+if (args.values.report) writeFileSync(args.values.report, JSON.stringify(report, null, 2) + '\n');
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (report.ok) {
+  const t = report.totals;
+  process.stdout.write(
+    `${db}: ${report.files.length} file(s), read ${fmt(t.rows_read)}, loaded ${fmt(t.rows_loaded)}, rejected ${fmt(t.rows_rejected)} in ${seconds} s\n`
+  );
+} else {
+  process.stderr.write(`pipeline failed: ${report.error}\n`);
+  if (report.unexpected) process.stderr.write('This looks like a bug or a system problem (disk full?); please report it with the command you ran.\n');
+}
+process.exit(report.ok ? 0 : 1);
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function describeFile(f: FileReport): string {
+  const lines = [`${f.file}  (${f.kind}${f.format ? `, ${f.format} ${f.encoding}` : ''}${f.synthetic ? ', SYNTHETIC' : ''})`];
+  if (f.status === 'unchanged') {
+    lines.push(`  unchanged since last load: read ${fmt(f.rows_read)}, loaded ${fmt(f.rows_loaded)}, rejected ${fmt(f.rows_rejected)}`);
+    return lines.join('\n');
+  }
+  lines.push(`  read ${fmt(f.rows_read)}, loaded ${fmt(f.rows_loaded)}, rejected ${fmt(f.rows_rejected)}`);
+  for (const [reason, n] of Object.entries(f.rejected_by_reason)) lines.push(`    ${fmt(n).padStart(8)}  ${reason}`);
+  for (const [field, u] of Object.entries(f.unresolved)) {
+    const top = u.top.map((t) => `${JSON.stringify(t.value)} ×${fmt(t.count)}`).join(', ');
+    lines.push(`  unresolved ${field}: ${fmt(u.count)} row(s), kept as unknown; most frequent: ${top}`);
+  }
+  if (f.personal_columns_not_stored.length) {
+    lines.push(`  personal columns not stored: ${f.personal_columns_not_stored.join(', ')} (ids and e-mails only as keyed hashes)`);
+  }
+  if (f.ignored_columns.length) lines.push(`  columns not used: ${f.ignored_columns.join(', ')}`);
+  return lines.join('\n');
+}
+

@@ -1,0 +1,234 @@
+/**
+ * Loads one input file into an open database, accounting for every record:
+ * rows_read = rows_loaded + rows_rejected, checked before anything is kept.
+ * Loading the same bytes from the same path again changes nothing; changed
+ * bytes at the same path replace that file's earlier rows.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { relative, resolve, isAbsolute } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { stageFile, type StageProgress } from './stage.ts';
+import { FIELDS, type RecordKind } from '../records/kinds.ts';
+
+const sql = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
+
+export interface Unresolved {
+  count: number;
+  /** Most frequent raw values that could not be normalised, with their counts. */
+  top: Array<{ value: string; count: number }>;
+}
+
+export interface FileReport {
+  file: string;
+  kind: RecordKind;
+  status: 'loaded' | 'unchanged';
+  format: string;
+  encoding: string;
+  sha256: string;
+  synthetic: boolean;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  rejected_by_reason: Record<string, number>;
+  unresolved: Record<string, Unresolved>;
+  ignored_columns: string[];
+  personal_columns_not_stored: string[];
+}
+
+export interface LoadOptions {
+  kind?: RecordKind;
+  /** Marks every row synthetic unless the file has its own synthetic column. */
+  synthetic?: boolean;
+  pseudonymKey: string;
+  progress?: StageProgress;
+}
+
+const FACT_TABLE: Record<RecordKind, string> = {
+  attendance: 'attendance',
+  sessions: 'session',
+  speakers: 'speaker',
+  published_figures: 'published_figure'
+};
+
+/** Categorical fields and the synonym table field each is looked up in. */
+const LOOKUPS: Record<string, string> = {
+  stakeholder_group: 'stakeholder_group',
+  gender: 'gender',
+  participation_mode: 'participation_mode',
+  role: 'role',
+  first_time: 'boolean',
+  synthetic: 'boolean'
+};
+
+/** How a file is named in the database: relative to the working directory when inside it. */
+export function sourceName(path: string): string {
+  const absolute = resolve(path);
+  const rel = relative(process.cwd(), absolute);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}
+
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function loadFile(conn: DuckDBConnection, path: string, options: LoadOptions): Promise<FileReport> {
+  const file = sourceName(path);
+  const progress = options.progress ?? (() => {});
+  const sha256 = await fileSha256(path).catch(() => '');
+
+  const previous = await rows(conn, 'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic FROM load_log WHERE file = $1', [file]);
+  if (sha256 && previous.length && previous[0][0] === sha256 && (!options.kind || previous[0][1] === options.kind)) {
+    const [, kind, read, loaded, rejected, synthetic] = previous[0];
+    return {
+      file,
+      kind: kind as RecordKind,
+      status: 'unchanged',
+      format: '',
+      encoding: '',
+      sha256,
+      synthetic: Boolean(synthetic),
+      rows_read: Number(read),
+      rows_loaded: Number(loaded),
+      rows_rejected: Number(rejected),
+      rejected_by_reason: await rejectedByReason(conn, file),
+      unresolved: {},
+      ignored_columns: [],
+      personal_columns_not_stored: []
+    };
+  }
+
+  const staged = await stageFile(conn, path, options.kind, progress);
+  const kind = staged.match.kind;
+  const fields = FIELDS[kind];
+  const has = (f: string) => f in fields;
+  progress('normalising');
+
+  const yearField = kind === 'published_figures' ? 'year' : 'meeting_year';
+  await conn.run(`CREATE OR REPLACE TEMP VIEW staged_keys AS
+    SELECT __source_line, ${yearField} AS year_text,
+      ${has('session_id') ? "nullif(trim(session_id), '')" : 'NULL::VARCHAR'} AS session_key,
+      ${has('session_id')} AS needs_session,
+      ${kind === 'sessions'} AS unique_session
+    FROM staged`);
+  await conn.run(sql('check'));
+
+  for (const [field, lookup] of Object.entries(LOOKUPS)) {
+    if (!has(field)) continue;
+    // Normalise each distinct spelling once, then join: a million rows hold a few hundred spellings.
+    const fallback = lookup === 'boolean' ? 'NULL' : "'unknown'";
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE map_${field} AS
+       SELECT raw, coalesce(syn.value, ${fallback}) AS value, syn.value IS NULL AND trim(raw) <> '' AS unresolved
+       FROM (SELECT DISTINCT coalesce(${field}, '') AS raw FROM staged) d
+       LEFT JOIN synonym syn ON syn.field = $1 AND syn.spelling_key = text_key(d.raw)`,
+      [lookup]
+    );
+  }
+  if (has('country')) {
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE map_country AS
+       SELECT raw, a.iso3 AS value, a.iso3 IS NULL AND trim(raw) <> '' AS unresolved
+       FROM (SELECT DISTINCT coalesce(country, '') AS raw FROM staged) d
+       LEFT JOIN country_alias a ON a.alias_key = country_key(d.raw)`
+    );
+  }
+
+  const unresolved: Record<string, Unresolved> = {};
+  for (const field of [...Object.keys(LOOKUPS), 'country'].filter(has)) {
+    const found = await rows(
+      conn,
+      `SELECT m.raw, count(*) AS n FROM staged s JOIN checked c USING (__source_line)
+       JOIN map_${field} m ON m.raw = coalesce(s.${field}, '')
+       WHERE c.reason IS NULL AND m.unresolved GROUP BY m.raw ORDER BY n DESC, m.raw`
+    );
+    if (found.length) unresolved[field] = summarise(found);
+  }
+  for (const [field, parser] of Object.entries({ date: 'session_date', attendance_onsite: 'head_count', attendance_online: 'head_count', women_share_estimate: 'share_0_1' })) {
+    if (!has(field)) continue;
+    const found = await rows(
+      conn,
+      `SELECT ${field}, count(*) AS n FROM staged s JOIN checked c USING (__source_line)
+       WHERE c.reason IS NULL AND trim(${field}) <> '' AND ${parser}(${field}) IS NULL GROUP BY 1 ORDER BY n DESC, 1`
+    );
+    if (found.length) unresolved[field] = summarise(found);
+  }
+
+  progress('writing');
+  // A file that changed kind must not leave rows behind in its old table.
+  for (const table of Object.values(FACT_TABLE)) await conn.run(`DELETE FROM ${table} WHERE source_file = $1`, [file]);
+  await conn.run('DELETE FROM rejected_row WHERE file = $1', [file]);
+
+  const params: Array<string | boolean> = [file];
+  if (kind !== 'published_figures') params.push(options.synthetic ?? false);
+  if (kind === 'attendance') params.push(options.pseudonymKey);
+  const inserted = await conn.run(sql(kind), params);
+  const rowsLoaded = inserted.rowsChanged;
+
+  await conn.run(`INSERT INTO rejected_row SELECT $1, __source_line, reason FROM checked WHERE reason IS NOT NULL`, [file]);
+  if (staged.unreadable.length) {
+    const appender = await conn.createAppender('rejected_row');
+    for (const bad of staged.unreadable) {
+      appender.appendVarchar(file);
+      appender.appendBigInt(BigInt(bad.line));
+      appender.appendVarchar(bad.reason);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  const rowsRejected = Number((await rows(conn, 'SELECT count(*) FROM rejected_row WHERE file = $1', [file]))[0][0]);
+  if (staged.recordsRead !== rowsLoaded + rowsRejected) {
+    throw new Error(
+      `accounting failed: read ${staged.recordsRead} records but loaded ${rowsLoaded} and rejected ${rowsRejected}`
+    );
+  }
+
+  const synthetic =
+    kind !== 'published_figures' &&
+    Boolean((await rows(conn, `SELECT coalesce(bool_or(synthetic), $2) FROM ${FACT_TABLE[kind]} WHERE source_file = $1`, [file, options.synthetic ?? false]))[0][0]);
+  await conn.run(
+    `INSERT OR REPLACE INTO load_log VALUES ($1, $2, $3, $4, $5, $6, $7, now()::TIMESTAMP)`,
+    [file, sha256, kind, staged.recordsRead, rowsLoaded, rowsRejected, synthetic]
+  );
+  await conn.run('DROP VIEW IF EXISTS staged_keys; DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw; DROP TABLE IF EXISTS checked;');
+
+  const personal = Object.entries(fields)
+    .filter(([field, spec]) => spec.personal && staged.match.columns[field] !== undefined)
+    .map(([field]) => staged.headers[staged.match.columns[field]]);
+  return {
+    file,
+    kind,
+    status: 'loaded',
+    format: staged.format,
+    encoding: staged.encoding,
+    sha256,
+    synthetic,
+    rows_read: staged.recordsRead,
+    rows_loaded: rowsLoaded,
+    rows_rejected: rowsRejected,
+    rejected_by_reason: await rejectedByReason(conn, file),
+    unresolved,
+    ignored_columns: staged.match.ignored,
+    personal_columns_not_stored: kind === 'attendance' ? personal : []
+  };
+}
+
+async function rejectedByReason(conn: DuckDBConnection, file: string): Promise<Record<string, number>> {
+  const found = await rows(conn, 'SELECT reason, count(*) FROM rejected_row WHERE file = $1 GROUP BY reason ORDER BY 2 DESC, 1', [file]);
+  return Object.fromEntries(found.map(([reason, n]) => [String(reason), Number(n)]));
+}
+
+function summarise(found: unknown[][]): Unresolved {
+  return {
+    count: found.reduce((sum, r) => sum + Number(r[1]), 0),
+    top: found.slice(0, 5).map((r) => ({ value: String(r[0]), count: Number(r[1]) }))
+  };
+}
+
+async function rows(conn: DuckDBConnection, query: string, params: Array<string | number | boolean> = []): Promise<unknown[][]> {
+  const reader = await conn.runAndReadAll(query, params);
+  return reader.getRows() as unknown[][];
+}

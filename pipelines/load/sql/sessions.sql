@@ -1,0 +1,20 @@
+-- $1 source file, $2 file-level synthetic flag.
+INSERT INTO session
+SELECT
+  c.meeting_year,
+  trim(s.session_id),
+  nullif(trim(s.title), ''),
+  nullif(replace(text_key(s.session_type), ' ', '_'), ''),
+  nullif(trim(s.theme), ''),
+  session_date(s.date),
+  head_count(s.attendance_onsite),
+  head_count(s.attendance_online),
+  share_0_1(s.women_share_estimate),
+  $1,
+  s.__source_line,
+  coalesce(synthetic.value::BOOLEAN, $2)
+FROM staged s
+JOIN checked c USING (__source_line)
+JOIN map_synthetic synthetic ON synthetic.raw = coalesce(s.synthetic, '')
+WHERE c.reason IS NULL
+ORDER BY s.__source_line;

@@ -1,0 +1,216 @@
+/**
+ * Gets one input file into the temporary table `staged`: one VARCHAR column
+ * per field of its record kind (NULL where the file has no such column) and
+ * `__source_line`, the line (or Parquet row) the record came from.
+ *
+ * Fast path: a well-formed UTF-8 CSV is read by DuckDB itself and line
+ * numbers follow from row order. Anything messier (bad records, multi-line
+ * fields, blank lines, other encodings, JSON) is parsed here and rewritten
+ * as a clean temporary CSV that DuckDB then reads: slower, but every line
+ * number stays exact. Temporary tables live in memory, never in the
+ * database file, so dropped columns (names) leave no trace there.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readInput, parseJsonRecords, InputError, type InputFormat } from '../files/input-file.ts';
+import { scanCsv, sniffDelimiter, csvField, CsvError, type BadRecord } from '../files/csv.ts';
+import { FIELDS, type RecordKind } from '../records/kinds.ts';
+import { resolveKind, type HeaderMatch } from '../records/headers.ts';
+
+export interface StagedFile {
+  format: InputFormat;
+  encoding: string;
+  match: HeaderMatch;
+  headers: string[];
+  /** Records in the file, good and bad. */
+  recordsRead: number;
+  /** Records the reader could not take apart (wrong field count, bad quoting, invalid JSON). */
+  unreadable: BadRecord[];
+  /** Rows in `staged`. */
+  staged: number;
+}
+
+export type StageProgress = (phase: string, fraction?: number) => void;
+
+/** Fields that go into `staged`; attendee names are never read. */
+export function stagedFields(kind: RecordKind): string[] {
+  return Object.keys(FIELDS[kind]).filter((f) => !(kind === 'attendance' && f === 'name'));
+}
+
+export async function stageFile(
+  conn: DuckDBConnection,
+  path: string,
+  forcedKind: RecordKind | undefined,
+  progress: StageProgress = () => {}
+): Promise<StagedFile> {
+  progress('reading');
+  const input = await readInput(path);
+  await conn.run('DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw;');
+
+  if (input.format === 'parquet') return stageParquet(conn, path, forcedKind, input.encoding);
+  if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.text, forcedKind));
+
+  const delimiter = sniffDelimiter(input.text);
+  let scan;
+  try {
+    scan = scanCsv(input.text, delimiter, undefined, (f) => progress('checking', f));
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(e.message);
+    throw e;
+  }
+  const match = resolveKind(scan.header, forcedKind);
+  if (scan.simple && !input.reencoded) {
+    progress('loading');
+    const fields = stagedFields(match.kind);
+    const columns = `{${scan.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
+    const wanted = [...new Set(fields.map((f) => match.columns[f]).filter((i) => i !== undefined))];
+    await conn.run(
+      `CREATE TEMP TABLE staged_raw AS
+       SELECT ${wanted.length ? wanted.map((i) => `c${i}`).join(', ') : '1 AS c_none'}
+       FROM read_csv($1, header = true, delim = $2, quote = '"', escape = '"', auto_detect = false,
+                     strict_mode = true, null_padding = false, columns = ${columns})`,
+      [path, delimiter]
+    );
+    const staged = await count(conn, 'staged_raw');
+    if (staged !== scan.records) {
+      throw new Error(`DuckDB read ${staged} records where the scan found ${scan.records}: refusing to guess line numbers`);
+    }
+    await conn.run(
+      `CREATE TEMP VIEW staged AS SELECT rowid + 2 AS __source_line, ${fields
+        .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
+        .join(', ')} FROM staged_raw`
+    );
+    return { format: 'csv', encoding: input.encoding, match, headers: scan.header, recordsRead: scan.records, unreadable: scan.bad, staged };
+  }
+
+  const rows: Array<{ fields: string[]; line: number }> = [];
+  scanCsv(input.text, delimiter, (fields, line) => rows.push({ fields: fields.slice(), line }));
+  return stageRows(conn, input, progress, { headers: scan.header, recordsRead: scan.records, unreadable: scan.bad, match, rows });
+}
+
+interface RowSource {
+  headers: string[];
+  recordsRead: number;
+  unreadable: BadRecord[];
+  match: HeaderMatch;
+  rows: Iterable<{ fields: (string | null)[]; line: number }>;
+}
+
+function jsonRows(text: string, forcedKind: RecordKind | undefined): RowSource {
+  const parsed = parseJsonRecords(text);
+  const unreadable = [...parsed.bad];
+  const objects: Array<{ value: Record<string, unknown>; line: number }> = [];
+  for (const r of parsed.records) {
+    if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) objects.push({ value: r.value as Record<string, unknown>, line: r.line });
+    else unreadable.push({ line: r.line, reason: 'not a JSON object' });
+  }
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (const o of objects) for (const k of Object.keys(o.value)) if (!seen.has(k)) (seen.add(k), headers.push(k));
+  unreadable.sort((a, b) => a.line - b.line);
+  return {
+    headers,
+    recordsRead: objects.length + unreadable.length,
+    unreadable,
+    match: resolveKind(headers, forcedKind),
+    rows: (function* () {
+      for (const o of objects) yield { fields: headers.map((h) => jsonText(o.value[h])), line: o.line };
+    })()
+  };
+}
+
+function jsonText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** The slow, exact path: write mapped fields plus line numbers to a private temporary CSV, then let DuckDB read it. */
+async function stageRows(
+  conn: DuckDBConnection,
+  input: { encoding: string; format: InputFormat },
+  progress: StageProgress,
+  source: RowSource
+): Promise<StagedFile> {
+  const { match } = source;
+  const fields = stagedFields(match.kind);
+  const dir = await mkdtemp(join(tmpdir(), 'igf-stage-'));
+  const tmp = join(dir, 'staged.csv');
+  try {
+    progress('rewriting');
+    await writeCsv(tmp, ['__source_line', ...fields], function* () {
+      for (const { fields: values, line } of source.rows) {
+        yield [String(line), ...fields.map((f) => (match.columns[f] === undefined ? null : values[match.columns[f]] ?? null))];
+      }
+    });
+    progress('loading');
+    const columns = `{'__source_line': 'BIGINT', ${fields.map((f) => `'${f}': 'VARCHAR'`).join(', ')}}`;
+    await conn.run(
+      `CREATE TEMP TABLE staged_raw AS SELECT * FROM read_csv($1, header = true, delim = ',', quote = '"', escape = '"',
+         auto_detect = false, strict_mode = true, columns = ${columns})`,
+      [tmp]
+    );
+    await conn.run('CREATE TEMP VIEW staged AS SELECT * FROM staged_raw');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const staged = await count(conn, 'staged_raw');
+  return {
+    format: input.format,
+    encoding: input.encoding,
+    match,
+    headers: source.headers,
+    recordsRead: source.recordsRead,
+    unreadable: source.unreadable,
+    staged
+  };
+}
+
+async function writeCsv(path: string, header: string[], rows: () => Iterable<(string | null)[]>): Promise<void> {
+  const out = createWriteStream(path, { mode: 0o600 });
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  let buffer = header.join(',') + '\n';
+  for (const row of rows()) {
+    buffer += row.map((v) => (v === null ? '' : v === '' ? '""' : csvField(v))).join(',') + '\n';
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await new Promise((r) => out.once('drain', r));
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await done;
+}
+
+async function stageParquet(conn: DuckDBConnection, path: string, forcedKind: RecordKind | undefined, encoding: string): Promise<StagedFile> {
+  let headers: string[];
+  try {
+    const described = await conn.runAndReadAll('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($1))', [path]);
+    headers = described.getRows().map((r) => String(r[0]));
+  } catch (e) {
+    throw new InputError(`is not a readable Parquet file (${(e as Error).message.split('\n')[0]})`);
+  }
+  const match = resolveKind(headers, forcedKind);
+  const fields = stagedFields(match.kind);
+  // Positional references (#n) keep the file's own column names out of the SQL text.
+  await conn.run(
+    `CREATE TEMP TABLE staged_raw AS SELECT file_row_number + 1 AS __source_line, ${fields
+      .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `CAST(#${match.columns[f] + 1} AS VARCHAR) AS ${f}`))
+      .join(', ')} FROM read_parquet($1, file_row_number = true)`,
+    [path]
+  );
+  await conn.run('CREATE TEMP VIEW staged AS SELECT * FROM staged_raw');
+  const staged = await count(conn, 'staged_raw');
+  return { format: 'parquet', encoding, match, headers, recordsRead: staged, unreadable: [], staged };
+}
+
+async function count(conn: DuckDBConnection, table: string): Promise<number> {
+  const r = await conn.runAndReadAll(`SELECT count(*) FROM ${table}`);
+  return Number(r.getRows()[0][0]);
+}
+

@@ -1,0 +1,100 @@
+/**
+ * Free-text spellings of the categorical fields and the value each stands for.
+ * Keys are compared after the SQL macro text_key() (lower case, no accents,
+ * punctuation as spaces), so "Civil-Society", "civil society" and
+ * "CIVIL SOCIETY" are one key. A non-blank value with no entry here becomes
+ * 'unknown' (or NULL for first_time) and is reported as unresolved.
+ */
+export const STAKEHOLDER_GROUPS = [
+  'government', 'private_sector', 'civil_society', 'technical_community', 'academia',
+  'intergovernmental_organization', 'media', 'other', 'unknown'
+] as const;
+export const GENDERS = ['female', 'male', 'other', 'undisclosed', 'unknown'] as const;
+export const PARTICIPATION_MODES = ['onsite', 'online', 'unknown'] as const;
+export const SPEAKER_ROLES = ['speaker', 'moderator', 'organizer', 'rapporteur', 'unknown'] as const;
+
+type Synonyms = Record<string, string[]>;
+
+export const STAKEHOLDER_SYNONYMS: Synonyms = {
+  government: [
+    'government', 'governments', 'gov', 'govt', 'public sector', 'public administration', 'ministry', 'regulator',
+    'parliament', 'parliamentarian', 'member of parliament', 'mp', 'gouvernement', 'gobierno', 'state', 'local government'
+  ],
+  private_sector: [
+    'private sector', 'private', 'business', 'businesses', 'industry', 'company', 'corporate', 'private company',
+    'commercial', 'business community', 'secteur prive', 'sector privado', 'private sector business'
+  ],
+  civil_society: [
+    'civil society', 'civil society organization', 'civil society organisation', 'cso', 'ngo', 'ngos',
+    'non governmental organization', 'non governmental organisation', 'nonprofit', 'non profit', 'not for profit',
+    'foundation', 'societe civile', 'sociedad civil', 'youth', 'community'
+  ],
+  technical_community: [
+    'technical community', 'technical', 'tech community', 'technical and academic community', 'internet technical community',
+    'engineer', 'engineering', 'registry', 'registrar', 'isp', 'internet service provider', 'standards body', 'communaute technique',
+    'comunidad tecnica'
+  ],
+  academia: [
+    'academia', 'academic', 'academics', 'academic community', 'university', 'universities', 'research', 'researcher',
+    'research institution', 'think tank', 'student', 'universite', 'universidad', 'academie'
+  ],
+  intergovernmental_organization: [
+    'intergovernmental organization', 'intergovernmental organisation', 'intergovernmental', 'igo', 'igos',
+    'international organization', 'international organisation', 'io', 'un', 'united nations', 'un agency', 'un system',
+    'organisation intergouvernementale', 'organizacion intergubernamental'
+  ],
+  media: ['media', 'press', 'journalist', 'journalism', 'news', 'medias', 'medios', 'prensa', 'presse'],
+  other: ['other', 'others', 'misc', 'miscellaneous', 'autre', 'otro'],
+  unknown: ['unknown', 'n a', 'na', 'none', 'not specified', 'unspecified', '']
+};
+
+export const GENDER_SYNONYMS: Synonyms = {
+  female: ['female', 'f', 'woman', 'women', 'w', 'femme', 'mujer', 'femenino', 'feminin', 'girl', 'she her'],
+  male: ['male', 'm', 'man', 'men', 'homme', 'hombre', 'masculino', 'masculin', 'boy', 'he him'],
+  other: [
+    'other', 'non binary', 'nonbinary', 'non binary third gender', 'genderqueer', 'gender diverse', 'agender',
+    'third gender', 'x', 'diverse', 'divers', 'self described', 'prefer to self describe', 'autre', 'otro'
+  ],
+  undisclosed: [
+    'prefer not to say', 'prefer not to answer', 'prefer not to disclose', 'rather not say', 'declined', 'decline to state',
+    'not disclosed', 'undisclosed', 'withheld', 'no answer', 'ne souhaite pas repondre', 'prefiero no decirlo'
+  ],
+  unknown: ['unknown', 'n a', 'na', 'none', 'not specified', 'unspecified', 'u', '']
+};
+
+export const MODE_SYNONYMS: Synonyms = {
+  onsite: ['onsite', 'on site', 'in person', 'inperson', 'physical', 'physically', 'present', 'venue', 'f2f', 'face to face', 'presentiel', 'presencial', 'local'],
+  online: ['online', 'on line', 'remote', 'remotely', 'virtual', 'virtually', 'remote participation', 'remote hub', 'hub', 'zoom', 'webex', 'en ligne', 'en linea', 'a distance', 'distance'],
+  unknown: ['unknown', 'n a', 'na', 'hybrid', 'both', '']
+};
+
+export const ROLE_SYNONYMS: Synonyms = {
+  speaker: ['speaker', 'speakers', 'panelist', 'panellist', 'presenter', 'discussant', 'keynote', 'keynote speaker', 'lead discussant', 'intervenant', 'ponente', 'orador'],
+  moderator: ['moderator', 'moderators', 'chair', 'co chair', 'chairperson', 'facilitator', 'host', 'moderateur', 'moderador', 'online moderator', 'onsite moderator'],
+  organizer: ['organizer', 'organiser', 'organizers', 'organisers', 'co organizer', 'co organiser', 'convener', 'proposer', 'organisateur', 'organizador'],
+  rapporteur: ['rapporteur', 'rapporteurs', 'note taker', 'reporter', 'relator'],
+  unknown: ['unknown', 'n a', 'na', '']
+};
+
+export const BOOLEAN_SYNONYMS: Synonyms = {
+  true: ['true', 't', 'yes', 'y', '1', 'oui', 'si', 'first time', 'first', 'new', 'newcomer', 'x'],
+  false: ['false', 'f', 'no', 'n', '0', 'non', 'returning', 'repeat', 'not first time']
+};
+
+/** Rows for the temporary lookup table (field, spelling, value) that the load SQL joins against. */
+export function synonymRows(): Array<[field: string, spelling: string, value: string]> {
+  const fields: Record<string, Synonyms> = {
+    stakeholder_group: STAKEHOLDER_SYNONYMS,
+    gender: GENDER_SYNONYMS,
+    participation_mode: MODE_SYNONYMS,
+    role: ROLE_SYNONYMS,
+    boolean: BOOLEAN_SYNONYMS
+  };
+  const rows: Array<[string, string, string]> = [];
+  for (const [field, table] of Object.entries(fields)) {
+    for (const [value, spellings] of Object.entries(table)) {
+      for (const spelling of [value.replaceAll('_', ' '), ...spellings]) rows.push([field, spelling, value]);
+    }
+  }
+  return rows;
+}

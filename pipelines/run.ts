@@ -1,0 +1,163 @@
+/**
+ * One pipeline run: on a copy of the database, make sure the reference
+ * tables are current, load each input file, and swap the copy in only if
+ * every file could be read (and, with strict, nothing was rejected).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { withDatabaseCopy, LockedError } from './database/atomic.ts';
+import { loadOrCreatePseudonymKey } from './database/pseudonym-key.ts';
+import { loadFile, fileSha256, sourceName, type FileReport } from './load/load-file.ts';
+import { InputError } from './files/input-file.ts';
+import { loadCountryReference } from './reference/load_countries.ts';
+import { loadMeetings } from './reference/load_meetings.ts';
+import type { RecordKind } from './records/kinds.ts';
+import type { StageProgress } from './load/stage.ts';
+
+export const DEFAULT_DB = 'data/igf.duckdb';
+export const DATA_DIR = resolve(import.meta.dirname, '..', 'data');
+export const REFERENCE_DIR = join(DATA_DIR, 'reference');
+export const MEETINGS_CSV = join(DATA_DIR, 'meetings.csv');
+export const PUBLISHED_CSV = join(DATA_DIR, 'published', 'participation_aggregates.csv');
+export const DEMO_DIR = join(DATA_DIR, 'demo');
+export const DEMO_FILES = ['attendance.csv', 'sessions.csv', 'speakers.csv'];
+
+export interface PipelineOptions {
+  db: string;
+  /** Files to load; none means the bundled default: published figures and the synthetic demo records. */
+  inputs: string[];
+  kind?: RecordKind;
+  strict?: boolean;
+  synthetic?: boolean;
+  onFileStart?: (file: string) => void;
+  onProgress?: (file: string, ...rest: Parameters<StageProgress>) => void;
+  onFileDone?: (report: FileReport) => void;
+  /** Called after the copy is complete and closed, just before it replaces the database (tests inject failures here). */
+  beforeSwap?: () => void | Promise<void>;
+}
+
+export interface FailedFile {
+  file: string;
+  error: string;
+}
+
+export interface PipelineReport {
+  db: string;
+  ok: boolean;
+  /** Why the database was left unchanged, when ok is false. */
+  error?: string;
+  reference: { countries: number; country_aliases: number; meetings: number; status: 'loaded' | 'unchanged' };
+  files: FileReport[];
+  failed: FailedFile[];
+  totals: { rows_read: number; rows_loaded: number; rows_rejected: number };
+  /** True when the failure was not a problem with the inputs (a bug, a full disk...). */
+  unexpected?: boolean;
+}
+
+class RunFailed extends Error {}
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineReport> {
+  const inputs = options.inputs.length ? options.inputs : defaultInputs();
+  const report: PipelineReport = {
+    db: options.db,
+    ok: false,
+    reference: { countries: 0, country_aliases: 0, meetings: 0, status: 'unchanged' },
+    files: [],
+    failed: [],
+    totals: { rows_read: 0, rows_loaded: 0, rows_rejected: 0 }
+  };
+  try {
+    await withDatabaseCopy(
+      options.db,
+      async ({ conn }) => {
+        report.reference = await ensureReference(conn);
+        let pseudonymKey: string | undefined;
+        for (const input of inputs) {
+          const file = sourceName(input);
+          options.onFileStart?.(file);
+          try {
+            pseudonymKey ??= loadOrCreatePseudonymKey();
+            const fileReport = await loadFile(conn, input, {
+              kind: input === PUBLISHED_CSV ? 'published_figures' : options.kind,
+              synthetic: options.synthetic,
+              pseudonymKey,
+              progress: (phase, fraction) => options.onProgress?.(file, phase, fraction)
+            });
+            report.files.push(fileReport);
+            options.onFileDone?.(fileReport);
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+            report.failed.push({ file, error: e.message });
+            // Clear what the failed file left staged before the next one.
+            await conn.run('DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw;');
+          }
+        }
+        for (const f of report.files) {
+          report.totals.rows_read += f.rows_read;
+          report.totals.rows_loaded += f.rows_loaded;
+          report.totals.rows_rejected += f.rows_rejected;
+        }
+        if (report.failed.length) {
+          throw new RunFailed(`${report.failed.length} file(s) could not be read; the database was not changed`);
+        }
+        if (options.strict && report.totals.rows_rejected > 0) {
+          throw new RunFailed(`--strict: ${report.totals.rows_rejected} row(s) rejected; the database was not changed`);
+        }
+      },
+      options.beforeSwap
+    );
+    report.ok = true;
+  } catch (e) {
+    report.ok = false;
+    const expected = e instanceof RunFailed || e instanceof LockedError;
+    report.error = expected ? (e as Error).message : `${String((e as Error)?.message ?? e)}; the database was not changed`;
+    if (!expected) report.unexpected = true;
+  }
+  return report;
+}
+
+export function defaultInputs(): string[] {
+  return [PUBLISHED_CSV, ...DEMO_FILES.map((f) => join(DEMO_DIR, f))];
+}
+
+export function demoMissing(): boolean {
+  return DEMO_FILES.some((f) => !existsSync(join(DEMO_DIR, f)));
+}
+
+/** Country and meeting tables, rebuilt only when the reference files changed. */
+async function ensureReference(conn: DuckDBConnection): Promise<PipelineReport['reference']> {
+  const files = [
+    ...readdirSync(REFERENCE_DIR, { recursive: true, withFileTypes: false })
+      .map((f) => join(REFERENCE_DIR, String(f)))
+      .filter((f) => statSync(f).isFile()),
+    MEETINGS_CSV
+  ].sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${sourceName(f)}\0${await fileSha256(f)}\0`);
+  const sha = hash.digest('hex');
+  const logName = sourceName(REFERENCE_DIR);
+  const counts = async () => {
+    const r = await conn.runAndReadAll(
+      'SELECT (SELECT count(*) FROM country), (SELECT count(*) FROM country_alias), (SELECT count(*) FROM meeting)'
+    );
+    const [countries, aliases, meetings] = r.getRows()[0].map(Number);
+    return { countries, country_aliases: aliases, meetings };
+  };
+  const logged = await conn.runAndReadAll('SELECT sha256 FROM load_log WHERE file = $1', [logName]);
+  if (logged.currentRowCount && logged.getRows()[0][0] === sha) return { ...(await counts()), status: 'unchanged' };
+
+  await conn.run('DELETE FROM country_alias; DELETE FROM country; DELETE FROM meeting;');
+  await loadCountryReference(conn, REFERENCE_DIR);
+  await loadMeetings(conn, MEETINGS_CSV);
+  const c = await counts();
+  const rows = c.countries + c.meetings;
+  await conn.run('INSERT OR REPLACE INTO load_log VALUES ($1, $2, $3, $4, $4, 0, false, now()::TIMESTAMP)', [
+    logName,
+    sha,
+    'reference',
+    rows
+  ]);
+  return { ...c, status: 'loaded' };
+}
