@@ -114,12 +114,10 @@ export function scanCsv(text: string, delimiter: string, onRecord?: OnRecord, on
           if (c === delim || c === LF || c === CR) break;
           pos++;
         }
-        if (wantFields || header === null) value = text.slice(fieldStart, pos);
-        else if (fieldCount === 0 && pos === fieldStart) value = '';
-        else value = ' '; // a non-empty placeholder: only blankness matters when not collecting
+        // Without collecting, only the first field matters, to tell blank lines apart.
+        if (wantFields || header === null || fieldCount === 0) value = text.slice(fieldStart, pos);
       }
-      if (wantFields || header === null) fields.push(value);
-      else if (fieldCount === 0) fields.push(value);
+      if (wantFields || header === null || fieldCount === 0) fields.push(value);
       fieldCount++;
       if (pos >= n) break;
       const c = text.charCodeAt(pos);

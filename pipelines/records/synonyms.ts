@@ -39,7 +39,7 @@ export const STAKEHOLDER_SYNONYMS: Synonyms = {
     'research institution', 'think tank', 'student', 'universite', 'universidad', 'academie'
   ],
   intergovernmental_organization: [
-    'intergovernmental organization', 'intergovernmental organisation', 'intergovernmental', 'igo', 'igos',
+    'intergovernmental organization', 'intergovernmental organisation', 'intergovernmental', 'igo', 'i g o', 'igos',
     'international organization', 'international organisation', 'io', 'un', 'united nations', 'un agency', 'un system',
     'organisation intergouvernementale', 'organizacion intergubernamental'
   ],
