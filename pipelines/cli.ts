@@ -80,7 +80,7 @@ const report = await runPipeline({
   kind: kind as RecordKind | undefined,
   strict: args.values.strict,
   synthetic: args.values.synthetic,
-  onFileStart: (file) => progress.start(file),
+  onFileStart: () => progress.start(),
   onProgress: (file, phase, fraction) => progress.update(file, phase, fraction),
   onFileDone: (fileReport) => {
     progress.done();

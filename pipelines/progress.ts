@@ -1,18 +1,18 @@
 /**
- * Progress on stderr: a redrawn bar on a terminal, a line per phase
- * elsewhere (CI logs), nothing when quiet.
+ * Progress on stderr: a redrawn bar on a terminal; elsewhere (CI logs) a
+ * line per phase once a file has taken more than two seconds; nothing when quiet.
  */
 import type { WriteStream } from 'node:tty';
 
 export function createProgress(stream: NodeJS.WriteStream | WriteStream, quiet: boolean) {
   const tty = Boolean((stream as WriteStream).isTTY);
-  let current = '';
   let lastPhase = '';
   let drawn = false;
+  let startedAt = 0;
   return {
-    start(file: string) {
-      current = file;
+    start() {
       lastPhase = '';
+      startedAt = Date.now();
     },
     update(file: string, phase: string, fraction?: number) {
       if (quiet) return;
@@ -21,18 +21,15 @@ export function createProgress(stream: NodeJS.WriteStream | WriteStream, quiet: 
         const bar = fraction === undefined ? '' : ` [${'#'.repeat(Math.round(fraction * width)).padEnd(width, '.')}] ${Math.round(fraction * 100)}%`;
         stream.write(`\r\x1b[2K${file}: ${phase}${bar}`);
         drawn = true;
-      } else if (phase !== lastPhase) {
-        stream.write(`${file}: ${phase}\n`);
+      } else if (phase !== lastPhase && Date.now() - startedAt > 2000) {
+        // In logs, only work that takes a while is worth a line.
+        stream.write(`${file}: ${phase} (${Math.round((Date.now() - startedAt) / 1000)} s)\n`);
       }
       lastPhase = phase;
     },
     done() {
       if (drawn) stream.write('\r\x1b[2K');
       drawn = false;
-      current = '';
-    },
-    get file() {
-      return current;
     }
   };
 }

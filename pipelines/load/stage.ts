@@ -193,7 +193,7 @@ async function stageParquet(conn: DuckDBConnection, path: string, forcedKind: Re
     const described = await conn.runAndReadAll('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($1))', [path]);
     headers = described.getRows().map((r) => String(r[0]));
   } catch (e) {
-    throw new InputError(`is not a readable Parquet file (${(e as Error).message.split('\n')[0]})`);
+    throw new InputError(`is not a readable Parquet file (${plainMessage(e)})`);
   }
   const match = resolveKind(headers, forcedKind);
   const fields = stagedFields(match.kind);
@@ -214,3 +214,8 @@ async function count(conn: DuckDBConnection, table: string): Promise<number> {
   return Number(r.getRows()[0][0]);
 }
 
+
+/** DuckDB's first line without its "Invalid Input Error:" style prefix. */
+function plainMessage(e: unknown): string {
+  return String((e as Error)?.message ?? e).split('\n')[0].replace(/^[A-Za-z ]*Error: /, '');
+}
