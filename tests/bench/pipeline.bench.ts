@@ -1,0 +1,88 @@
+/**
+ * npm run bench:pipeline — loads the 1M-row synthetic attendance CSV through
+ * the whole pipeline (reference tables, normalisation, accounting, atomic
+ * swap) and compares with DuckDB's bare
+ * CREATE TABLE AS SELECT * FROM read_csv(...) of the same file, in the same
+ * run, on the same machine. Target: ratio at most 2.0.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { runPipeline } from '../../pipelines/run.ts';
+import { generateDemo } from '../../pipelines/demo/generate.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const root = resolve(import.meta.dirname, '..', '..');
+const benchDir = join(root, 'data', 'bench', String(ROWS));
+const input = join(benchDir, 'attendance.csv');
+
+if (!existsSync(input)) {
+  console.log(`Generating ${ROWS.toLocaleString('en-US')} synthetic attendance rows in ${benchDir} ...`);
+  await generateDemo({ scale: ROWS, seed: 2006, outDir: benchDir });
+}
+const megabytes = statSync(input).size / 1e6;
+const work = mkdtempSync(join(tmpdir(), 'igf-bench-'));
+process.env.IGF_PSEUDONYM_KEY_FILE ??= join(work, 'pseudonym.key');
+
+async function bareDuckDB(run: number): Promise<number> {
+  const path = join(work, `bare-${run}.duckdb`);
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  const t = performance.now();
+  await conn.run('CREATE TABLE attendance AS SELECT * FROM read_csv($1)', [input]);
+  await conn.run('CHECKPOINT');
+  const ms = performance.now() - t;
+  conn.closeSync();
+  instance.closeSync();
+  rmSync(path, { force: true });
+  return ms;
+}
+
+async function pipeline(run: number): Promise<{ ms: number; loaded: number; read: number }> {
+  const db = join(work, `pipeline-${run}.duckdb`);
+  const t = performance.now();
+  const report = await runPipeline({ db, inputs: [input] });
+  const ms = performance.now() - t;
+  if (!report.ok) throw new Error(report.error);
+  rmSync(db, { force: true });
+  return { ms, loaded: report.totals.rows_loaded, read: report.totals.rows_read };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const bare: number[] = [];
+const ours: number[] = [];
+let accounted = { read: 0, loaded: 0 };
+// Warm the page cache so neither side pays for the first read from disk.
+await bareDuckDB(-1);
+for (let run = 0; run < RUNS; run++) {
+  bare.push(await bareDuckDB(run));
+  const p = await pipeline(run);
+  ours.push(p.ms);
+  accounted = p;
+}
+rmSync(work, { recursive: true, force: true });
+
+const result = {
+  rows: accounted.read,
+  rows_loaded: accounted.loaded,
+  file_mb: Number(megabytes.toFixed(1)),
+  runs: RUNS,
+  bare_duckdb_ms: Math.round(median(bare)),
+  pipeline_ms: Math.round(median(ours)),
+  pipeline_rows_per_s: Math.round(accounted.read / (median(ours) / 1000)),
+  ratio: Number((median(ours) / median(bare)).toFixed(2)),
+  target_ratio: 2.0,
+  measured_at: new Date().toISOString(),
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length
+};
+console.log(`
+Pipeline load of ${result.rows.toLocaleString('en-US')} attendance rows (${result.file_mb} MB CSV), median of ${RUNS} runs
+  bare DuckDB CREATE TABLE AS SELECT * FROM read_csv: ${result.bare_duckdb_ms} ms
+  pipeline (reference, normalise, account, swap):     ${result.pipeline_ms} ms  (${result.pipeline_rows_per_s.toLocaleString('en-US')} rows/s)
+  ratio: ${result.ratio} (target <= ${result.target_ratio}) ${result.ratio <= result.target_ratio ? 'OK' : 'OVER TARGET'}
+`);
+mkdirSync(join(root, 'tests', 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'tests', 'bench', 'results', 'pipeline.json'), JSON.stringify(result, null, 2) + '\n');
