@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, DemoArgumentError, type DemoResult } from '../../pipelines/demo/generate.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const SMALL = 20_000;
 
 // ------------------------------------------------------------ tiny CSV reader
