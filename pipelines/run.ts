@@ -14,7 +14,7 @@ import { InputError } from './files/input-file.ts';
 import { loadCountryReference } from './reference/load_countries.ts';
 import { loadMeetings } from './reference/load_meetings.ts';
 import type { RecordKind } from './records/kinds.ts';
-import type { StageProgress } from './load/stage.ts';
+import { clearStaging, type StageProgress } from './load/stage.ts';
 
 export const DEFAULT_DB = 'data/igf.duckdb';
 export const DATA_DIR = resolve(import.meta.dirname, '..', 'data');
@@ -28,6 +28,8 @@ export interface PipelineOptions {
   db: string;
   /** Files to load; none means the bundled default: published figures and the synthetic demo records. */
   inputs: string[];
+  /** Only make sure the reference tables are current; load no files (not even the default ones). */
+  referenceOnly?: boolean;
   kind?: RecordKind;
   strict?: boolean;
   synthetic?: boolean;
@@ -59,7 +61,7 @@ export interface PipelineReport {
 class RunFailed extends Error {}
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineReport> {
-  const inputs = options.inputs.length ? options.inputs : defaultInputs();
+  const inputs = options.referenceOnly ? [] : options.inputs.length ? options.inputs : defaultInputs();
   const report: PipelineReport = {
     db: options.db,
     ok: false,
@@ -91,7 +93,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
             if (!(e instanceof InputError)) throw e;
             report.failed.push({ file, error: e.message });
             // Clear what the failed file left staged before the next one.
-            await conn.run('DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw;');
+            await clearStaging(conn);
           }
         }
         for (const f of report.files) {

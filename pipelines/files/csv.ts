@@ -40,13 +40,17 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
 }
 
 /**
- * Scans `text` (already decoded, BOM removed). With `onRecord`, every
- * well-formed data record is handed over with its fields; without it only
- * the counts and the bad records are collected, which is much faster.
+ * Scans UTF-8 bytes (BOM removed). Delimiters, quotes and line ends are
+ * ASCII, and no byte of a multi-byte UTF-8 character is below 0x80, so the
+ * scan never needs to decode text it does not hand over. With `onRecord`,
+ * every well-formed data record is handed over with its fields; without it
+ * only the counts and the bad records are collected, which is much faster.
  */
-export function scanCsv(text: string, delimiter: string, onRecord?: OnRecord, onProgress?: OnProgress): CsvScan {
+export function scanCsv(input: Buffer | string, delimiter: string, onRecord?: OnRecord, onProgress?: OnProgress): CsvScan {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const delim = delimiter.charCodeAt(0);
-  const n = text.length;
+  const n = bytes.length;
+  const text = (start: number, end: number) => bytes.toString('utf8', start, end);
   const wantFields = onRecord !== undefined;
   let pos = 0;
   let line = 1;
@@ -64,29 +68,30 @@ export function scanCsv(text: string, delimiter: string, onRecord?: OnRecord, on
     let fieldCount = 0;
     let problem: string | null = null;
     let multiline = false;
+    let firstBlank = false;
 
     // One record: fields until an unquoted line end or the end of the text.
     for (;;) {
       let value = '';
-      if (text.charCodeAt(pos) === QUOTE) {
+      if (bytes[pos] === QUOTE) {
         pos++;
         let chunkStart = pos;
         let closed = false;
         while (pos < n) {
-          const c = text.charCodeAt(pos);
+          const c = bytes[pos];
           if (c === QUOTE) {
-            if (text.charCodeAt(pos + 1) === QUOTE) {
-              if (wantFields) value += text.slice(chunkStart, pos + 1);
+            if (bytes[pos + 1] === QUOTE) {
+              if (wantFields) value += text(chunkStart, pos + 1);
               pos += 2;
               chunkStart = pos;
               continue;
             }
-            if (wantFields) value += text.slice(chunkStart, pos);
+            if (wantFields) value += text(chunkStart, pos);
             pos++;
             closed = true;
             break;
           }
-          if (c === LF || (c === CR && text.charCodeAt(pos + 1) !== LF)) {
+          if (c === LF || (c === CR && bytes[pos + 1] !== LF)) {
             line++;
             multiline = true;
           }
@@ -96,31 +101,31 @@ export function scanCsv(text: string, delimiter: string, onRecord?: OnRecord, on
           // An unterminated quote would swallow the rest of the file: reject
           // this record alone and start again on the line after it.
           problem = 'unterminated quoted field';
-          pos = nextLineStart(text, startPos);
+          pos = nextLineStart(bytes, startPos);
           line = startLine + 1;
           multiline = false;
           break;
         }
-        const c = pos < n ? text.charCodeAt(pos) : LF;
+        const c = pos < n ? bytes[pos] : LF;
         if (c !== delim && c !== LF && c !== CR) {
           problem = 'text after a closing quote';
           // Skip to the end of this field, then carry on with the record.
-          while (pos < n && text.charCodeAt(pos) !== delim && text.charCodeAt(pos) !== LF && text.charCodeAt(pos) !== CR) pos++;
+          while (pos < n && bytes[pos] !== delim && bytes[pos] !== LF && bytes[pos] !== CR) pos++;
         }
       } else {
         const fieldStart = pos;
         while (pos < n) {
-          const c = text.charCodeAt(pos);
+          const c = bytes[pos];
           if (c === delim || c === LF || c === CR) break;
           pos++;
         }
-        // Without collecting, only the first field matters, to tell blank lines apart.
-        if (wantFields || header === null || fieldCount === 0) value = text.slice(fieldStart, pos);
+        if (wantFields || header === null) value = text(fieldStart, pos);
+        if (fieldCount === 0) firstBlank = isBlank(bytes, fieldStart, pos);
       }
-      if (wantFields || header === null || fieldCount === 0) fields.push(value);
+      if (wantFields || header === null) fields.push(value);
       fieldCount++;
       if (pos >= n) break;
-      const c = text.charCodeAt(pos);
+      const c = bytes[pos];
       if (c === delim) {
         pos++;
         continue;
@@ -128,7 +133,7 @@ export function scanCsv(text: string, delimiter: string, onRecord?: OnRecord, on
       // Line end: CRLF, LF or a lone CR.
       if (c === CR) {
         pos++;
-        if (text.charCodeAt(pos) === LF) pos++;
+        if (bytes[pos] === LF) pos++;
         else simple = false;
       } else pos++;
       line++;
@@ -143,7 +148,7 @@ export function scanCsv(text: string, delimiter: string, onRecord?: OnRecord, on
       continue;
     }
 
-    const blank = fieldCount === 1 && fields[0].trim() === '';
+    const blank = fieldCount === 1 && firstBlank;
     if (blank) {
       if (header === null || pos < n) simple = false;
       continue;
@@ -174,11 +179,17 @@ export function scanCsv(text: string, delimiter: string, onRecord?: OnRecord, on
   return { header, records, bad, simple };
 }
 
-function nextLineStart(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
-  const cr = text.indexOf('\r', from);
-  if (lf < 0 && cr < 0) return text.length;
-  if (cr >= 0 && (lf < 0 || cr < lf)) return text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+/** Only spaces and tabs (or nothing) between start and end. */
+function isBlank(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] !== 32 && bytes[i] !== 9) return false;
+  return true;
+}
+
+function nextLineStart(bytes: Buffer, from: number): number {
+  const lf = bytes.indexOf(LF, from);
+  const cr = bytes.indexOf(CR, from);
+  if (lf < 0 && cr < 0) return bytes.length;
+  if (cr >= 0 && (lf < 0 || cr < lf)) return bytes[cr + 1] === LF ? cr + 2 : cr + 1;
   return lf + 1;
 }
 

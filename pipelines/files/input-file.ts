@@ -3,7 +3,8 @@
  * unreadable becomes an InputError whose message is one plain sentence; the
  * CLI prints it after the file name, never a stack trace.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 
 export type InputFormat = 'csv' | 'json' | 'parquet';
 
@@ -11,8 +12,8 @@ export class InputError extends Error {}
 
 export interface DecodedInput {
   format: InputFormat;
-  /** Decoded text without BOM (CSV and JSON only). */
-  text: string;
+  /** The content as UTF-8 without BOM, converted when the file was in another encoding (CSV and JSON only). */
+  utf8: Buffer;
   /** True when the bytes were not plain UTF-8 (UTF-16, or Windows-1252 fallback). */
   reencoded: boolean;
   encoding: string;
@@ -21,7 +22,8 @@ export interface DecodedInput {
 
 const SNIFF_BYTES = 64 * 1024;
 
-export async function readInput(path: string): Promise<DecodedInput> {
+/** The file's bytes, or an InputError saying in plain words why there are none. */
+export async function readBytes(path: string): Promise<Buffer> {
   let info;
   try {
     info = await stat(path);
@@ -30,50 +32,42 @@ export async function readInput(path: string): Promise<DecodedInput> {
   }
   if (info.isDirectory()) throw new InputError('is a directory, not a file');
   if (info.size === 0) throw new InputError('the file is empty');
-
-  const head = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
-  const handle = await open(path, 'r').catch(() => {
-    throw new InputError('cannot be opened for reading (permissions?)');
-  });
   try {
-    await handle.read(head, 0, head.length, 0);
-  } finally {
-    await handle.close();
+    return await readFile(path);
+  } catch {
+    throw new InputError('cannot be read (permissions?)');
   }
+}
 
-  if (head.subarray(0, 4).toString('latin1') === 'PAR1') {
-    return { format: 'parquet', text: '', reencoded: false, encoding: 'parquet', bytes: info.size };
+/** Which format the bytes are in, and their content as UTF-8 when it is CSV or JSON. */
+export function decodeInput(raw: Buffer): DecodedInput {
+  if (raw.subarray(0, 4).toString('latin1') === 'PAR1') {
+    return { format: 'parquet', utf8: Buffer.alloc(0), reencoded: false, encoding: 'parquet', bytes: raw.length };
   }
-
-  const raw = await readFile(path);
-  let text: string;
-  let encoding = 'utf-8';
-  let reencoded = false;
+  let utf8: Buffer;
+  let encoding: string;
   if (raw[0] === 0xff && raw[1] === 0xfe) {
-    text = new TextDecoder('utf-16le').decode(raw.subarray(2));
+    utf8 = Buffer.from(new TextDecoder('utf-16le').decode(raw.subarray(2)), 'utf8');
     encoding = 'utf-16le';
-    reencoded = true;
   } else if (raw[0] === 0xfe && raw[1] === 0xff) {
-    text = new TextDecoder('utf-16be').decode(raw.subarray(2));
+    utf8 = Buffer.from(new TextDecoder('utf-16be').decode(raw.subarray(2)), 'utf8');
     encoding = 'utf-16be';
-    reencoded = true;
   } else {
-    if (head.includes(0)) throw new InputError('looks binary (it contains NUL bytes): expected CSV, JSON or Parquet');
+    if (raw.subarray(0, SNIFF_BYTES).includes(0)) throw new InputError('looks binary (it contains NUL bytes): expected CSV, JSON or Parquet');
     const body = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    if (isUtf8(body)) {
+      utf8 = body;
       encoding = body === raw ? 'utf-8' : 'utf-8 with BOM';
-    } catch {
+    } else {
       // Spreadsheet exports saved as "CSV (Windows)" are Windows-1252.
-      text = new TextDecoder('windows-1252').decode(body);
+      utf8 = Buffer.from(new TextDecoder('windows-1252').decode(body), 'utf8');
       encoding = 'windows-1252';
-      reencoded = true;
     }
   }
-  if (text.trim() === '') throw new InputError('the file holds only blank space');
-  const first = text.trimStart()[0];
-  const format: InputFormat = first === '[' || first === '{' ? 'json' : 'csv';
-  return { format, text, reencoded, encoding, bytes: info.size };
+  const first = utf8.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
+  if (first < 0) throw new InputError('the file holds only blank space');
+  const format: InputFormat = utf8[first] === 0x5b || utf8[first] === 0x7b ? 'json' : 'csv';
+  return { format, utf8, reencoded: !encoding.startsWith('utf-8'), encoding, bytes: raw.length };
 }
 
 export interface JsonRecords {

@@ -4,12 +4,13 @@
  * Loading the same bytes from the same path again changes nothing; changed
  * bytes at the same path replace that file's earlier rows.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { relative, resolve, isAbsolute } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { stageFile, type StageProgress } from './stage.ts';
+import { stageFile, clearStaging, type StageProgress } from './stage.ts';
+import { readBytes } from '../files/input-file.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 
 const sql = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
@@ -70,18 +71,21 @@ export function sourceName(path: string): string {
 }
 
 export async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return sha256Hex(await readFile(path));
+}
+
+function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export async function loadFile(conn: DuckDBConnection, path: string, options: LoadOptions): Promise<FileReport> {
   const file = sourceName(path);
   const progress = options.progress ?? (() => {});
-  const sha256 = await fileSha256(path).catch(() => '');
+  const bytes = await readBytes(path);
+  const sha256 = sha256Hex(bytes);
 
   const previous = await rows(conn, 'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic FROM load_log WHERE file = $1', [file]);
-  if (sha256 && previous.length && previous[0][0] === sha256 && (!options.kind || previous[0][1] === options.kind)) {
+  if (previous.length && previous[0][0] === sha256 && (!options.kind || previous[0][1] === options.kind)) {
     const [, kind, read, loaded, rejected, synthetic] = previous[0];
     return {
       file,
@@ -101,7 +105,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     };
   }
 
-  const staged = await stageFile(conn, path, options.kind, progress);
+  const staged = await stageFile(conn, path, bytes, options.kind, progress);
   const kind = staged.match.kind;
   const fields = FIELDS[kind];
   const has = (f: string) => f in fields;
@@ -109,50 +113,48 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
 
   const yearField = kind === 'published_figures' ? 'year' : 'meeting_year';
   await conn.run(`CREATE OR REPLACE TEMP VIEW staged_keys AS
-    SELECT __source_line, ${yearField} AS year_text,
+    SELECT *, ${yearField} AS year_text,
       ${has('session_id') ? "nullif(trim(session_id), '')" : 'NULL::VARCHAR'} AS session_key,
       ${has('session_id')} AS needs_session,
       ${kind === 'sessions'} AS unique_session
     FROM staged`);
   await conn.run(sql('check'));
 
-  for (const [field, lookup] of Object.entries(LOOKUPS)) {
-    if (!has(field)) continue;
-    // Normalise each distinct spelling once, then join: a million rows hold a few hundred spellings.
-    const fallback = lookup === 'boolean' ? 'NULL' : "'unknown'";
+  // Normalise each distinct spelling once, then join: a million rows hold a
+  // few hundred spellings. One pass counts the spellings of every field; the
+  // counts feed the unresolved-values report.
+  const mapped = [...Object.keys(LOOKUPS), 'country'].filter(has);
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE spelling AS
+     SELECT CASE ${mapped.map((f) => `WHEN grouping(${f}) = 0 THEN '${f}'`).join(' ')} END AS field,
+            coalesce(${mapped.join(', ')}, '') AS raw, count(*) AS n
+     FROM checked WHERE reason IS NULL
+     GROUP BY GROUPING SETS (${mapped.map((f) => `(${f})`).join(', ')})`
+  );
+  for (const field of mapped) {
+    const lookup =
+      field === 'country'
+        ? `LEFT JOIN (SELECT alias_key AS key, iso3 AS value FROM country_alias) m ON m.key = country_key(d.raw)`
+        : `LEFT JOIN (SELECT spelling_key AS key, value FROM synonym WHERE field = '${LOOKUPS[field]}') m ON m.key = text_key(d.raw)`;
+    const fallback = field === 'country' || LOOKUPS[field] === 'boolean' ? 'NULL' : "'unknown'";
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE map_${field} AS
-       SELECT raw, coalesce(syn.value, ${fallback}) AS value, syn.value IS NULL AND trim(raw) <> '' AS unresolved
-       FROM (SELECT DISTINCT coalesce(${field}, '') AS raw FROM staged) d
-       LEFT JOIN synonym syn ON syn.field = $1 AND syn.spelling_key = text_key(d.raw)`,
-      [lookup]
-    );
-  }
-  if (has('country')) {
-    await conn.run(
-      `CREATE OR REPLACE TEMP TABLE map_country AS
-       SELECT raw, a.iso3 AS value, a.iso3 IS NULL AND trim(raw) <> '' AS unresolved
-       FROM (SELECT DISTINCT coalesce(country, '') AS raw FROM staged) d
-       LEFT JOIN country_alias a ON a.alias_key = country_key(d.raw)`
+       SELECT d.raw, d.n, coalesce(m.value, ${fallback}) AS value, m.value IS NULL AND trim(d.raw) <> '' AS unresolved
+       FROM (SELECT raw, n FROM spelling WHERE field = '${field}') d ${lookup}`
     );
   }
 
   const unresolved: Record<string, Unresolved> = {};
   for (const field of [...Object.keys(LOOKUPS), 'country'].filter(has)) {
-    const found = await rows(
-      conn,
-      `SELECT m.raw, count(*) AS n FROM staged s JOIN checked c USING (__source_line)
-       JOIN map_${field} m ON m.raw = coalesce(s.${field}, '')
-       WHERE c.reason IS NULL AND m.unresolved GROUP BY m.raw ORDER BY n DESC, m.raw`
-    );
+    const found = await rows(conn, `SELECT raw, n FROM map_${field} WHERE unresolved ORDER BY n DESC, raw`);
     if (found.length) unresolved[field] = summarise(found);
   }
   for (const [field, parser] of Object.entries({ date: 'session_date', attendance_onsite: 'head_count', attendance_online: 'head_count', women_share_estimate: 'share_0_1' })) {
     if (!has(field)) continue;
     const found = await rows(
       conn,
-      `SELECT ${field}, count(*) AS n FROM staged s JOIN checked c USING (__source_line)
-       WHERE c.reason IS NULL AND trim(${field}) <> '' AND ${parser}(${field}) IS NULL GROUP BY 1 ORDER BY n DESC, 1`
+      `SELECT ${field}, count(*) AS n FROM checked
+       WHERE reason IS NULL AND trim(${field}) <> '' AND ${parser}(${field}) IS NULL GROUP BY 1 ORDER BY n DESC, 1`
     );
     if (found.length) unresolved[field] = summarise(found);
   }
@@ -193,7 +195,8 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     `INSERT OR REPLACE INTO load_log VALUES ($1, $2, $3, $4, $5, $6, $7, now()::TIMESTAMP)`,
     [file, sha256, kind, staged.recordsRead, rowsLoaded, rowsRejected, synthetic]
   );
-  await conn.run('DROP VIEW IF EXISTS staged_keys; DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw; DROP TABLE IF EXISTS checked;');
+  await clearStaging(conn);
+  for (const field of ['spelling', ...Object.keys(LOOKUPS).map((f) => `map_${f}`), 'map_country']) await conn.run(`DROP TABLE IF EXISTS ${field}`);
 
   const personal = Object.entries(fields)
     .filter(([field, spec]) => spec.personal && staged.match.columns[field] !== undefined)

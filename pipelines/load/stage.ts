@@ -15,7 +15,7 @@ import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readInput, parseJsonRecords, InputError, type InputFormat } from '../files/input-file.ts';
+import { decodeInput, parseJsonRecords, InputError, type InputFormat } from '../files/input-file.ts';
 import { scanCsv, sniffDelimiter, csvField, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, type HeaderMatch } from '../records/headers.ts';
@@ -40,40 +40,62 @@ export function stagedFields(kind: RecordKind): string[] {
   return Object.keys(FIELDS[kind]).filter((f) => !(kind === 'attendance' && f === 'name'));
 }
 
+/** Drops everything a load leaves in memory; views first, as they read the tables. */
+export async function clearStaging(conn: DuckDBConnection): Promise<void> {
+  await conn.run(
+    `DROP VIEW IF EXISTS checked; DROP VIEW IF EXISTS staged_keys; DROP VIEW IF EXISTS staged;
+     DROP TABLE IF EXISTS first_of_session; DROP TABLE IF EXISTS map_year; DROP TABLE IF EXISTS staged_raw;`
+  );
+}
+
+/** `bytes` are the file's contents, already read (and hashed) by the caller. */
 export async function stageFile(
   conn: DuckDBConnection,
   path: string,
+  bytes: Buffer,
   forcedKind: RecordKind | undefined,
   progress: StageProgress = () => {}
 ): Promise<StagedFile> {
   progress('reading');
-  const input = await readInput(path);
-  await conn.run('DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw;');
+  const input = decodeInput(bytes);
+  await clearStaging(conn);
 
   if (input.format === 'parquet') return stageParquet(conn, path, forcedKind, input.encoding);
-  if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.text, forcedKind));
+  if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.utf8.toString('utf8'), forcedKind));
 
-  const delimiter = sniffDelimiter(input.text);
+  const start = input.utf8.subarray(0, 65536).toString('utf8');
+  const delimiter = sniffDelimiter(start);
+  const header = readHeader(start, delimiter);
+  const match = resolveKind(header, forcedKind);
+  const fields = stagedFields(match.kind);
+
+  // Optimistic fast path: DuckDB starts reading the file on its own threads
+  // while the scan below checks, on this one, that its reading will be exact.
+  let duckdbRead: Promise<unknown> | undefined;
+  if (!input.reencoded) {
+    progress('loading');
+    const columns = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
+    const wanted = [...new Set(fields.map((f) => match.columns[f]).filter((i) => i !== undefined))];
+    duckdbRead = conn
+      .run(
+        `CREATE TEMP TABLE staged_raw AS
+         SELECT ${wanted.length ? wanted.map((i) => `c${i}`).join(', ') : '1 AS c_none'}
+         FROM read_csv($1, header = true, delim = $2, quote = '"', escape = '"', auto_detect = false,
+                       strict_mode = true, null_padding = false, columns = ${columns})`,
+        [path, delimiter]
+      )
+      .catch((e: unknown) => e);
+  }
   let scan;
   try {
-    scan = scanCsv(input.text, delimiter, undefined, (f) => progress('checking', f));
+    scan = scanCsv(input.utf8, delimiter, undefined, (f) => progress('checking', f));
   } catch (e) {
+    await duckdbRead;
     if (e instanceof CsvError) throw new InputError(e.message);
     throw e;
   }
-  const match = resolveKind(scan.header, forcedKind);
-  if (scan.simple && !input.reencoded) {
-    progress('loading');
-    const fields = stagedFields(match.kind);
-    const columns = `{${scan.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
-    const wanted = [...new Set(fields.map((f) => match.columns[f]).filter((i) => i !== undefined))];
-    await conn.run(
-      `CREATE TEMP TABLE staged_raw AS
-       SELECT ${wanted.length ? wanted.map((i) => `c${i}`).join(', ') : '1 AS c_none'}
-       FROM read_csv($1, header = true, delim = $2, quote = '"', escape = '"', auto_detect = false,
-                     strict_mode = true, null_padding = false, columns = ${columns})`,
-      [path, delimiter]
-    );
+  const duckdbError = await duckdbRead;
+  if (duckdbRead && scan.simple && !(duckdbError instanceof Error)) {
     const staged = await count(conn, 'staged_raw');
     if (staged !== scan.records) {
       throw new Error(`DuckDB read ${staged} records where the scan found ${scan.records}: refusing to guess line numbers`);
@@ -83,11 +105,12 @@ export async function stageFile(
         .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
         .join(', ')} FROM staged_raw`
     );
-    return { format: 'csv', encoding: input.encoding, match, headers: scan.header, recordsRead: scan.records, unreadable: scan.bad, staged };
+    return { format: 'csv', encoding: input.encoding, match, headers: header, recordsRead: scan.records, unreadable: scan.bad, staged };
   }
+  await conn.run('DROP TABLE IF EXISTS staged_raw');
 
   const rows: Array<{ fields: string[]; line: number }> = [];
-  scanCsv(input.text, delimiter, (fields, line) => rows.push({ fields: fields.slice(), line }));
+  scanCsv(input.utf8, delimiter, (fields, line) => rows.push({ fields: fields.slice(), line }));
   return stageRows(conn, input, progress, { headers: scan.header, recordsRead: scan.records, unreadable: scan.bad, match, rows });
 }
 
@@ -214,6 +237,16 @@ async function count(conn: DuckDBConnection, table: string): Promise<number> {
   return Number(r.getRows()[0][0]);
 }
 
+
+/** The header record: the first record of the first 64 KB is enough unless a header is absurdly long. */
+function readHeader(start: string, delimiter: string): string[] {
+  try {
+    return scanCsv(start, delimiter).header;
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(e.message);
+    throw e;
+  }
+}
 
 /** DuckDB's first line without its "Invalid Input Error:" style prefix. */
 function plainMessage(e: unknown): string {

@@ -3,7 +3,7 @@
 -- so it wins when both are present. Only the keyed hash is stored.
 INSERT INTO attendance
 SELECT
-  c.meeting_year,
+  s.meeting_year_value,
   CASE
     WHEN nullif(trim(s.email), '') IS NOT NULL THEN sha256($3 || ':email:' || lower(trim(s.email)))
     WHEN nullif(trim(s.participant_id), '') IS NOT NULL THEN sha256($3 || ':id:' || trim(s.participant_id))
@@ -17,13 +17,11 @@ SELECT
   $1,
   s.__source_line,
   coalesce(synthetic.value::BOOLEAN, $2)
-FROM staged s
-JOIN checked c USING (__source_line)
+FROM checked s
 JOIN map_country country ON country.raw = coalesce(s.country, '')
 JOIN map_stakeholder_group stakeholder ON stakeholder.raw = coalesce(s.stakeholder_group, '')
 JOIN map_gender gender ON gender.raw = coalesce(s.gender, '')
 JOIN map_participation_mode mode ON mode.raw = coalesce(s.participation_mode, '')
 JOIN map_first_time first_time ON first_time.raw = coalesce(s.first_time, '')
 JOIN map_synthetic synthetic ON synthetic.raw = coalesce(s.synthetic, '')
-WHERE c.reason IS NULL
-ORDER BY s.__source_line;
+WHERE s.reason IS NULL;

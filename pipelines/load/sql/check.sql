@@ -1,28 +1,35 @@
--- One row per staged record: its year as a number and, when it cannot be
--- loaded, why. Reasons never quote the record's values, which may be personal.
--- Reads the view staged_keys (__source_line, year_text, session_key,
--- needs_session, unique_session) that the loader defines for each kind.
-CREATE OR REPLACE TEMP TABLE checked AS
-WITH parsed AS (
-  SELECT
-    *,
-    TRY_CAST(regexp_extract(lower(trim(year_text)), '^(?:igf\s*)?(\d{4})(?:\.0+)?$', 1) AS INTEGER) AS year_value
-  FROM staged_keys
-), numbered AS (
-  SELECT
-    *,
-    -- Sessions must be unique per year; speaker rows repeat a session on purpose.
-    CASE WHEN unique_session AND session_key IS NOT NULL
-      THEN min(__source_line) OVER (PARTITION BY year_value, session_key) END AS first_line
-  FROM parsed
-)
+-- The staged records with their year as a number and, when a record cannot
+-- be loaded, why. Reasons never quote the record's values, which may be
+-- personal. A view, not a copy: the year is parsed once per distinct
+-- spelling (map_year) and duplicate sessions come from a small table
+-- (first_of_session), so reading `checked` costs little more than `staged`.
+-- Reads the view staged_keys: the staged columns plus year_text,
+-- session_key, needs_session and unique_session, defined per kind by the loader.
+CREATE OR REPLACE TEMP TABLE map_year AS
 SELECT
-  __source_line,
-  year_value AS meeting_year,
+  year_text,
+  TRY_CAST(regexp_extract(lower(trim(year_text)), '^(?:igf\s*)?(\d{4})(?:\.0+)?$', 1) AS INTEGER) AS year_value
+FROM (SELECT DISTINCT coalesce(year_text, '') AS year_text FROM staged_keys);
+
+-- Sessions must be unique per year; speaker rows repeat a session on purpose.
+CREATE OR REPLACE TEMP TABLE first_of_session AS
+SELECT y.year_value, k.session_key, min(k.__source_line) AS first_line
+FROM staged_keys k JOIN map_year y ON y.year_text = coalesce(k.year_text, '')
+WHERE k.unique_session AND k.session_key IS NOT NULL
+GROUP BY ALL;
+
+CREATE OR REPLACE TEMP VIEW checked AS
+SELECT
+  k.* EXCLUDE (year_text, session_key, needs_session, unique_session),
+  y.year_value AS meeting_year_value,
   CASE
-    WHEN nullif(trim(year_text), '') IS NULL THEN 'missing meeting_year'
-    WHEN year_value IS NULL OR year_value NOT BETWEEN 2006 AND 2100 THEN 'meeting_year is not a year between 2006 and 2100'
-    WHEN needs_session AND session_key IS NULL THEN 'missing session_id'
-    WHEN first_line < __source_line THEN 'duplicate session_id for this meeting_year (first on line ' || first_line || ')'
+    WHEN trim(y.year_text) = '' THEN 'missing meeting_year'
+    WHEN y.year_value IS NULL OR y.year_value NOT BETWEEN 2006 AND 2100
+      THEN 'meeting_year is not a year between 2006 and 2100'
+    WHEN k.needs_session AND k.session_key IS NULL THEN 'missing session_id'
+    WHEN f.first_line < k.__source_line
+      THEN 'duplicate session_id for this meeting_year (first on line ' || f.first_line || ')'
   END AS reason
-FROM numbered;
+FROM staged_keys k
+JOIN map_year y ON y.year_text = coalesce(k.year_text, '')
+LEFT JOIN first_of_session f ON f.year_value = y.year_value AND f.session_key = k.session_key;

@@ -1,7 +1,7 @@
 -- $1 source file. Published figures are real by definition: no synthetic flag.
 INSERT INTO published_figure
 SELECT
-  c.meeting_year,
+  s.meeting_year_value,
   nullif(trim(s.host_city), ''),
   nullif(trim(s.host_country), ''),
   trim(s.metric),
@@ -13,7 +13,5 @@ SELECT
   s.quote,
   $1,
   s.__source_line
-FROM staged s
-JOIN checked c USING (__source_line)
-WHERE c.reason IS NULL
-ORDER BY s.__source_line;
+FROM checked s
+WHERE s.reason IS NULL;

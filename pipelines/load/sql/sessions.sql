@@ -1,7 +1,7 @@
 -- $1 source file, $2 file-level synthetic flag.
 INSERT INTO session
 SELECT
-  c.meeting_year,
+  s.meeting_year_value,
   trim(s.session_id),
   nullif(trim(s.title), ''),
   nullif(replace(text_key(s.session_type), ' ', '_'), ''),
@@ -13,8 +13,6 @@ SELECT
   $1,
   s.__source_line,
   coalesce(synthetic.value::BOOLEAN, $2)
-FROM staged s
-JOIN checked c USING (__source_line)
+FROM checked s
 JOIN map_synthetic synthetic ON synthetic.raw = coalesce(s.synthetic, '')
-WHERE c.reason IS NULL
-ORDER BY s.__source_line;
+WHERE s.reason IS NULL;

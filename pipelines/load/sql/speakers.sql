@@ -1,7 +1,7 @@
 -- $1 source file, $2 file-level synthetic flag.
 INSERT INTO speaker
 SELECT
-  c.meeting_year,
+  s.meeting_year_value,
   trim(s.session_id),
   nullif(trim(s.name), ''),
   role.value,
@@ -16,13 +16,11 @@ SELECT
   $1,
   s.__source_line,
   coalesce(synthetic.value::BOOLEAN, $2)
-FROM staged s
-JOIN checked c USING (__source_line)
+FROM checked s
 JOIN map_role role ON role.raw = coalesce(s.role, '')
 JOIN map_country country ON country.raw = coalesce(s.country, '')
 JOIN map_stakeholder_group stakeholder ON stakeholder.raw = coalesce(s.stakeholder_group, '')
 JOIN map_gender gender ON gender.raw = coalesce(s.gender, '')
 JOIN map_participation_mode mode ON mode.raw = coalesce(s.participation_mode, '')
 JOIN map_synthetic synthetic ON synthetic.raw = coalesce(s.synthetic, '')
-WHERE c.reason IS NULL
-ORDER BY s.__source_line;
+WHERE s.reason IS NULL;
