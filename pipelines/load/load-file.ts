@@ -85,7 +85,12 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   const sha256 = sha256Hex(bytes);
 
   const previous = await rows(conn, 'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic FROM load_log WHERE file = $1', [file]);
-  if (previous.length && previous[0][0] === sha256 && (!options.kind || previous[0][1] === options.kind)) {
+  const unchanged =
+    previous.length > 0 &&
+    previous[0][0] === sha256 &&
+    (!options.kind || previous[0][1] === options.kind) &&
+    (!options.synthetic || previous[0][5] === true);
+  if (unchanged) {
     const [, kind, read, loaded, rejected, synthetic] = previous[0];
     return {
       file,
