@@ -1,0 +1,42 @@
+/** Plain-language text for the `definition` field of each response. */
+import type { Definition, MetricParams, Population } from './params.ts';
+
+export const GLOBAL_SOUTH_DEFINITIONS: Record<Definition, string> = {
+  un_developing:
+    'UN M49 / SDG "developing regions": every country or area the UN Statistics Division classes as developing (all of Africa, the Americas except the United States and Canada, Asia except Japan, Israel and Cyprus, and Oceania except Australia and New Zealand); the others are counted as global north.',
+  g77: 'Members of the Group of 77 and China, China included; every other country or territory is counted as global north.',
+  wb_non_high_income:
+    'World Bank income groups low, lower-middle and upper-middle income; high-income economies are global north; economies the World Bank does not classify are unknown.',
+  regional_groups:
+    'Members of the African, Asia-Pacific and Latin American and Caribbean (GRULAC) UN regional groups; the Eastern European and Western European and Others groups, and countries or territories outside the five groups, are global north.'
+};
+
+export function populationText(population: Population | 'both'): string {
+  if (population === 'attendees') return 'attendees (one record per attendance record)';
+  if (population === 'speakers') return 'speakers (one record per person per session)';
+  return 'speakers (one record per person per session) and attendees (one record per attendance record)';
+}
+
+export function selectionText(p: MetricParams, population: Population | 'both' = p.population): string {
+  const years =
+    p.from === null && p.to === null
+      ? 'every meeting year in the data'
+      : p.from === p.to
+        ? `the ${p.from} meeting`
+        : `meeting years ${p.from ?? 'first'} to ${p.to ?? 'last'}`;
+  const mode = p.mode === 'all' ? 'all participation modes' : `${p.mode} participation only`;
+  const host = p.exclude_host ? 'records from the host country excluded' : 'host-country records included';
+  const type = p.session_type ? `, sessions of type ${p.session_type} only` : '';
+  return `Population: ${populationText(population)}, ${years}, ${mode}, ${host}${type}.`;
+}
+
+export const SHARE_TEXT =
+  'Each share row gives count / denominator with a Wilson 95 % score interval; the denominator holds the records whose field is known, and coverage = denominator / all records of the year.';
+
+export function suppressionText(population: Population | 'both'): string {
+  if (population === 'speakers') return 'Speakers are public: no suppression.';
+  return 'Attendee cells with a count from 1 to k-1 are suppressed (count and share null, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total or the denominator.';
+}
+
+export const BALANCE_TEXT =
+  'Balance indices (kind index) over K = 5 fixed categories, p = each category\'s share of the records in the five: Pielou evenness J = (-sum p ln p) / ln 5 and normalised Blau index (1 - sum p^2) / (1 - 1/5); both 0 when everyone is in one category and 1 when the five are equal; denominator = records in the five categories.';

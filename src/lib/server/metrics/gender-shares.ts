@@ -1,0 +1,48 @@
+import sql from './gender-shares.sql?raw';
+import { commonFragments, compose, statement } from './sql.ts';
+import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
+import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import type { MetricParams } from './params.ts';
+import { parityRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
+import type { MetricModule } from './types.ts';
+
+function mainStatement(p: MetricParams) {
+  return statement(compose(sql, commonFragments(p.population)), p);
+}
+
+function build(cells: CountCell[]): DraftRow[] {
+  const rows = shareRows(cells, 'gender');
+  return sortRows([...rows, ...parityRows(rows)], ['gender', 'gender_parity']);
+}
+
+function definition(p: MetricParams): string {
+  return [
+    'Gender shares per meeting year: female share = female / (female + male + other); undisclosed and unknown are outside the denominator (excluded rows, coverage).',
+    'Parity index (kind ratio, gender_parity) = female / male; 1 = as many women as men; denominator = female + male.',
+    selectionText(p),
+    SHARE_TEXT,
+    suppressionText(p.population)
+  ].join(' ');
+}
+
+export const genderShares: MetricModule = {
+  name: 'gender',
+  title: 'Gender',
+  columns: () => SHARE_COLUMNS,
+  definition,
+  statements: (p) => [mainStatement(p)],
+  compute: (conn, p, options) =>
+    computeShareMetric(
+      conn,
+      {
+        metric: 'gender',
+        params: p,
+        statement: mainStatement(p),
+        columns: SHARE_COLUMNS,
+        definition: definition(p),
+        build,
+        finish: { parents: { gender_parity: 'gender' } }
+      },
+      options
+    )
+};

@@ -1,0 +1,282 @@
+/**
+ * Query parameters of the metrics API: parsed and validated into a typed object.
+ * Anything not listed here is refused with a ParamError naming the parameter and the allowed values.
+ */
+
+export const METRICS = [
+  'participation',
+  'global-south',
+  'stakeholders',
+  'gender',
+  'regions',
+  'representation',
+  'host',
+  'sessions',
+  'published'
+] as const;
+export type MetricName = (typeof METRICS)[number];
+
+export const POPULATIONS = ['attendees', 'speakers'] as const;
+export type Population = (typeof POPULATIONS)[number];
+
+export const MODES = ['all', 'onsite', 'online'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const DEFINITIONS = ['un_developing', 'g77', 'wb_non_high_income', 'regional_groups'] as const;
+export type Definition = (typeof DEFINITIONS)[number];
+
+export const FORMATS = ['json', 'csv', 'arrow'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const LEVELS = ['year', 'session'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const PARAMETERS = [
+  'from',
+  'to',
+  'population',
+  'mode',
+  'definition',
+  'session_type',
+  'exclude_host',
+  'level',
+  'format'
+] as const;
+export type ParameterName = (typeof PARAMETERS)[number];
+
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+export interface MetricParams {
+  /** First meeting year, inclusive; null = from the first year in the data. */
+  from: number | null;
+  /** Last meeting year, inclusive; null = to the last year in the data. */
+  to: number | null;
+  population: Population;
+  mode: Mode;
+  /** Global-south definition; 'all' only for the global-south metric. */
+  definition: Definition | 'all';
+  /** Speakers only: keep sessions of this type (snake_case as stored); null = all types. */
+  session_type: string | null;
+  exclude_host: boolean;
+  /** Sessions metric only: one row per year and rule, or one row per session. */
+  level: Level;
+  format: Format;
+}
+
+export const DEFAULT_PARAMS: MetricParams = {
+  from: null,
+  to: null,
+  population: 'attendees',
+  mode: 'all',
+  definition: 'un_developing',
+  session_type: null,
+  exclude_host: false,
+  level: 'year',
+  format: 'json'
+};
+
+const COMMON: ParameterName[] = ['from', 'to', 'mode', 'session_type', 'exclude_host', 'format'];
+
+/** The parameters each metric accepts. */
+export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
+  participation: ['population', ...COMMON],
+  'global-south': ['population', 'definition', ...COMMON],
+  stakeholders: ['population', ...COMMON],
+  gender: ['population', ...COMMON],
+  regions: ['population', ...COMMON],
+  representation: ['definition', ...COMMON],
+  host: ['population', ...COMMON],
+  sessions: ['population', 'definition', 'level', ...COMMON],
+  published: ['from', 'to', 'format']
+};
+
+/** Allowed values per parameter and metric (free-form parameters describe their form). */
+export function allowedValues(metric: MetricName, name: ParameterName): string[] {
+  switch (name) {
+    case 'from':
+    case 'to':
+      return [`a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}`];
+    case 'population':
+      return metric === 'sessions' ? ['speakers'] : [...POPULATIONS];
+    case 'mode':
+      return [...MODES];
+    case 'definition':
+      return metric === 'global-south' ? [...DEFINITIONS, 'all'] : [...DEFINITIONS];
+    case 'session_type':
+      return ['a session type present in the data (lower-case snake_case), with population=speakers'];
+    case 'exclude_host':
+      return ['true', 'false'];
+    case 'level':
+      return [...LEVELS];
+    case 'format':
+      return [...FORMATS];
+  }
+}
+
+/** A request the API refuses with HTTP 400 (or 404 for an unknown metric). */
+export class ParamError extends Error {
+  constructor(
+    readonly parameter: string,
+    readonly value: string | null,
+    readonly allowed: string[],
+    message: string,
+    readonly status: 400 | 404 = 400
+  ) {
+    super(message);
+    this.name = 'ParamError';
+  }
+
+  toJSON() {
+    return {
+      error: this.status === 404 ? 'unknown_metric' : 'invalid_parameter',
+      parameter: this.parameter,
+      value: this.value,
+      allowed: this.allowed,
+      message: this.message
+    };
+  }
+}
+
+export function isMetric(name: string): name is MetricName {
+  return (METRICS as readonly string[]).includes(name);
+}
+
+/** `gender`, `gender.csv`, `gender.arrow`, `gender.json` -> metric and the suffix's format. */
+export function parseMetricPath(segment: string): { metric: MetricName; format: Format | null } {
+  const m = /^([a-z-]+)(?:\.([a-z]+))?$/.exec(segment);
+  const metric = m?.[1] ?? '';
+  const suffix = m?.[2] ?? null;
+  if (!m || !isMetric(metric)) {
+    throw new ParamError('metric', segment, [...METRICS], `Unknown metric "${segment}".`, 404);
+  }
+  if (suffix !== null && !(FORMATS as readonly string[]).includes(suffix)) {
+    throw new ParamError('format', suffix, [...FORMATS], `Unknown format suffix ".${suffix}".`, 404);
+  }
+  return { metric, format: suffix as Format | null };
+}
+
+function pick<T extends string>(metric: MetricName, name: ParameterName, value: string, values: readonly T[]): T {
+  if ((values as readonly string[]).includes(value)) return value as T;
+  const allowed = allowedValues(metric, name);
+  throw new ParamError(name, value, allowed, `Invalid value for ${name}: "${value}". Allowed: ${allowed.join(', ')}.`);
+}
+
+function year(metric: MetricName, name: 'from' | 'to', value: string): number {
+  const n = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < MIN_YEAR || n > MAX_YEAR) {
+    const allowed = allowedValues(metric, name);
+    throw new ParamError(name, value, allowed, `Invalid value for ${name}: "${value}". Allowed: ${allowed[0]}.`);
+  }
+  return n;
+}
+
+export type QueryInput = URLSearchParams | Record<string, string | number | boolean | null | undefined>;
+
+function entries(query: QueryInput): [string, string][] {
+  if (query instanceof URLSearchParams) return [...query.entries()];
+  return Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => [k, String(v)]);
+}
+
+/**
+ * Validate the query of one metric request. `suffixFormat` is the format given by a .json/.csv/.arrow
+ * suffix, if any. Throws ParamError for an unknown or repeated parameter, a parameter the metric does
+ * not take, or a value outside the allowed ones.
+ */
+export function parseMetricParams(metric: MetricName, query: QueryInput, suffixFormat: Format | null = null): MetricParams {
+  const accepted = METRIC_PARAMETERS[metric];
+  const seen = new Map<string, string>();
+  for (const [name, value] of entries(query)) {
+    if (!(PARAMETERS as readonly string[]).includes(name)) {
+      throw new ParamError(name, value, [...accepted], `Unknown parameter "${name}". Parameters of ${metric}: ${accepted.join(', ')}.`);
+    }
+    if (!accepted.includes(name as ParameterName)) {
+      throw new ParamError(
+        name,
+        value,
+        [...accepted],
+        `The parameter "${name}" does not apply to ${metric}. Parameters of ${metric}: ${accepted.join(', ')}.`
+      );
+    }
+    if (seen.has(name)) {
+      throw new ParamError(name, value, allowedValues(metric, name as ParameterName), `The parameter "${name}" is given more than once.`);
+    }
+    seen.set(name, value);
+  }
+
+  const p: MetricParams = { ...DEFAULT_PARAMS };
+  if (metric === 'sessions' || metric === 'representation') p.population = 'speakers';
+  for (const [name, value] of seen) {
+    switch (name as ParameterName) {
+      case 'from':
+        p.from = year(metric, 'from', value);
+        break;
+      case 'to':
+        p.to = year(metric, 'to', value);
+        break;
+      case 'population':
+        p.population = pick(metric, 'population', value, metric === 'sessions' ? (['speakers'] as const) : POPULATIONS);
+        break;
+      case 'mode':
+        p.mode = pick(metric, 'mode', value, MODES);
+        break;
+      case 'definition':
+        p.definition = pick(metric, 'definition', value, metric === 'global-south' ? [...DEFINITIONS, 'all' as const] : DEFINITIONS);
+        break;
+      case 'session_type':
+        if (!/^[a-z0-9_]{1,64}$/.test(value)) {
+          throw new ParamError(
+            'session_type',
+            value,
+            allowedValues(metric, 'session_type'),
+            `Invalid value for session_type: "${value}". Session types are lower-case snake_case, e.g. workshop.`
+          );
+        }
+        p.session_type = value;
+        break;
+      case 'exclude_host':
+        p.exclude_host = pick(metric, 'exclude_host', value, ['true', 'false'] as const) === 'true';
+        break;
+      case 'level':
+        p.level = pick(metric, 'level', value, LEVELS);
+        break;
+      case 'format':
+        p.format = pick(metric, 'format', value, FORMATS);
+        break;
+    }
+  }
+  if (suffixFormat) {
+    if (seen.has('format') && p.format !== suffixFormat) {
+      throw new ParamError(
+        'format',
+        p.format,
+        [suffixFormat],
+        `format=${p.format} contradicts the .${suffixFormat} suffix of the path.`
+      );
+    }
+    p.format = suffixFormat;
+  }
+  if (p.from !== null && p.to !== null && p.from > p.to) {
+    throw new ParamError('from', String(p.from), [`a year not after to=${p.to}`], `from=${p.from} is after to=${p.to}.`);
+  }
+  if (p.session_type !== null && metric !== 'representation' && metric !== 'sessions' && p.population !== 'speakers') {
+    throw new ParamError(
+      'session_type',
+      p.session_type,
+      ['population=speakers'],
+      'session_type filters speakers: use it with population=speakers (attendance records have no session).'
+    );
+  }
+  return p;
+}
+
+/** The params as echoed in a JSON response (what the numbers were computed for). */
+export function publicParams(metric: MetricName, p: MetricParams): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const name of METRIC_PARAMETERS[metric]) out[name] = p[name];
+  if (metric === 'sessions') out.population = 'speakers';
+  if (metric === 'representation') out.population = 'speakers and attendees';
+  return out;
+}

@@ -1,0 +1,76 @@
+import sql from './regional-shares.sql?raw';
+import { commonFragments, compose, statement } from './sql.ts';
+import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
+import { BALANCE_TEXT, SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import type { MetricParams } from './params.ts';
+import { balanceRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
+import { REGIONAL_GROUPS } from './stakeholder-shares.ts';
+import type { Column, MetricModule } from './types.ts';
+
+/** UN member states per regional group, as used for the representation ratio (WEOG includes the United States). */
+export const MEMBER_STATES = { african: 54, asia_pacific: 53, eastern_european: 23, grulac: 33, weog: 29 } as const;
+export const MEMBER_STATES_TOTAL = 192;
+
+export const REGION_COLUMNS: Column[] = [
+  ...SHARE_COLUMNS,
+  { name: 'member_states', type: 'int', description: 'UN member states in the regional group (WEOG 28 plus the United States).' },
+  { name: 'member_state_share', type: 'float', description: 'member_states / 192.' },
+  {
+    name: 'representation_ratio',
+    type: 'float',
+    description: 'share / member_state_share: 1 = the group is represented as its share of UN member states.'
+  }
+];
+
+function mainStatement(p: MetricParams) {
+  return statement(compose(sql, commonFragments(p.population)), p);
+}
+
+function build(cells: CountCell[]): DraftRow[] {
+  const groups = shareRows(cells, 'un_regional_group');
+  for (const r of groups) {
+    const states = MEMBER_STATES[r.category as keyof typeof MEMBER_STATES] ?? null;
+    const stateShare = states === null ? null : states / MEMBER_STATES_TOTAL;
+    r.member_states = states;
+    r.member_state_share = stateShare;
+    r.representation_ratio = stateShare !== null && r.share !== null ? r.share / stateShare : null;
+  }
+  return sortRows(
+    [...groups, ...shareRows(cells, 'm49_region'), ...balanceRows(groups, 'un_regional_group', 'regional_balance', REGIONAL_GROUPS)],
+    ['un_regional_group', 'm49_region', 'regional_balance']
+  );
+}
+
+function definition(p: MetricParams): string {
+  return [
+    'Regional shares per meeting year. un_regional_group: the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG; the United States counted with WEOG) and no_group for countries and territories outside them; records without a known country are outside the denominator.',
+    'm49_region: the UN M49 regions Africa, Americas, Asia, Europe, Oceania.',
+    'Each regional group also carries its share of UN member states (African 54, Asia-Pacific 53, Eastern European 23, GRULAC 33, WEOG 28 plus the United States; 192) and the representation ratio share / member-state share.',
+    'regional_balance: ' + BALANCE_TEXT,
+    selectionText(p),
+    SHARE_TEXT,
+    suppressionText(p.population)
+  ].join(' ');
+}
+
+export const regionalShares: MetricModule = {
+  name: 'regions',
+  title: 'Regions',
+  columns: () => REGION_COLUMNS,
+  definition,
+  statements: (p) => [mainStatement(p)],
+  compute: (conn, p, options) =>
+    computeShareMetric(
+      conn,
+      {
+        metric: 'regions',
+        params: p,
+        statement: mainStatement(p),
+        columns: REGION_COLUMNS,
+        definition: definition(p),
+        build,
+        finish: { parents: { regional_balance: 'un_regional_group' }, derivedFromShare: ['representation_ratio'] }
+      },
+      options
+    )
+};

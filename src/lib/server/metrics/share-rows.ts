@@ -1,0 +1,204 @@
+/**
+ * The common row shape of the breakdown metrics, and the finishing step: small-cell suppression
+ * (attendees), Wilson intervals and the low-n flag.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { wilson } from './wilson.ts';
+import { suppressGroups, suppressionK } from './suppression.ts';
+import { runStatement, type SqlRow, type Statement } from './sql.ts';
+import { publicParams, type MetricName, type MetricParams } from './params.ts';
+import type { Column, ComputeOptions, MetricResult, Row } from './types.ts';
+import type { CountCell, DraftRow } from './cells.ts';
+
+/** Indices and ratios (and shares) computed from fewer records than this carry low_n = true. */
+export const LOW_N = 30;
+
+export const SHARE_COLUMNS: Column[] = [
+  { name: 'year', type: 'int', description: 'Meeting year.' },
+  {
+    name: 'kind',
+    type: 'string',
+    description:
+      "share: a category inside the denominator; excluded: records outside it (unknown, other...); count: a plain count; index / ratio: a value computed from the breakdown."
+  },
+  { name: 'dimension', type: 'string', description: 'The breakdown (stakeholder_group, gender, un_regional_group, ...) or index.' },
+  { name: 'definition', type: 'string', description: 'Global-south definition the row is computed under, else empty.' },
+  { name: 'category', type: 'string', description: 'Category of the breakdown, or the index name.' },
+  { name: 'count', type: 'int', description: 'Records in the category (null when suppressed).' },
+  {
+    name: 'denominator',
+    type: 'int',
+    description: 'Records in the denominator (the known categories); for index and ratio rows the records the value is computed from.'
+  },
+  { name: 'total', type: 'int', description: 'All records of the year in the selection, known or not.' },
+  { name: 'share', type: 'float', description: 'count / denominator.' },
+  { name: 'ci_low', type: 'float', description: 'Wilson 95 % score interval, lower bound.' },
+  { name: 'ci_high', type: 'float', description: 'Wilson 95 % score interval, upper bound.' },
+  { name: 'coverage', type: 'float', description: 'denominator / total: the share of records with the field known.' },
+  { name: 'value', type: 'float', description: 'Index or ratio value (index and ratio rows).' },
+  { name: 'low_n', type: 'bool', description: `True when computed from fewer than ${LOW_N} records.` },
+  {
+    name: 'suppressed',
+    type: 'bool',
+    description: 'True when the row hides an attendee figure below the threshold k, or one that would let it be recovered.'
+  }
+];
+
+export interface FinishOptions {
+  /** Apply attendee small-cell suppression. */
+  suppress: boolean;
+  k: number;
+  /** For index/ratio dimensions: the breakdown whose cells they are computed from. */
+  parents?: Record<string, string>;
+  /** Count rows that are attendee cells (suppressed when small), by dimension. */
+  attendeeCounts?: string[];
+  /** Extra columns derived from a row's share: nulled with it. */
+  derivedFromShare?: string[];
+  /** Keep only these dimensions in the output (others are computed for suppression only). */
+  output?: string[];
+}
+
+const groupKey = (r: DraftRow, dimension: string = r.dimension) => `${r.year}|${dimension}|${r.definition ?? ''}`;
+
+/**
+ * Suppression (attendees), Wilson intervals and low_n over draft rows; returns the final rows with
+ * their fields in column order (one object shape for all rows, built once).
+ */
+export function finishShareRows(drafts: readonly DraftRow[], opt: FinishOptions, columns: Column[] = SHARE_COLUMNS): Row[] {
+  const n = drafts.length;
+  const hideCount = new Array<boolean>(n).fill(false);
+  const hideDenominator = new Array<boolean>(n).fill(false);
+  const hideTotal = new Array<boolean>(n).fill(false);
+  const hideValue = new Array<boolean>(n).fill(false);
+  const suppressed = new Array<boolean>(n).fill(false);
+
+  if (opt.suppress) {
+    const cellIdx: number[] = [];
+    for (let i = 0; i < n; i++) if (drafts[i].kind === 'share' || drafts[i].kind === 'excluded') cellIdx.push(i);
+    const plan = suppressGroups(
+      cellIdx,
+      (i) => groupKey(drafts[i]),
+      (i) => ({ count: Number(drafts[i].count ?? 0), part: drafts[i].kind === 'share' ? 'in' : 'out' }),
+      opt.k
+    );
+    cellIdx.forEach((i, j) => {
+      const g = plan.groups.get(groupKey(drafts[i]))!;
+      if (plan.items[j].suppressed) hideCount[i] = suppressed[i] = true;
+      // Without D no share can be shown: the share rows are withheld even where their count is not.
+      if (g.denominatorHidden) {
+        hideDenominator[i] = true;
+        if (drafts[i].kind === 'share') suppressed[i] = true;
+      }
+      if (g.totalHidden) hideTotal[i] = true;
+    });
+    for (let i = 0; i < n; i++) {
+      const d = drafts[i];
+      const count = Number(d.count ?? 0);
+      if (d.kind === 'count' && opt.attendeeCounts?.includes(d.dimension) && count >= 1 && count < opt.k) {
+        hideCount[i] = suppressed[i] = true;
+      }
+      if (d.kind === 'index' || d.kind === 'ratio') {
+        const parent = opt.parents?.[d.dimension];
+        const g = parent ? plan.groups.get(groupKey(d, parent)) : undefined;
+        if (g && (g.anySuppressed || g.denominatorHidden)) hideValue[i] = hideDenominator[i] = suppressed[i] = true;
+        if (g?.totalHidden) hideTotal[i] = true;
+      }
+    }
+  }
+
+  const derived = opt.derivedFromShare ?? [];
+  const out: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = drafts[i];
+    if (opt.output && !opt.output.includes(d.dimension)) continue;
+    const count = hideCount[i] ? null : d.count;
+    const denominator = hideDenominator[i] ? null : d.denominator;
+    const shareHidden = hideCount[i] || hideDenominator[i];
+    const share = shareHidden ? null : d.share;
+    let ciLow: number | null = null;
+    let ciHigh: number | null = null;
+    if (d.kind === 'share' && typeof count === 'number' && typeof denominator === 'number') {
+      const ci = wilson(count, denominator);
+      if (ci) {
+        ciLow = ci.low;
+        ciHigh = ci.high;
+      }
+    }
+    const computed: Row = {
+      count,
+      denominator,
+      total: hideTotal[i] ? null : d.total,
+      share,
+      ci_low: ciLow,
+      ci_high: ciHigh,
+      coverage: hideDenominator[i] || hideTotal[i] ? null : d.coverage,
+      value: hideValue[i] ? null : d.value,
+      low_n:
+        d.kind === 'share' || d.kind === 'index' || d.kind === 'ratio' ? d.denominator === null || Number(d.denominator) < LOW_N : null,
+      suppressed: suppressed[i]
+    };
+    const row: Row = {};
+    for (const c of columns) {
+      const name = c.name;
+      row[name] = name in computed ? computed[name] : shareHidden && derived.includes(name) ? null : (d[name] ?? null);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Order row fields as the columns list them. */
+export function orderRow(row: Row, columns: Column[]): Row {
+  const out: Row = {};
+  for (const c of columns) out[c.name] = row[c.name] ?? null;
+  return out;
+}
+
+/**
+ * Every metric query carries a `synthetic` column (any synthetic record in the selection, the same
+ * value on every row): read it and drop it from the rows.
+ */
+export function takeSynthetic(rows: SqlRow[]): boolean {
+  let any = false;
+  for (const r of rows) {
+    if (r.synthetic === true) any = true;
+    delete r.synthetic;
+  }
+  return any;
+}
+
+/** Counted cells from a metric query, and whether any record counted is synthetic. */
+export async function runCells(conn: DuckDBConnection, st: Statement): Promise<{ cells: (CountCell & SqlRow)[]; synthetic: boolean }> {
+  const rows = await runStatement(conn, st);
+  const synthetic = takeSynthetic(rows);
+  return { cells: rows as (CountCell & SqlRow)[], synthetic };
+}
+
+/** Shared compute() of the breakdown metrics: one SQL statement, then rows, then finishing. */
+export async function computeShareMetric(
+  conn: DuckDBConnection,
+  spec: {
+    metric: MetricName;
+    params: MetricParams;
+    statement: Statement;
+    columns: Column[];
+    definition: string;
+    build: (cells: (CountCell & SqlRow)[]) => DraftRow[];
+    finish: Omit<FinishOptions, 'suppress' | 'k'>;
+  },
+  options: ComputeOptions = {}
+): Promise<MetricResult> {
+  const k = options.k ?? suppressionK();
+  const suppress = spec.params.population === 'attendees' && k > 1;
+  const { cells, synthetic } = await runCells(conn, spec.statement);
+  const rows = finishShareRows(spec.build(cells), { ...spec.finish, suppress, k }, spec.columns);
+  return {
+    metric: spec.metric,
+    params: publicParams(spec.metric, spec.params),
+    definition: spec.definition,
+    synthetic,
+    suppression: { k, applied: spec.params.population === 'attendees' },
+    columns: spec.columns,
+    rows
+  };
+}

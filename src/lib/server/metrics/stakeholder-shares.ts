@@ -1,0 +1,82 @@
+import sql from './stakeholder-shares.sql?raw';
+import { commonFragments, compose, statement } from './sql.ts';
+import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
+import { BALANCE_TEXT, SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import type { MetricParams } from './params.ts';
+import { balanceRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
+import type { MetricModule } from './types.ts';
+
+function mainStatement(p: MetricParams) {
+  return statement(compose(sql, commonFragments(p.population)), p);
+}
+
+
+/** The IGF's five core stakeholder groups: technical community together with academia; media left out. */
+export const CORE_GROUPS: Record<string, string> = {
+  government: 'government',
+  private_sector: 'private_sector',
+  civil_society: 'civil_society',
+  technical_community: 'technical_and_academic',
+  academia: 'technical_and_academic',
+  intergovernmental_organization: 'intergovernmental_organization'
+};
+
+/** The five UN regional groups (territories outside them and unknown countries left out). */
+export const REGIONAL_GROUPS: Record<string, string> = {
+  african: 'african',
+  asia_pacific: 'asia_pacific',
+  eastern_european: 'eastern_european',
+  grulac: 'grulac',
+  weog: 'weog'
+};
+
+function build(cells: CountCell[]): DraftRow[] {
+  const groups = shareRows(cells, 'stakeholder_group');
+  const regions = shareRows(cells, 'un_regional_group');
+  return sortRows(
+    [
+      ...groups,
+      ...regions,
+      ...balanceRows(groups, 'stakeholder_group', 'stakeholder_balance', CORE_GROUPS),
+      ...balanceRows(regions, 'un_regional_group', 'regional_balance', REGIONAL_GROUPS)
+    ],
+    ['stakeholder_group', 'stakeholder_balance', 'regional_balance', 'un_regional_group']
+  );
+}
+
+function definition(p: MetricParams): string {
+  return [
+    'Stakeholder-group shares per meeting year over the seven named groups (government, private sector, civil society, technical community, academia, intergovernmental organizations, media); other and unknown are outside the denominator (excluded rows, coverage).',
+    BALANCE_TEXT,
+    'stakeholder_balance: over the IGF\'s five core groups: government, private sector, civil society, technical community together with academia, intergovernmental organizations (media left out).',
+    'regional_balance: over the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG); territories outside the groups and unknown countries left out.',
+    selectionText(p),
+    SHARE_TEXT,
+    suppressionText(p.population)
+  ].join(' ');
+}
+
+export const stakeholderShares: MetricModule = {
+  name: 'stakeholders',
+  title: 'Stakeholder groups and balance',
+  columns: () => SHARE_COLUMNS,
+  definition,
+  statements: (p) => [mainStatement(p)],
+  compute: (conn, p, options) =>
+    computeShareMetric(
+      conn,
+      {
+        metric: 'stakeholders',
+        params: p,
+        statement: mainStatement(p),
+        columns: SHARE_COLUMNS,
+        definition: definition(p),
+        build,
+        finish: {
+          parents: { stakeholder_balance: 'stakeholder_group', regional_balance: 'un_regional_group' },
+          output: ['stakeholder_group', 'stakeholder_balance', 'regional_balance']
+        }
+      },
+      options
+    )
+};

@@ -1,0 +1,217 @@
+/**
+ * npm run bench:metrics
+ *
+ * With a synthetic database of 1,000,000 attendance records (BENCH_ROWS to change it), for each
+ * endpoint: p50 and p95 latency over HTTP against the production build (`node build` on
+ * 127.0.0.1), and p50 of the same SQL statements run directly in DuckDB in this process, with the
+ * ratio HTTP p50 / SQL p50 (what HTTP, JSON and the finishing cost on top of the query); also the
+ * ratio to the SQL time the server itself reports for the same requests (Server-Timing: sql).
+ * Requests are sequential (one at a time, node:http with keep-alive), after a warm-up; the two
+ * measures of an endpoint are taken one after the other so that they see the same machine load.
+ * The server's own Server-Timing header (sql, finish, serialize) is recorded too.
+ * Prints a table and writes tests/bench/results/metrics.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { registerRawLoader } from './metrics-raw-loader.ts';
+import { createBenchDatabase } from './metrics-db.ts';
+import { ensureBuild, startServer } from '../metrics/server.ts';
+
+registerRawLoader();
+const { DuckDBInstance } = await import('@duckdb/node-api');
+const metrics = await import('../../src/lib/server/metrics/index.ts');
+const { prepareConnection } = await import('../../src/lib/server/metrics/summary.ts');
+const { runStatement } = await import('../../src/lib/server/metrics/sql.ts');
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const N = Number(process.env.BENCH_REPEAT ?? 60);
+const WARMUP = 5;
+const RESULTS = resolve(import.meta.dirname, 'results', 'metrics.json');
+
+/** The overview endpoints (each metric with its defaults), then a few heavier variants. */
+const CASES: { name: string; metric: string; query: string; overview: boolean }[] = [
+  { name: 'participation', metric: 'participation', query: '', overview: true },
+  { name: 'global-south', metric: 'global-south', query: '', overview: true },
+  { name: 'stakeholders', metric: 'stakeholders', query: '', overview: true },
+  { name: 'gender', metric: 'gender', query: '', overview: true },
+  { name: 'regions', metric: 'regions', query: '', overview: true },
+  { name: 'representation', metric: 'representation', query: '', overview: true },
+  { name: 'host', metric: 'host', query: '', overview: true },
+  { name: 'sessions', metric: 'sessions', query: '', overview: true },
+  { name: 'global-south definition=all', metric: 'global-south', query: 'definition=all', overview: false },
+  { name: 'gender population=speakers', metric: 'gender', query: 'population=speakers', overview: false },
+  { name: 'stakeholders exclude_host mode=onsite', metric: 'stakeholders', query: 'exclude_host=true&mode=onsite', overview: false },
+  { name: 'gender 2015-2019 .csv', metric: 'gender', query: 'from=2015&to=2019&format=csv', overview: false },
+  { name: 'regions .arrow', metric: 'regions', query: 'format=arrow', overview: false },
+  { name: 'sessions level=session', metric: 'sessions', query: 'level=session', overview: false },
+  { name: 'published', metric: 'published', query: '', overview: false }
+];
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (x: number) => Math.round(x * 100) / 100;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** GET with keep-alive; resolves with status, body size and the Server-Timing header. */
+function get(url: string): Promise<{ status: number; bytes: number; timing: string }> {
+  return new Promise((resolveGet, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let bytes = 0;
+        res.on('data', (d: Buffer) => (bytes += d.length));
+        res.on('end', () => resolveGet({ status: res.statusCode ?? 0, bytes, timing: String(res.headers['server-timing'] ?? '') }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+/** Server-Timing "sql;dur=1.2, finish;dur=0.3, serialize;dur=0.1" -> { sql: 1.2, ... } */
+function serverTiming(header: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of header.split(',')) {
+    const m = /^\s*(\w+);dur=([\d.]+)/.exec(part);
+    if (m) out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+async function timed(fn: () => Promise<unknown>, n: number): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function main() {
+  const loadStart = loadavg()[0];
+  const dir = mkdtempSync(join(tmpdir(), 'igf-bench-metrics-'));
+  const dbPath = join(dir, 'igf.duckdb');
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    let t = performance.now();
+    await createBenchDatabase(dbPath, ROWS);
+    const generateMs = performance.now() - t;
+    console.log(`database: ${ROWS.toLocaleString('en')} attendance records generated in ${(generateMs / 1000).toFixed(1)} s (${dbPath})`);
+
+    t = performance.now();
+    await ensureBuild();
+    const buildMs = performance.now() - t;
+    server = await startServer(dbPath);
+    t = performance.now();
+    const first = await get(`${server.url}/api/v1/metrics/gender`);
+    if (first.status !== 200) throw new Error(`first request: ${first.status}`);
+    const coldMs = performance.now() - t;
+    console.log(`server: ${server.url}; first request (open file, build summaries) ${coldMs.toFixed(0)} ms`);
+
+    // the same database, opened read-only in this process, connection prepared as the server's are
+    const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+    const conn = await instance.connect();
+    t = performance.now();
+    await prepareConnection(conn);
+    const summaryMs = performance.now() - t;
+
+    const results = [];
+    for (const c of CASES) {
+      const url = `${server.url}/api/v1/metrics/${c.metric}${c.query ? `?${c.query}` : ''}`;
+      let bytes = 0;
+      const timing: Record<string, number[]> = { sql: [], finish: [], serialize: [] };
+      const httpTimes = await timed(async () => {
+        const r = await get(url);
+        if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
+        bytes = r.bytes;
+        const t = serverTiming(r.timing);
+        for (const k of Object.keys(timing)) if (k in t) timing[k].push(t[k]);
+      }, N);
+      const params = metrics.parseMetricParams(c.metric as never, new URLSearchParams(c.query));
+      const statements = metrics.METRIC_MODULES[c.metric as keyof typeof metrics.METRIC_MODULES].statements(params);
+      const sql = await timed(async () => {
+        for (const st of statements) await runStatement(conn, st);
+      }, N);
+      const compute = await timed(() => metrics.computeMetric(conn, c.metric as never, params), N);
+      const row = {
+        endpoint: c.name,
+        overview: c.overview,
+        url: url.replace(server.url, ''),
+        statements: statements.length,
+        response_bytes: bytes,
+        http_p50_ms: ms(pct(httpTimes, 50)),
+        http_p95_ms: ms(pct(httpTimes, 95)),
+        server_sql_p50_ms: ms(pct(timing.sql, 50)),
+        server_finish_p50_ms: ms(pct(timing.finish, 50)),
+        server_serialize_p50_ms: ms(pct(timing.serialize, 50)),
+        sql_p50_ms: ms(pct(sql, 50)),
+        sql_p95_ms: ms(pct(sql, 95)),
+        compute_p50_ms: ms(pct(compute, 50)),
+        ratio_http_to_sql_p50: ms(pct(httpTimes, 50) / pct(sql, 50)),
+        ratio_http_to_server_sql_p50: ms(pct(httpTimes, 50) / pct(timing.sql, 50))
+      };
+      results.push(row);
+      console.log(
+        `${c.name.padEnd(38)} http p50 ${row.http_p50_ms.toFixed(1).padStart(6)}  p95 ${row.http_p95_ms.toFixed(1).padStart(6)}  ` +
+          `sql p50 ${row.sql_p50_ms.toFixed(1).padStart(6)}  ratio ${row.ratio_http_to_sql_p50.toFixed(2)}`
+      );
+    }
+    conn.closeSync();
+    instance.closeSync();
+
+    const overview = results.filter((r) => r.overview);
+    const summary = {
+      overview_max_http_p50_ms: Math.max(...overview.map((r) => r.http_p50_ms)),
+      overview_max_ratio: Math.max(...overview.map((r) => r.ratio_http_to_sql_p50)),
+      overview_max_ratio_server_sql: Math.max(...overview.map((r) => r.ratio_http_to_server_sql_p50)),
+      target_http_p50_ms: 50,
+      target_ratio: 1.5
+    };
+    const report = {
+      benchmark: 'metrics',
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version, loadavg_1m_at_start: loadStart, loadavg_1m_at_end: loadavg()[0] },
+      database: { attendance_rows: ROWS, generate_ms: Math.round(generateMs), summary_build_ms: Math.round(summaryMs) },
+      server: { first_request_ms: Math.round(coldMs), build_ms: Math.round(buildMs) },
+      repeat: N,
+      warmup: WARMUP,
+      results,
+      summary: {
+        ...summary,
+        overview_http_p50_under_target: summary.overview_max_http_p50_ms < 50,
+        overview_ratio_within_target: summary.overview_max_ratio <= 1.5
+      }
+    };
+    console.log('');
+    console.table(
+      results.map((r) => ({
+        endpoint: r.endpoint,
+        'http p50': r.http_p50_ms,
+        'http p95': r.http_p95_ms,
+        'sql p50': r.sql_p50_ms,
+        'compute p50': r.compute_p50_ms,
+        'http/sql': r.ratio_http_to_sql_p50,
+        'http/server sql': r.ratio_http_to_server_sql_p50,
+        'server sql/finish/ser': `${r.server_sql_p50_ms}/${r.server_finish_p50_ms}/${r.server_serialize_p50_ms}`,
+        bytes: r.response_bytes
+      }))
+    );
+    console.log(
+      `overview endpoints: max http p50 ${summary.overview_max_http_p50_ms} ms (target < 50), max http/sql ratio ${summary.overview_max_ratio} ` +
+        `(target <= 1.5; against the server's own sql time: ${summary.overview_max_ratio_server_sql})`
+    );
+    mkdirSync(resolve(RESULTS, '..'), { recursive: true });
+    writeFileSync(RESULTS, JSON.stringify(report, null, 2) + '\n');
+    console.log(`written ${RESULTS}`);
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,167 @@
+/**
+ * The API over HTTP: the adapter-node build (`node build`) with IGF_DB pointing to the fixture.
+ * Builds first when build/ is older than the sources.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableFromIPC } from 'apache-arrow';
+import { createFixtureDatabase, type Fixture } from './fixture.ts';
+import { ensureBuild, startServer, type RunningServer } from './server.ts';
+import { METRICS, METRIC_PARAMETERS } from '../../src/lib/server/metrics/params.ts';
+
+let fixture: Fixture;
+let server: RunningServer;
+const K = 5;
+
+beforeAll(async () => {
+  await ensureBuild();
+  fixture = await createFixtureDatabase();
+  server = await startServer(fixture.path, { IGF_SUPPRESSION_K: String(K) });
+}, 300_000);
+afterAll(async () => {
+  await server?.stop();
+  fixture?.cleanup();
+});
+
+const get = (path: string) => fetch(server.url + path);
+
+describe('GET /api/v1/metrics/{metric}', () => {
+  it.each(METRICS)('%s answers JSON with its definition and rows', async (metric) => {
+    const r = await get(`/api/v1/metrics/${metric}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('application/json');
+    const body = await r.json();
+    expect(body.metric).toBe(metric);
+    expect(typeof body.definition).toBe('string');
+    expect(body.definition.length).toBeGreaterThan(40);
+    expect(typeof body.synthetic).toBe('boolean');
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(Object.keys(body.params)).toEqual(expect.arrayContaining(['from', 'to', 'format']));
+    const shareRow = body.rows.find((x: { kind?: string }) => x.kind === 'share');
+    if (shareRow && !('speaker_share' in shareRow)) {
+      for (const f of ['year', 'category', 'count', 'denominator', 'share', 'ci_low', 'ci_high', 'coverage', 'suppressed']) {
+        expect(shareRow).toHaveProperty(f);
+      }
+    }
+  });
+
+  it('csv and arrow, by suffix or format=', async () => {
+    const csv = await get('/api/v1/metrics/gender.csv?to=2019');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('x-igf-synthetic')).toBe('true');
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toBe('year,kind,dimension,definition,category,count,denominator,total,share,ci_low,ci_high,coverage,value,low_n,suppressed');
+    const arrow = await get('/api/v1/metrics/global-south?format=arrow&definition=all');
+    expect(arrow.headers.get('content-type')).toBe('application/vnd.apache.arrow.file');
+    const table = tableFromIPC(new Uint8Array(await arrow.arrayBuffer()));
+    expect(table.numRows).toBe(2 * 4 * 3); // 2 years x 4 definitions x 3 categories
+    const json = await (await get('/api/v1/metrics/gender.json?from=2021')).json();
+    expect(json.synthetic).toBe(false);
+    expect((await get('/api/v1/metrics/gender.csv?format=json')).status).toBe(400);
+  });
+
+  it('figures as computed: 2019 speakers female share', async () => {
+    const body = await (await get('/api/v1/metrics/gender?population=speakers&from=2019&to=2019')).json();
+    const f = body.rows.find((x: { category: string }) => x.category === 'female');
+    expect(f).toMatchObject({ count: 3, denominator: 9, suppressed: false });
+  });
+
+  it('no attendee cell below k leaves the server, in any format', async () => {
+    for (const metric of ['participation', 'global-south', 'stakeholders', 'gender', 'regions', 'host']) {
+      for (const q of ['', '?exclude_host=true', '?mode=onsite', '?mode=online', '?definition=all']) {
+        if (q.includes('definition') && metric !== 'global-south') continue;
+        const body = await (await get(`/api/v1/metrics/${metric}${q}`)).json();
+        for (const row of body.rows) {
+          if (typeof row.count === 'number' && row.kind !== 'count') expect(row.count === 0 || row.count >= K, `${metric}${q} ${JSON.stringify(row)}`).toBe(true);
+          if (row.kind === 'count' && row.dimension === 'participants' && typeof row.count === 'number') expect(row.count === 0 || row.count >= K).toBe(true);
+        }
+        const csv = await (await get(`/api/v1/metrics/${metric}.csv${q}`)).text();
+        const lines = csv.trim().split('\r\n').map((l) => l.split(','));
+        const countIdx = lines[0].indexOf('count');
+        const kindIdx = lines[0].indexOf('kind');
+        for (const l of lines.slice(1)) {
+          if (l[kindIdx] === 'share' || l[kindIdx] === 'excluded') {
+            const c = l[countIdx];
+            expect(c === '' || Number(c) === 0 || Number(c) >= K, `${metric}.csv${q}: ${l.join(',')}`).toBe(true);
+          }
+        }
+      }
+    }
+    const rep = await (await get('/api/v1/metrics/representation')).json();
+    for (const row of rep.rows) if (typeof row.attendee_count === 'number') expect(row.attendee_count === 0 || row.attendee_count >= K).toBe(true);
+  });
+});
+
+describe('bad requests', () => {
+  const bad: [string, string][] = [
+    ['/api/v1/metrics/gender?foo=1', 'foo'],
+    ['/api/v1/metrics/gender?from=abc', 'from'],
+    ['/api/v1/metrics/gender?from=2010;DROP%20TABLE%20attendance', 'from'],
+    ["/api/v1/metrics/gender?to=2019'%20OR%201=1--", 'to'],
+    ['/api/v1/metrics/gender?to=99999', 'to'],
+    ['/api/v1/metrics/gender?from=2021&to=2019', 'from'],
+    ['/api/v1/metrics/gender?population=everyone', 'population'],
+    ['/api/v1/metrics/gender?mode=hybrid', 'mode'],
+    ['/api/v1/metrics/global-south?definition=oecd', 'definition'],
+    ["/api/v1/metrics/global-south?definition=g77'%3B--", 'definition'],
+    ['/api/v1/metrics/representation?definition=all', 'definition'],
+    ['/api/v1/metrics/gender?definition=g77', 'definition'],
+    ['/api/v1/metrics/gender?exclude_host=1', 'exclude_host'],
+    ['/api/v1/metrics/gender?format=xml', 'format'],
+    ['/api/v1/metrics/gender?session_type=workshop', 'session_type'],
+    ['/api/v1/metrics/gender?population=speakers&session_type=plenary', 'session_type'],
+    ["/api/v1/metrics/gender?population=speakers&session_type=workshop'--", 'session_type'],
+    ['/api/v1/metrics/sessions?population=attendees', 'population'],
+    ['/api/v1/metrics/sessions?level=week', 'level'],
+    ['/api/v1/metrics/published?mode=online', 'mode'],
+    ['/api/v1/metrics/gender?mode=online&mode=onsite', 'mode']
+  ];
+  it.each(bad)('%s -> 400 naming %s', async (path, parameter) => {
+    const r = await get(path);
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-type')).toContain('application/json');
+    const body = await r.json();
+    expect(body).toMatchObject({ error: 'invalid_parameter', parameter });
+    expect(Array.isArray(body.allowed)).toBe(true);
+    expect(body.allowed.length).toBeGreaterThan(0);
+    expect(typeof body.message).toBe('string');
+  });
+
+  it('lists the allowed values: mode, and session types from the data', async () => {
+    expect((await (await get('/api/v1/metrics/gender?mode=x')).json()).allowed).toEqual(['all', 'onsite', 'online']);
+    const st = await (await get('/api/v1/metrics/gender?population=speakers&session_type=plenary')).json();
+    expect(st.allowed).toEqual(['main_session', 'open_forum', 'workshop']);
+  });
+
+  it('unknown metric or suffix -> 404 JSON listing the metrics', async () => {
+    const r = await get('/api/v1/metrics/age');
+    expect(r.status).toBe(404);
+    const body = await r.json();
+    expect(body).toMatchObject({ error: 'unknown_metric', parameter: 'metric' });
+    expect(body.allowed).toEqual([...METRICS]);
+    expect((await get('/api/v1/metrics/gender.xml')).status).toBe(404);
+  });
+
+  it('the index lists metrics and parameters', async () => {
+    const body = await (await get('/api/v1/metrics')).json();
+    expect(body.metrics.map((m: { name: string }) => m.name)).toEqual([...METRICS]);
+    expect(Object.keys(body.metrics[0].parameters)).toEqual([...METRIC_PARAMETERS.participation]);
+    expect(body.metrics[0].columns.map((c: { name: string }) => c.name)).toContain('ci_low');
+  });
+});
+
+describe('database missing', () => {
+  it('503 JSON telling to run the pipeline', async () => {
+    const other = await startServer(join(fixture.dir, 'nothing-here.duckdb'));
+    try {
+      const r = await fetch(`${other.url}/api/v1/metrics/gender`);
+      expect(r.status).toBe(503);
+      const body = await r.json();
+      expect(body.error).toBe('database_unavailable');
+      expect(body.message).toContain('npm run pipeline');
+    } finally {
+      await other.stop();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { ParamError, parseMetricParams, parseMetricPath, METRICS } from '../../src/lib/server/metrics/params.ts';
+
+function error(fn: () => unknown): ParamError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ParamError) return e;
+    throw e;
+  }
+  throw new Error('no ParamError');
+}
+
+describe('parseMetricParams', () => {
+  it('defaults', () => {
+    expect(parseMetricParams('gender', new URLSearchParams())).toEqual({
+      from: null,
+      to: null,
+      population: 'attendees',
+      mode: 'all',
+      definition: 'un_developing',
+      session_type: null,
+      exclude_host: false,
+      level: 'year',
+      format: 'json'
+    });
+    expect(parseMetricParams('sessions', {}).population).toBe('speakers');
+  });
+
+  it('reads every parameter', () => {
+    const p = parseMetricParams(
+      'global-south',
+      new URLSearchParams('from=2015&to=2019&population=speakers&mode=online&definition=all&session_type=workshop&exclude_host=true&format=csv')
+    );
+    expect(p).toMatchObject({ from: 2015, to: 2019, population: 'speakers', mode: 'online', definition: 'all', session_type: 'workshop', exclude_host: true, format: 'csv' });
+  });
+
+  it.each([
+    ['gender', 'foo=1', 'foo'],
+    ['gender', 'from=20x0', 'from'],
+    ['gender', 'from=2010;DROP TABLE attendance', 'from'],
+    ['gender', "to=2019'--", 'to'],
+    ['gender', 'to=1800', 'to'],
+    ['gender', 'population=everyone', 'population'],
+    ['gender', 'mode=hybrid', 'mode'],
+    ['gender', 'exclude_host=yes', 'exclude_host'],
+    ['gender', 'format=xml', 'format'],
+    ['gender', 'definition=g77', 'definition'],
+    ['global-south', "definition=g77' OR 1=1", 'definition'],
+    ['representation', 'definition=all', 'definition'],
+    ['representation', 'population=attendees', 'population'],
+    ['sessions', 'population=attendees', 'population'],
+    ['sessions', 'level=day', 'level'],
+    ['gender', 'level=session', 'level'],
+    ['gender', 'population=speakers&session_type=Work Shop', 'session_type'],
+    ['gender', 'session_type=workshop', 'session_type'],
+    ['gender', 'from=2020&to=2019', 'from'],
+    ['gender', 'mode=onsite&mode=online', 'mode'],
+    ['published', 'mode=onsite', 'mode']
+  ])('%s?%s is refused, naming %s', (metric, query, parameter) => {
+    const e = error(() => parseMetricParams(metric as never, new URLSearchParams(query)));
+    expect(e.parameter).toBe(parameter);
+    expect(e.status).toBe(400);
+    expect(e.allowed.length).toBeGreaterThan(0);
+    expect(e.toJSON()).toMatchObject({ error: 'invalid_parameter', parameter });
+  });
+
+  it('lists the allowed values', () => {
+    expect(error(() => parseMetricParams('gender', { mode: 'x' })).allowed).toEqual(['all', 'onsite', 'online']);
+    expect(error(() => parseMetricParams('global-south', { definition: 'x' })).allowed).toEqual([
+      'un_developing',
+      'g77',
+      'wb_non_high_income',
+      'regional_groups',
+      'all'
+    ]);
+    expect(error(() => parseMetricParams('gender', { foo: 'x' })).allowed).toContain('exclude_host');
+  });
+
+  it('format from a suffix; a contradicting format= is refused', () => {
+    expect(parseMetricParams('gender', {}, 'arrow').format).toBe('arrow');
+    expect(parseMetricParams('gender', { format: 'csv' }, 'csv').format).toBe('csv');
+    expect(error(() => parseMetricParams('gender', { format: 'json' }, 'csv')).parameter).toBe('format');
+  });
+});
+
+describe('parseMetricPath', () => {
+  it('takes a metric with or without a suffix', () => {
+    for (const m of METRICS) expect(parseMetricPath(m)).toEqual({ metric: m, format: null });
+    expect(parseMetricPath('gender.csv')).toEqual({ metric: 'gender', format: 'csv' });
+    expect(parseMetricPath('global-south.arrow')).toEqual({ metric: 'global-south', format: 'arrow' });
+  });
+  it('refuses unknown metrics and suffixes with 404', () => {
+    expect(error(() => parseMetricPath('age'))).toMatchObject({ status: 404, parameter: 'metric' });
+    expect(error(() => parseMetricPath('gender.xml'))).toMatchObject({ status: 404, parameter: 'format' });
+    expect(error(() => parseMetricPath('gender;drop'))).toMatchObject({ status: 404 });
+  });
+});

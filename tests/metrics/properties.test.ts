@@ -1,0 +1,150 @@
+/**
+ * Properties that must hold for any data and any parameters, checked on a synthetic database small
+ * enough to have many small cells (the benchmark generator with 2,500 attendance records over 20
+ * years) and on the hand-built fixture:
+ *   - the shares of a breakdown sum to 1 (when none is hidden), and ci_low <= share <= ci_high;
+ *   - J and the normalised Blau index lie in [0, 1];
+ *   - no attendee count from 1 to k-1 is ever shown, and every sum an outsider knows (total,
+ *     denominator, total - denominator) hides no cell or at least two.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { createBenchDatabase } from '../bench/metrics-db.ts';
+import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
+import { computeMetric, parseMetricParams, METRICS, type MetricName, type Row } from '../../src/lib/server/metrics/index.ts';
+import { DEFINITIONS, METRIC_PARAMETERS } from '../../src/lib/server/metrics/params.ts';
+
+const dbs: { name: string; conn: DuckDBConnection; close(): void }[] = [];
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'igf-metrics-prop-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const small = join(dir, 'small.duckdb');
+  await createBenchDatabase(small, 2500);
+  dbs.push({ name: 'synthetic', ...(await openReadOnly(small)) });
+  const fixture: Fixture = await createFixtureDatabase();
+  cleanups.push(fixture.cleanup);
+  dbs.push({ name: 'fixture', ...(await openReadOnly(fixture.path)) });
+});
+afterAll(() => {
+  for (const d of dbs) d.close();
+  for (const c of cleanups) c();
+});
+
+/** Every combination of the parameters a metric takes (years left open). */
+function combinations(metric: MetricName): Record<string, string>[] {
+  const accepted = METRIC_PARAMETERS[metric];
+  let combos: Record<string, string>[] = [{}];
+  const expand = (name: string, values: string[]) => {
+    if (!accepted.includes(name as never)) return;
+    combos = combos.flatMap((c) => values.map((v) => ({ ...c, [name]: v })));
+  };
+  expand('population', metric === 'sessions' ? ['speakers'] : ['attendees', 'speakers']);
+  expand('mode', ['all', 'onsite', 'online']);
+  expand('exclude_host', ['false', 'true']);
+  expand('definition', metric === 'global-south' ? ['all'] : [...DEFINITIONS]);
+  return combos;
+}
+
+const group = (r: Row) => `${r.year}|${r.dimension}|${r.definition ?? ''}`;
+
+function checkShareRows(rows: Row[], attendees: boolean, k: number, context: string) {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) if (r.kind === 'share' || r.kind === 'excluded') groups.set(group(r), [...(groups.get(group(r)) ?? []), r]);
+  for (const [g, cells] of groups) {
+    const inside = cells.filter((r) => r.kind === 'share');
+    const where = `${context} ${g}`;
+    if (inside.every((r) => typeof r.share === 'number') && Number(inside[0]?.denominator) > 0) {
+      expect(inside.reduce((s, r) => s + Number(r.share), 0), where).toBeCloseTo(1, 9);
+    }
+    for (const r of inside) {
+      if (typeof r.share === 'number') {
+        expect(r.share, where).toBeGreaterThanOrEqual(0);
+        expect(r.share, where).toBeLessThanOrEqual(1);
+        expect(Number(r.ci_low), where).toBeLessThanOrEqual(r.share + 1e-12);
+        expect(Number(r.ci_high), where).toBeGreaterThanOrEqual(r.share - 1e-12);
+      }
+      if (typeof r.coverage === 'number') expect(r.coverage).toBeLessThanOrEqual(1);
+    }
+    if (!attendees || k <= 1) {
+      expect(cells.some((r) => r.suppressed), where).toBe(false);
+      continue;
+    }
+    for (const r of cells) {
+      const c = r.count;
+      if (typeof c === 'number') expect(c >= k || c === 0, `${where} ${r.category} = ${c} shown`).toBe(true);
+    }
+    const hidden = (list: Row[]) => list.filter((r) => r.count === null).length;
+    const ok = (n: number) => n === 0 || n >= 2;
+    const dShown = cells.some((r) => r.denominator !== null);
+    const tShown = cells.some((r) => r.total !== null);
+    if (tShown) expect(ok(hidden(cells)), `${where}: total`).toBe(true);
+    if (dShown) expect(ok(hidden(inside)), `${where}: denominator`).toBe(true);
+    if (dShown && tShown) expect(ok(hidden(cells.filter((r) => r.kind === 'excluded'))), `${where}: total - denominator`).toBe(true);
+    if (!dShown) for (const r of inside) expect(r.share, where).toBeNull();
+  }
+  for (const r of rows) {
+    if (r.kind === 'index' && typeof r.value === 'number') {
+      expect(r.value, context).toBeGreaterThanOrEqual(0);
+      expect(r.value, context).toBeLessThanOrEqual(1);
+    }
+    if (attendees && k > 1 && r.kind === 'count' && r.dimension === 'participants' && typeof r.count === 'number') {
+      expect(r.count >= k || r.count === 0).toBe(true);
+    }
+  }
+}
+
+describe.each([5, 11])('properties with k = %i', (k) => {
+  for (const metric of METRICS.filter((m) => m !== 'published')) {
+    it(`${metric}`, async () => {
+      let suppressedRows = 0;
+      for (const db of dbs) {
+        for (const query of combinations(metric)) {
+          const params = parseMetricParams(metric, query);
+          const r = await computeMetric(db.conn, metric, params, { k });
+          suppressedRows += r.rows.filter((x) => x.suppressed === true).length;
+          const context = `${db.name} ${metric} ${JSON.stringify(query)}`;
+          if (metric === 'representation') {
+            for (const row of r.rows) {
+              if (typeof row.attendee_count === 'number') expect(row.attendee_count >= k || row.attendee_count === 0, context).toBe(true);
+              for (const side of ['speaker', 'attendee']) {
+                const share = row[`${side}_share`];
+                if (typeof share === 'number') {
+                  expect(Number(row[`${side}_ci_low`])).toBeLessThanOrEqual(share + 1e-12);
+                  expect(Number(row[`${side}_ci_high`])).toBeGreaterThanOrEqual(share - 1e-12);
+                }
+              }
+            }
+            // the attendee side, as a breakdown (the year's total is public: the participants count)
+            const attendeeRows = r.rows.map((row) => ({
+              ...row,
+              count: row.attendee_count,
+              share: row.attendee_share,
+              denominator: row.attendee_denominator,
+              total: 1,
+              ci_low: row.attendee_ci_low,
+              ci_high: row.attendee_ci_high,
+              coverage: row.attendee_coverage
+            }));
+            checkShareRows(attendeeRows, true, k, context);
+          } else if (!(metric === 'sessions' && params.level === 'session')) {
+            checkShareRows(r.rows, params.population === 'attendees' && metric !== 'sessions', k, context);
+          }
+        }
+      }
+      // the small database does exercise suppression (speakers-only metrics excepted)
+      if (metric !== 'sessions') expect(suppressedRows).toBeGreaterThan(0);
+    });
+  }
+
+  it('published never shows a suppressed cell', async () => {
+    for (const db of dbs) {
+      const r = await computeMetric(db.conn, 'published', parseMetricParams('published', {}), { k });
+      for (const row of r.rows) if (row.suppressed) expect(row.computed_value).toBeNull();
+    }
+  });
+});
