@@ -1,0 +1,130 @@
+/**
+ * What every chart shares: the row shape of the metrics, the colour-blind-safe palette, and the rules
+ * that decide when a point is drawn as uncertain (hollow) or suppressed (⊘, never zero).
+ */
+import { fmt, label, t, type MessageKey } from '$lib/i18n/index.ts';
+
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+export interface MetricData {
+  rows: Row[];
+  suppression: { k: number; applied: boolean };
+  synthetic: boolean;
+  definition: string;
+}
+
+/** Okabe–Ito, without its yellow for lines and dots (too pale on white). */
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
+export const LINE_COLOURS = OKABE_ITO.slice(0, 7);
+export const MUTED = '#767676';
+
+/** Under this share of known records a point is drawn hollow, like a low_n point. */
+export const LOW_COVERAGE = 0.8;
+
+export const lowCoverageText = () => fmt.percentRound(LOW_COVERAGE);
+
+export interface Point {
+  year: number;
+  series: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  coverage: number | null;
+  denominator: number | null;
+  uncertain: boolean;
+  suppressed: boolean;
+}
+
+const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function isUncertain(r: Row): boolean {
+  const coverage = num(r.coverage);
+  return r.low_n === true || (coverage !== null && coverage < LOW_COVERAGE);
+}
+
+export interface SeriesPick {
+  dimension: string;
+  category: string;
+  definition?: string | null;
+  /** Which field is the value: share for share rows, value for index/ratio rows, count for counts. */
+  field?: 'share' | 'value' | 'count';
+}
+
+/** One series over the years from metric rows; a suppressed cell keeps its year with value null. */
+export function series(rows: Row[], pick: SeriesPick, name: string = pick.category): Point[] {
+  const field = pick.field ?? 'share';
+  return rows
+    .filter(
+      (r) =>
+        r.dimension === pick.dimension &&
+        r.category === pick.category &&
+        (pick.definition === undefined || r.definition === pick.definition)
+    )
+    .map((r) => ({
+      year: Number(r.year),
+      series: name,
+      value: num(r[field]),
+      low: num(r.ci_low),
+      high: num(r.ci_high),
+      coverage: num(r.coverage),
+      denominator: num(r.denominator),
+      uncertain: isUncertain(r),
+      suppressed: r.suppressed === true
+    }))
+    .sort((a, b) => a.year - b.year);
+}
+
+export function inRange(points: Point[], years: number[]): Point[] {
+  const set = new Set(years);
+  return points.filter((p) => set.has(p.year));
+}
+
+/** "Gender known for 94 % of records (lowest 80 % in 2012)" for the rows of one dimension. */
+export function coverageNote(rows: Row[], dimension: string, field: MessageKey, years: number[]): string {
+  const byYear = new Map<number, number>();
+  const totals = new Map<number, number>();
+  const set = new Set(years);
+  for (const r of rows) {
+    if (r.dimension !== dimension || !set.has(Number(r.year))) continue;
+    const d = num(r.denominator);
+    const tot = num(r.total);
+    if (d === null || tot === null || byYear.has(Number(r.year))) continue;
+    byYear.set(Number(r.year), d);
+    totals.set(Number(r.year), tot);
+  }
+  if (byYear.size === 0) return '';
+  let known = 0;
+  let all = 0;
+  let lowest: { year: number; share: number } | null = null;
+  for (const [year, d] of byYear) {
+    const tot = totals.get(year)!;
+    known += d;
+    all += tot;
+    const share = tot > 0 ? d / tot : 1;
+    if (!lowest || share < lowest.share) lowest = { year, share };
+  }
+  const range =
+    lowest && lowest.share < 1
+      ? t('chart.coverage.range', { low: fmt.percentRound(lowest.share), year: fmt.year(lowest.year) })
+      : t('chart.coverage.full');
+  return t('chart.coverage', { field: t(field), share: fmt.percentRound(all > 0 ? known / all : 1), range });
+}
+
+export function sourceLine(metricName: string, data: { suppression: MetricData['suppression'] }): string {
+  const suppression = data.suppression.applied
+    ? t('chart.suppression.attendees', { k: data.suppression.k })
+    : t('chart.suppression.none');
+  return t('chart.source', { metric: metricName, suppression });
+}
+
+/** A table cell for a point: the value, or why there is none. */
+export function pointCell(p: Point | undefined, format: (n: number) => string = fmt.percent): string {
+  if (!p) return '—';
+  if (p.suppressed || p.value === null) return p.suppressed ? t('chart.suppressed') : '—';
+  return p.uncertain ? `${format(p.value)} (${t('chart.low')})` : format(p.value);
+}
+
+export function categoryLabel(code: string): string {
+  return label('category', code);
+}

@@ -1,0 +1,38 @@
+import * as Plot from '@observablehq/plot';
+import { fmt, t } from '$lib/i18n/index.ts';
+import { OKABE_ITO, type Point } from '../common.ts';
+import { yearTicks } from '../trend/shape.ts';
+import type { PublishedPoint } from './shape.ts';
+
+/** Computed line, published dots; each dot is a link to its source. */
+export function publishedPlot(o: { width: number; computed: Point[]; published: PublishedPoint[] }): Element {
+  const years = [...new Set([...o.computed.map((p) => p.year), ...o.published.map((p) => p.year)])];
+  return Plot.plot({
+    width: o.width,
+    height: 320,
+    marginLeft: 56,
+    style: { fontSize: '12px' },
+    x: { label: null, tickFormat: 'd', ticks: yearTicks(years, o.width - 80) },
+    y: { label: null, grid: true, zero: true, tickFormat: (v: number) => fmt.integer(v) },
+    color: {
+      domain: [t('published.computed'), t('published.published')],
+      range: [OKABE_ITO[0], OKABE_ITO[5]],
+      legend: true
+    },
+    marks: [
+      Plot.lineY(o.computed, { x: 'year', y: 'value', stroke: () => t('published.computed'), strokeWidth: 2, className: 'mark-computed' }),
+      Plot.dot(o.published, {
+        x: 'year',
+        y: 'value',
+        symbol: 'diamond',
+        fill: () => t('published.published'),
+        r: 5,
+        href: 'url',
+        target: '_blank',
+        title: (p: PublishedPoint) => `${p.year}: ${fmt.integer(p.value)} (${p.unit}), ${p.source}`,
+        tip: true,
+        className: 'mark-published'
+      })
+    ]
+  });
+}

@@ -1,0 +1,63 @@
+/** Representation ratios (share on stage / share in the room) as dots per category, one year highlighted. */
+import { fmt, label, t } from '$lib/i18n/index.ts';
+import { categoryLabel, type Row } from '../common.ts';
+
+export interface RatioDot {
+  year: number;
+  group: string;
+  category: string;
+  label: string;
+  ratio: number | null;
+  speakerShare: number | null;
+  attendeeShare: number | null;
+  suppressed: boolean;
+  uncertain: boolean;
+  selected: boolean;
+}
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function ratioDots(
+  rows: Row[],
+  year: number | null,
+  fields: { ratio: string; group: string; speaker?: string; attendee?: string } = {
+    ratio: 'ratio',
+    group: 'dimension',
+    speaker: 'speaker_share',
+    attendee: 'attendee_share'
+  }
+): RatioDot[] {
+  return rows
+    .filter((r) => r.kind === 'share' && r.category !== 'no_group' && r.category !== 'global_north')
+    .map((r) => ({
+      year: Number(r.year),
+      group: String(r[fields.group] ?? ''),
+      category: String(r.category),
+      label: categoryLabel(String(r.category)),
+      ratio: num(r[fields.ratio]),
+      speakerShare: fields.speaker ? num(r[fields.speaker]) : null,
+      attendeeShare: fields.attendee ? num(r[fields.attendee]) : null,
+      suppressed: r.suppressed === true,
+      uncertain: r.low_n === true,
+      selected: Number(r.year) === year
+    }));
+}
+
+export function ratioTable(dots: RatioDot[]): Record<string, string>[] {
+  return dots
+    .filter((d) => d.selected)
+    .map((d) => ({
+      category: d.label,
+      group: label('dimension', d.group),
+      speakers: d.speakerShare === null ? '—' : fmt.percent(d.speakerShare),
+      attendees: d.suppressed ? t('chart.suppressed') : d.attendeeShare === null ? '—' : fmt.percent(d.attendeeShare),
+      ratio: d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio) + (d.uncertain ? ` (${t('chart.low')})` : '')
+    }));
+}
+
+export function ratioSummary(dots: RatioDot[]): string {
+  return dots
+    .filter((d) => d.selected)
+    .map((d) => `${d.label} ${d.ratio === null ? t('chart.suppressed') : fmt.ratio(d.ratio)}`)
+    .join(', ');
+}

@@ -1,0 +1,50 @@
+/** Shares of one breakdown per year, ready to stack; suppressed cells stay visible as such. */
+import { fmt } from '$lib/i18n/index.ts';
+import { isUncertain, categoryLabel, type Row } from '../common.ts';
+import { t } from '$lib/i18n/index.ts';
+
+export interface StackCell {
+  year: number;
+  category: string;
+  share: number | null;
+  count: number | null;
+  suppressed: boolean;
+  uncertain: boolean;
+}
+
+export function stackedShares(rows: Row[], dimension: string, categories: readonly string[]): { cells: StackCell[]; suppressedYears: number[] } {
+  const cells = rows
+    .filter((r) => r.dimension === dimension && r.kind === 'share' && categories.includes(String(r.category)))
+    .map((r) => ({
+      year: Number(r.year),
+      category: String(r.category),
+      share: typeof r.share === 'number' ? r.share : null,
+      count: typeof r.count === 'number' ? r.count : null,
+      suppressed: r.suppressed === true,
+      uncertain: isUncertain(r)
+    }))
+    .sort((a, b) => a.year - b.year || categories.indexOf(a.category) - categories.indexOf(b.category));
+  const suppressedYears = [...new Set(cells.filter((c) => c.suppressed).map((c) => c.year))];
+  return { cells, suppressedYears };
+}
+
+/** One table row per year, one column per category. */
+export function stackTable(cells: StackCell[], categories: readonly string[]): Record<string, string>[] {
+  const years = [...new Set(cells.map((c) => c.year))];
+  return years.map((year) => {
+    const row: Record<string, string> = { year: fmt.year(year) };
+    for (const cat of categories) {
+      const c = cells.find((x) => x.year === year && x.category === cat);
+      row[cat] = !c ? '—' : c.suppressed ? t('chart.suppressed') : c.share === null ? '—' : fmt.percent(c.share);
+    }
+    return row;
+  });
+}
+
+/** "Government 28 %, Civil society 31 %, ..." for alt text. */
+export function summarise(cells: StackCell[], year: number): string {
+  return cells
+    .filter((c) => c.year === year)
+    .map((c) => `${categoryLabel(c.category)} ${c.share === null ? t('chart.suppressed') : fmt.percentRound(c.share)}`)
+    .join(', ');
+}

@@ -1,0 +1,84 @@
+/**
+ * The one bridge from page filters to the metric modules: each metric gets exactly the parameters
+ * it accepts (the API refuses the others), so pages can pass the whole filter state.
+ */
+import { error } from '@sveltejs/kit';
+import { loadMetric, type MetricName, type MetricResult } from '$lib/server/metrics/index.ts';
+import { METRIC_PARAMETERS } from '$lib/server/metrics/params.ts';
+import { DatabaseUnavailableError } from '$lib/server/db.ts';
+import { t } from '$lib/i18n/index.ts';
+import { parseFilters, resolveYears, type Filters, type InvalidValue } from './filters.ts';
+import type { Row } from '$lib/server/metrics/types.ts';
+
+type Overrides = Partial<Record<'population' | 'definition' | 'level', string | number | null>>;
+
+/**
+ * The year range is applied to the rows afterwards (see pageState), not sent to the metric: the year
+ * selects need every year in the data, and a year's figures do not depend on the range.
+ */
+export function metricQuery(metric: MetricName, f: Filters, overrides: Overrides = {}): Record<string, string> {
+  const accepted = METRIC_PARAMETERS[metric] as readonly string[];
+  const all: Record<string, string | number | boolean | null> = {
+    population: f.population,
+    mode: f.mode,
+    definition: f.definition,
+    exclude_host: f.exclude_host ? true : null,
+    ...overrides
+  };
+  // Sessions are judged on their speakers only: the attendee/speaker choice does not apply.
+  if (metric === 'sessions') all.population = null;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (v !== null && v !== undefined && accepted.includes(k)) out[k] = String(v);
+  }
+  return out;
+}
+
+/** loadMetric with the page's filters; an unavailable database becomes a 503 page, not a crash. */
+export async function metric(name: MetricName, f: Filters, overrides: Overrides = {}): Promise<MetricResult> {
+  try {
+    return await loadMetric(name, metricQuery(name, f, overrides));
+  } catch (e) {
+    if (e instanceof DatabaseUnavailableError) error(503, t('error.unavailable'));
+    throw e;
+  }
+}
+
+export interface PageState {
+  filters: Filters;
+  invalid: InvalidValue[];
+  /** Every meeting year in the data (for the selects). */
+  allYears: number[];
+  /** Years in the selected range. */
+  years: number[];
+  /** The single year in view. */
+  year: number | null;
+  synthetic: boolean;
+}
+
+/** Filters, years and the synthetic flag of a page from its URL and the metrics it loaded. */
+export function pageState(url: URL, results: MetricResult[]): { state: PageState; inRange: (r: Row) => boolean } {
+  const { filters, invalid } = parseFilters(url.searchParams);
+  const allYears = [...new Set(results.flatMap((r) => r.rows.map((row) => Number(row.year))))]
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  const resolved = resolveYears(filters, allYears);
+  const set = new Set(resolved.years);
+  return {
+    state: {
+      filters,
+      invalid: [...invalid, ...resolved.invalid],
+      allYears,
+      years: resolved.years,
+      year: resolved.year,
+      synthetic: results.some((r) => r.synthetic)
+    },
+    inRange: (r: Row) => set.has(Number(r.year))
+  };
+}
+
+/** Only the fields a page needs to send to the browser (rows can be large; definitions are prose). */
+export function slim(r: MetricResult, keep: (row: MetricResult['rows'][number]) => boolean = () => true) {
+  return { rows: r.rows.filter(keep), suppression: r.suppression, synthetic: r.synthetic, definition: r.definition };
+}
+export type SlimMetric = ReturnType<typeof slim>;

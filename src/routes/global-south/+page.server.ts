@@ -1,0 +1,10 @@
+import type { PageServerLoad } from './$types';
+import { parseFilters } from '$lib/state/filters.ts';
+import { metric, pageState, slim } from '$lib/state/metrics.server.ts';
+
+export const load: PageServerLoad = async ({ url }) => {
+  const { filters } = parseFilters(url.searchParams);
+  const all = await metric('global-south', filters, { definition: 'all' });
+  const { state, inRange } = pageState(url, [all]);
+  return { ...state, globalSouth: slim(all, (r) => inRange(r) && r.category === 'global_south') };
+};

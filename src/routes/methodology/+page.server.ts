@@ -1,0 +1,43 @@
+import type { PageServerLoad } from './$types';
+import { parseFilters } from '$lib/state/filters.ts';
+import { metric, pageState } from '$lib/state/metrics.server.ts';
+import { METRIC_MODULES, METRICS, parseMetricParams } from '$lib/server/metrics/index.ts';
+import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
+import provenance from '../../../data/PROVENANCE.md?raw';
+import publishedProvenance from '../../../data/published/PROVENANCE.md?raw';
+
+const COVERAGE = [
+  ['gender', 'gender', 'gender'],
+  ['stakeholders', 'stakeholder_group', 'stakeholder'],
+  ['regions', 'un_regional_group', 'country'],
+  ['participation', 'participation_mode', 'mode']
+] as const;
+
+export const load: PageServerLoad = async ({ url }) => {
+  const { filters } = parseFilters(url.searchParams);
+  const attendees = { ...filters, population: 'attendees' as const };
+  const results = await Promise.all(COVERAGE.map(([m]) => metric(m, attendees)));
+  const { state } = pageState(url, results);
+  const coverage = state.years.map((year) => {
+    const row: Record<string, number | null> = { year };
+    COVERAGE.forEach(([, dimension, key], i) => {
+      const r = results[i].rows.find((x) => Number(x.year) === year && x.dimension === dimension);
+      row[key] = typeof r?.coverage === 'number' ? r.coverage : null;
+    });
+    return row;
+  });
+  // The definitions are the modules' own text for the default parameters: the same words the API returns.
+  const definitions = METRICS.map((name) => ({
+    name,
+    title: METRIC_MODULES[name].title,
+    text: METRIC_MODULES[name].definition(parseMetricParams(name, {}))
+  }));
+  return {
+    ...state,
+    definitions,
+    globalSouth: Object.entries(GLOBAL_SOUTH_DEFINITIONS),
+    coverage,
+    k: results[0].suppression.k,
+    provenance: [provenance, publishedProvenance]
+  };
+};
