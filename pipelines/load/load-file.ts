@@ -129,7 +129,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   // few hundred spellings. One pass counts the spellings of every field; the
   // counts feed the unresolved-values report.
   const mapped = [...Object.keys(LOOKUPS), 'country'].filter(has);
-  await conn.run(
+  if (mapped.length) await conn.run(
     `CREATE OR REPLACE TEMP TABLE spelling AS
      SELECT CASE ${mapped.map((f) => `WHEN grouping(${f}) = 0 THEN '${f}'`).join(' ')} END AS field,
             coalesce(${mapped.join(', ')}, '') AS raw, count(*) AS n

@@ -80,3 +80,35 @@ describe('pipeline CLI', () => {
     expect(Number((await query(ws.db, 'SELECT count(*) AS n FROM attendance'))[0].n)).toBe(2);
   });
 });
+
+describe('default build', () => {
+  it('builds every table from the bundled data on a fresh database, and a second run changes nothing', async () => {
+    const ws = workspace();
+    const first = runCli(['--db', ws.db, '--report', `${ws.dir}/report.json`]);
+    expect(first.stderr).not.toMatch(/\n\s+at /);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(readFileSync(`${ws.dir}/report.json`, 'utf8'));
+    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(['published_figures', 'attendance', 'sessions', 'speakers']);
+    for (const f of report.files) expect(f.rows_read).toBe(f.rows_loaded + f.rows_rejected);
+    // Every published figure is a row, each with its source and quote.
+    const published = await query(ws.db, 'SELECT count(*) AS n, count(source_url) AS urls, count(quote) AS quotes FROM published_figure');
+    expect(published.map((r) => [Number(r.n), Number(r.urls), Number(r.quotes)])).toEqual([[203, 203, 203]]);
+    const counts = await query(
+      ws.db,
+      `SELECT (SELECT count(*) FROM country) AS countries, (SELECT count(*) FROM meeting) AS meetings,
+              (SELECT count(*) FROM attendance WHERE NOT synthetic) AS real_attendance,
+              (SELECT count(*) FROM attendance) AS attendance, (SELECT count(*) FROM session) AS sessions,
+              (SELECT count(*) FROM speaker) AS speakers, (SELECT count(*) FROM load_log) AS logged`
+    );
+    const c = Object.fromEntries(Object.entries(counts[0]).map(([k, v]) => [k, Number(v)]));
+    expect(c).toMatchObject({ countries: 249, meetings: 20, real_attendance: 0, logged: 5 });
+    expect(c.attendance).toBeGreaterThan(50_000);
+    expect(c.sessions).toBeGreaterThan(1_000);
+    expect(c.speakers).toBeGreaterThan(5_000);
+
+    const second = runCli(['--db', ws.db]);
+    expect(second.code).toBe(0);
+    expect(second.stdout.match(/unchanged since last load/g)?.length).toBe(4);
+    expect(Number((await query(ws.db, 'SELECT count(*) AS n FROM attendance'))[0].n)).toBe(c.attendance);
+  });
+});
