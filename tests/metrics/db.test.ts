@@ -44,7 +44,7 @@ describe('db', () => {
   it('answers 503 with a hint when the file does not exist', async () => {
     process.env.IGF_DB = join(a.dir, 'missing.duckdb');
     closeDatabase();
-    const r = await handleMetricRequest('gender', new URLSearchParams());
+    const r = await handleMetricRequest('gender', new URL('http://localhost/api/v1/metrics/gender'));
     expect(r.status).toBe(503);
     const body = await r.json();
     expect(body).toMatchObject({ error: 'database_unavailable', reason: 'missing' });

@@ -22,6 +22,8 @@ describe('parseMetricParams', () => {
       session_type: null,
       exclude_host: false,
       level: 'year',
+      dimension: null,
+      category: null,
       format: 'json'
     });
     expect(parseMetricParams('sessions', {}).population).toBe('speakers');
@@ -56,6 +58,9 @@ describe('parseMetricParams', () => {
     ['gender', 'session_type=workshop', 'session_type'],
     ['gender', 'from=2020&to=2019', 'from'],
     ['gender', 'mode=onsite&mode=online', 'mode'],
+    ['gender', "dimension=gender' OR 1=1", 'dimension'],
+    ['gender', 'category=Female', 'category'],
+    ['published', 'dimension=gender', 'dimension'],
     ['published', 'mode=onsite', 'mode']
   ])('%s?%s is refused, naming %s', (metric, query, parameter) => {
     const e = error(() => parseMetricParams(metric as never, new URLSearchParams(query)));
@@ -89,10 +94,14 @@ describe('parseMetricPath', () => {
     for (const m of METRICS) expect(parseMetricPath(m)).toEqual({ metric: m, format: null });
     expect(parseMetricPath('gender.csv')).toEqual({ metric: 'gender', format: 'csv' });
     expect(parseMetricPath('global-south.arrow')).toEqual({ metric: 'global-south', format: 'arrow' });
+    expect(parseMetricPath('gender.metadata.json')).toEqual({ metric: 'gender', format: 'metadata' });
+    expect(parseMetricPath('gender.zip')).toEqual({ metric: 'gender', format: 'zip' });
   });
   it('refuses unknown metrics and suffixes with 404', () => {
     expect(error(() => parseMetricPath('age'))).toMatchObject({ status: 404, parameter: 'metric' });
     expect(error(() => parseMetricPath('gender.xml'))).toMatchObject({ status: 404, parameter: 'format' });
     expect(error(() => parseMetricPath('gender;drop'))).toMatchObject({ status: 404 });
+    expect(error(() => parseMetricPath('gender.csv.zip'))).toMatchObject({ status: 404, parameter: 'format' });
+    expect(error(() => parseMetricPath('gender.metadata'))).toMatchObject({ status: 404, parameter: 'format' });
   });
 });

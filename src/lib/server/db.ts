@@ -143,6 +143,37 @@ class OpenDatabase {
     if (this.retired && this.leases === 0) this.closeNow();
   }
 
+  /**
+   * A connection of its own, outside the pool, for long work such as streaming a large export to a
+   * slow client: the pooled connections stay free for the API. The instance stays open until it is
+   * released.
+   */
+  async dedicated(): Promise<{ conn: DuckDBConnection; release: () => void }> {
+    this.leases++;
+    let conn: DuckDBConnection;
+    try {
+      conn = await this.instance.connect();
+    } catch (e) {
+      this.leases--;
+      throw new DatabaseUnavailableError(`Cannot connect to ${this.path}: ${(e as Error).message}`, this.path, 'unreadable');
+    }
+    let released = false;
+    return {
+      conn,
+      release: () => {
+        if (released) return;
+        released = true;
+        try {
+          conn.closeSync();
+        } catch {
+          /* already closed */
+        }
+        this.leases--;
+        if (this.retired && this.leases === 0) this.closeNow();
+      }
+    };
+  }
+
   /** No new requests; close as soon as the running ones are done. */
   retire(): void {
     this.retired = true;
@@ -216,6 +247,16 @@ export async function withConnection<T>(fn: (conn: DuckDBConnection) => Promise<
   } finally {
     db.release(conn);
   }
+}
+
+/**
+ * A connection outside the pool, for work that may take as long as a client takes to read it (export
+ * streams). The caller must call release() exactly when done (repeated calls are harmless).
+ */
+export async function dedicatedConnection(): Promise<{ conn: DuckDBConnection; release: () => void }> {
+  let db = await currentDatabase();
+  for (let i = 0; db.isClosed && i < 3; i++) db = await currentDatabase();
+  return db.dedicated();
 }
 
 /** Close the open instance (tests, shutdown). The next request opens the file again. */

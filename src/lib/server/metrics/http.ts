@@ -1,5 +1,6 @@
 /**
- * GET /api/v1/metrics/{metric}[.json|.csv|.arrow]?from&to&population&mode&definition&session_type&exclude_host&level&format
+ * GET /api/v1/metrics/{metric}[.json|.csv|.arrow|.metadata.json|.zip]
+ *     ?from&to&population&mode&definition&session_type&exclude_host&level&dimension&category&format
  */
 import { DatabaseUnavailableError, withConnection } from '../db.ts';
 import { METRIC_MODULES, computeMetric } from './index.ts';
@@ -13,8 +14,11 @@ import {
   parseMetricPath,
   type MetricName
 } from './params.ts';
-import { metricResponse } from './serialize.ts';
+import { downloadBase, metricResponse } from './serialize.ts';
 import { takeSqlTime } from './sql.ts';
+import { keepChartRows } from './row-filter.ts';
+import { dataVersion, describeDownload, type DataVersion } from '../exports/metadata.ts';
+import type { MetricResult } from './types.ts';
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -23,20 +27,42 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   });
 }
 
-export async function handleMetricRequest(segment: string, query: URLSearchParams): Promise<Response> {
+/** The download metadata of a metric result: title, definition, filters, columns, version, citation. */
+export function metricMetadata(result: MetricResult, version: DataVersion, url: URL) {
+  const population = typeof result.params.population === 'string' ? result.params.population : null;
+  return describeDownload({
+    title: METRIC_MODULES[result.metric].title,
+    name: result.metric,
+    kind: 'metric',
+    definition: result.definition,
+    population,
+    filters: result.params,
+    columns: result.columns,
+    rows: result.rows.length,
+    synthetic: result.synthetic,
+    suppression: result.suppression,
+    url: url.href,
+    version
+  });
+}
+
+export async function handleMetricRequest(segment: string, url: URL): Promise<Response> {
   try {
     const { metric, format } = parseMetricPath(segment);
-    const params = parseMetricParams(metric, query, format);
+    const params = parseMetricParams(metric, url.searchParams, format);
+    const needsMetadata = params.format === 'arrow' || params.format === 'metadata' || params.format === 'zip';
     const started = performance.now();
     let sql = 0;
-    const result = await withConnection(async (conn) => {
+    const { result, version } = await withConnection(async (conn) => {
       takeSqlTime(conn);
-      const r = await computeMetric(conn, metric, params);
+      const computed = await computeMetric(conn, metric, params);
+      const version = needsMetadata ? await dataVersion(conn) : null;
       sql = takeSqlTime(conn);
-      return r;
+      return { result: keepChartRows(computed, params), version };
     });
     const computed = performance.now();
-    const response = metricResponse(result, params.format);
+    const meta = version ? metricMetadata(result, version, url) : null;
+    const response = metricResponse(result, params.format, meta, downloadBase(result, [params.dimension, params.category]));
     const done = performance.now();
     // Server-Timing: time in DuckDB, in the rest of the metric code, in serialisation
     response.headers.set(
@@ -68,5 +94,19 @@ export function metricsIndex(): Response {
     columns: METRIC_MODULES[name].columns(DEFAULT_PARAMS),
     ...(name === 'sessions' ? { columns_level_session: METRIC_MODULES[name].columns({ ...DEFAULT_PARAMS, level: 'session' }) } : {})
   }));
-  return json({ metrics, formats: ['json', 'csv', 'arrow'] }, 200, { 'cache-control': 'no-cache' });
+  return json(
+    {
+      metrics,
+      formats: {
+        json: 'rows with metric, params, definition, synthetic flag and suppression',
+        csv: 'rows as RFC 4180 CSV; its metadata is the .metadata.json of the same request',
+        arrow: 'Arrow IPC file; schema metadata carries definition, filters, source, licence, citation, data version, synthetic flag',
+        'metadata.json': 'the metadata of the same request (definition, units, filters, source, citation, licence, data version)',
+        zip: 'citable bundle: CSV, Arrow, JSON, metadata and a README with definition, citation and licence'
+      },
+      row_filters: 'dimension and category keep the rows of one chart (values as in the rows)'
+    },
+    200,
+    { 'cache-control': 'no-cache' }
+  );
 }

@@ -25,7 +25,8 @@ export type Mode = (typeof MODES)[number];
 export const DEFINITIONS = ['un_developing', 'g77', 'wb_non_high_income', 'regional_groups'] as const;
 export type Definition = (typeof DEFINITIONS)[number];
 
-export const FORMATS = ['json', 'csv', 'arrow'] as const;
+/** Row formats, the CSV's companion metadata, and the citable bundle (zip of all of them). */
+export const FORMATS = ['json', 'csv', 'arrow', 'metadata', 'zip'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const LEVELS = ['year', 'session'] as const;
@@ -40,6 +41,8 @@ export const PARAMETERS = [
   'session_type',
   'exclude_host',
   'level',
+  'dimension',
+  'category',
   'format'
 ] as const;
 export type ParameterName = (typeof PARAMETERS)[number];
@@ -61,6 +64,10 @@ export interface MetricParams {
   exclude_host: boolean;
   /** Sessions metric only: one row per year and rule, or one row per session. */
   level: Level;
+  /** Keep only rows of this dimension (a chart's rows); null = all rows. */
+  dimension: string | null;
+  /** Keep only rows of this category; null = all rows. */
+  category: string | null;
   format: Format;
 }
 
@@ -73,10 +80,12 @@ export const DEFAULT_PARAMS: MetricParams = {
   session_type: null,
   exclude_host: false,
   level: 'year',
+  dimension: null,
+  category: null,
   format: 'json'
 };
 
-const COMMON: ParameterName[] = ['from', 'to', 'mode', 'session_type', 'exclude_host', 'format'];
+const COMMON: ParameterName[] = ['from', 'to', 'mode', 'session_type', 'exclude_host', 'dimension', 'category', 'format'];
 
 /** The parameters each metric accepts. */
 export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
@@ -88,7 +97,7 @@ export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
   representation: ['definition', ...COMMON],
   host: ['population', ...COMMON],
   sessions: ['population', 'definition', 'level', ...COMMON],
-  published: ['from', 'to', 'format']
+  published: ['from', 'to', 'category', 'format']
 };
 
 /** Allowed values per parameter and metric (free-form parameters describe their form). */
@@ -109,6 +118,9 @@ export function allowedValues(metric: MetricName, name: ParameterName): string[]
       return ['true', 'false'];
     case 'level':
       return [...LEVELS];
+    case 'dimension':
+    case 'category':
+      return [`a ${name} value present in the metric's rows (lower-case snake_case)`];
     case 'format':
       return [...FORMATS];
   }
@@ -142,18 +154,20 @@ export function isMetric(name: string): name is MetricName {
   return (METRICS as readonly string[]).includes(name);
 }
 
-/** `gender`, `gender.csv`, `gender.arrow`, `gender.json` -> metric and the suffix's format. */
+const SUFFIXES: Record<string, Format> = { json: 'json', csv: 'csv', arrow: 'arrow', 'metadata.json': 'metadata', zip: 'zip' };
+
+/** `gender`, `gender.csv`, `gender.arrow`, `gender.json`, `gender.metadata.json`, `gender.zip` -> metric and the suffix's format. */
 export function parseMetricPath(segment: string): { metric: MetricName; format: Format | null } {
-  const m = /^([a-z-]+)(?:\.([a-z]+))?$/.exec(segment);
+  const m = /^([a-z-]+)(?:\.([a-z.]+))?$/.exec(segment);
   const metric = m?.[1] ?? '';
   const suffix = m?.[2] ?? null;
   if (!m || !isMetric(metric)) {
     throw new ParamError('metric', segment, [...METRICS], `Unknown metric "${segment}".`, 404);
   }
-  if (suffix !== null && !(FORMATS as readonly string[]).includes(suffix)) {
-    throw new ParamError('format', suffix, [...FORMATS], `Unknown format suffix ".${suffix}".`, 404);
+  if (suffix !== null && !(suffix in SUFFIXES)) {
+    throw new ParamError('format', suffix, Object.keys(SUFFIXES), `Unknown format suffix ".${suffix}".`, 404);
   }
-  return { metric, format: suffix as Format | null };
+  return { metric, format: suffix === null ? null : SUFFIXES[suffix] };
 }
 
 function pick<T extends string>(metric: MetricName, name: ParameterName, value: string, values: readonly T[]): T {
@@ -241,6 +255,18 @@ export function parseMetricParams(metric: MetricName, query: QueryInput, suffixF
         break;
       case 'level':
         p.level = pick(metric, 'level', value, LEVELS);
+        break;
+      case 'dimension':
+      case 'category':
+        if (!/^[a-z0-9_]{1,64}$/.test(value)) {
+          throw new ParamError(
+            name,
+            value,
+            allowedValues(metric, name),
+            `Invalid value for ${name}: "${value}". Values are lower-case snake_case, e.g. ${name === 'dimension' ? 'gender' : 'female'}.`
+          );
+        }
+        p[name] = value;
         break;
       case 'format':
         p.format = pick(metric, 'format', value, FORMATS);

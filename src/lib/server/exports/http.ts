@@ -1,0 +1,223 @@
+/**
+ * GET /api/v1/export/{attendance|speakers|sessions|published_figures|countries}.{csv|arrow|parquet|metadata.json}
+ * GET /api/v1/export   (the list: tables, columns, row counts, URLs)
+ *
+ * Full tables, streamed from a connection of their own. The path only ever selects an entry of
+ * TABLES; nothing from the request reaches SQL or the file system.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DatabaseUnavailableError, dedicatedConnection } from '../db.ts';
+import { suppressionK } from '../metrics/suppression.ts';
+import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
+import { suppressAttendanceCells, type AttendanceCell } from './attendance-cells.ts';
+import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata } from './metadata.ts';
+import { arrowStream, csvStream, parquetStream } from './stream.ts';
+
+export class ExportRequestError extends Error {
+  constructor(
+    readonly parameter: string,
+    readonly value: string | null,
+    readonly allowed: string[],
+    message: string
+  ) {
+    super(message);
+  }
+  toJSON() {
+    return { error: 'invalid_export_request', parameter: this.parameter, value: this.value, allowed: this.allowed, message: this.message };
+  }
+}
+
+const FILE_FORMATS = [...EXPORT_FORMATS, 'metadata.json'] as const;
+type FileFormat = (typeof FILE_FORMATS)[number];
+
+const CONTENT_TYPES: Record<FileFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  arrow: 'application/vnd.apache.arrow.file',
+  parquet: 'application/vnd.apache.parquet',
+  'metadata.json': 'application/json; charset=utf-8'
+};
+
+/** `speakers.arrow` -> table and format; anything else is a 400 that lists what exists. */
+export function parseExportPath(segment: string, query: URLSearchParams): { table: ExportTableName; format: FileFormat } {
+  const dot = segment.indexOf('.');
+  const name = dot < 0 ? segment : segment.slice(0, dot);
+  const format = dot < 0 ? '' : segment.slice(dot + 1);
+  if (!isExportTable(name)) {
+    throw new ExportRequestError('table', name, [...EXPORT_TABLES], `Unknown export table "${name}". Tables: ${EXPORT_TABLES.join(', ')}.`);
+  }
+  if (!(FILE_FORMATS as readonly string[]).includes(format)) {
+    throw new ExportRequestError(
+      'format',
+      format || null,
+      [...FILE_FORMATS],
+      format ? `Unknown export format ".${format}". Formats: ${FILE_FORMATS.join(', ')}.` : `Give a format: /api/v1/export/${name}.csv (or .arrow, .parquet, .metadata.json).`
+    );
+  }
+  const [first] = query.keys();
+  if (first !== undefined) {
+    throw new ExportRequestError(first, query.get(first), [], `Full-table exports take no parameters ("${first}" given): they are always the whole table.`);
+  }
+  return { table: name, format: format as FileFormat };
+}
+
+// The suppressed attendance cells of the newest data version (computing them reads every record).
+let attendanceCache: { version: string; k: number; rows: (AttendanceCell & { suppressed: boolean; synthetic: boolean })[] } | null = null;
+
+async function suppressedAttendance(conn: DuckDBConnection, version: DataVersion, k: number) {
+  if (attendanceCache && attendanceCache.version === version.hash && attendanceCache.k === k) return attendanceCache.rows;
+  const cells = (await conn.runAndReadAll(ATTENDANCE_CELLS_SQL)).getRowObjectsJS() as unknown as (AttendanceCell & { synthetic: boolean })[];
+  const { suppressed } = suppressAttendanceCells(cells, k);
+  const rows = cells.map((c, i) => ({ ...c, suppressed: suppressed[i] }));
+  attendanceCache = { version: version.hash, k, rows };
+  return rows;
+}
+
+/** The TEMP table the attendance export reads, on this connection only. */
+async function prepareAttendance(conn: DuckDBConnection, version: DataVersion, k: number): Promise<void> {
+  const rows = await suppressedAttendance(conn, version, k);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE export_attendance_cells (
+    meeting_year INTEGER, country_iso3 VARCHAR, stakeholder_group VARCHAR, gender VARCHAR,
+    participation_mode VARCHAR, participants INTEGER, suppressed BOOLEAN, synthetic BOOLEAN)`);
+  const appender = await conn.createAppender('export_attendance_cells', 'main', 'temp');
+  for (const r of rows) {
+    appender.appendInteger(r.meeting_year);
+    if (r.country_iso3 === null) appender.appendNull();
+    else appender.appendVarchar(r.country_iso3);
+    appender.appendVarchar(r.stakeholder_group);
+    appender.appendVarchar(r.gender);
+    appender.appendVarchar(r.participation_mode);
+    if (r.suppressed) appender.appendNull();
+    else appender.appendInteger(r.participants);
+    appender.appendBoolean(r.suppressed);
+    appender.appendBoolean(r.synthetic);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+async function tableFacts(conn: DuckDBConnection, table: ExportTable): Promise<{ rows: number; synthetic: boolean }> {
+  const synthetic = table.hasSyntheticFlag ? 'coalesce(bool_or(synthetic), false)' : 'false';
+  const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic FROM (${table.sql.trim().replace(/;\s*$/, '')})`);
+  const [row] = reader.getRowObjectsJS() as { n: number; synthetic: boolean }[];
+  return { rows: row.n, synthetic: row.synthetic };
+}
+
+function tableMetadata(table: ExportTable, facts: { rows: number; synthetic: boolean }, version: DataVersion, url: string, k: number): DownloadMetadata {
+  return describeDownload({
+    title: table.title,
+    name: table.name,
+    kind: 'table',
+    definition: table.definition,
+    population: table.population,
+    filters: {},
+    columns: table.columns,
+    rows: facts.rows,
+    synthetic: facts.synthetic,
+    suppression: table.suppressed ? { k, applied: true } : null,
+    url,
+    version
+  });
+}
+
+/** Prepare a table on a connection and describe it. */
+export async function describeExport(conn: DuckDBConnection, name: ExportTableName, url: string) {
+  const table = TABLES[name];
+  const version = await dataVersion(conn);
+  const k = suppressionK();
+  if (name === 'attendance') await prepareAttendance(conn, version, k);
+  const facts = await tableFacts(conn, table);
+  return { table, version, meta: tableMetadata(table, facts, version, url, k) };
+}
+
+function errorJson(body: unknown, status: number): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+export async function handleExportRequest(segment: string, url: URL): Promise<Response> {
+  let release: (() => void) | null = null;
+  try {
+    const { table: name, format } = parseExportPath(segment, url.searchParams);
+    const leased = await dedicatedConnection();
+    release = leased.release;
+    const conn = leased.conn;
+    const fileUrl = new URL(`/api/v1/export/${name}.${format === 'metadata.json' ? 'csv' : format}`, url).href;
+    const { table, version, meta } = await describeExport(conn, name, fileUrl);
+    const headers: Record<string, string> = {
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': `${format === 'metadata.json' ? 'inline' : 'attachment'}; filename="igf-${name}.${format}"`,
+      'cache-control': 'no-cache',
+      'x-igf-rows': String(meta.rows),
+      'x-igf-synthetic': String(meta.synthetic),
+      'x-igf-data-version': version.hash
+    };
+    if (format === 'metadata.json') {
+      release();
+      return new Response(JSON.stringify(meta, null, 2), { status: 200, headers });
+    }
+    const done = release;
+    release = null; // the stream owns the connection from here
+    if (format === 'csv') return new Response(csvStream(conn, table, done), { status: 200, headers });
+    if (format === 'arrow') return new Response(arrowStream(conn, table, meta, done), { status: 200, headers });
+    const parquet = await parquetStream(conn, table, meta, done);
+    headers['content-length'] = String(parquet.size);
+    return new Response(parquet.body, { status: 200, headers });
+  } catch (e) {
+    release?.();
+    if (e instanceof ExportRequestError) return errorJson(e.toJSON(), 400);
+    if (e instanceof DatabaseUnavailableError) return errorJson({ error: 'database_unavailable', reason: e.reason, message: e.message }, 503);
+    console.error('export API error:', e);
+    return errorJson({ error: 'internal_error', message: 'The export could not be produced; see the server log.' }, 500);
+  }
+}
+
+export interface ExportListing {
+  name: ExportTableName;
+  title: string;
+  definition: string;
+  rows: number;
+  synthetic: boolean;
+  suppressed: boolean;
+  columns: { name: string; type: string; description: string; unit: string | null }[];
+  files: { format: string; url: string }[];
+  metadata_url: string;
+}
+
+/** Every export with its row count, schema and URLs (the data page and GET /api/v1/export). */
+export async function listExports(origin: string): Promise<{ data_version: DataVersion; exports: ExportListing[] }> {
+  const leased = await dedicatedConnection();
+  try {
+    const exports: ExportListing[] = [];
+    let version: DataVersion | null = null;
+    for (const name of EXPORT_TABLES) {
+      const d = await describeExport(leased.conn, name, new URL(`/api/v1/export/${name}.csv`, origin).href);
+      version = d.version;
+      exports.push({
+        name,
+        title: d.table.title,
+        definition: d.table.definition,
+        rows: d.meta.rows ?? 0,
+        synthetic: d.meta.synthetic,
+        suppressed: d.table.suppressed,
+        columns: d.meta.columns,
+        files: EXPORT_FORMATS.map((f) => ({ format: f, url: `/api/v1/export/${name}.${f}` })),
+        metadata_url: `/api/v1/export/${name}.metadata.json`
+      });
+    }
+    return { data_version: version!, exports };
+  } finally {
+    leased.release();
+  }
+}
+
+export async function handleExportIndex(url: URL): Promise<Response> {
+  try {
+    return new Response(JSON.stringify(await listExports(url.origin)), {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }
+    });
+  } catch (e) {
+    if (e instanceof DatabaseUnavailableError) return errorJson({ error: 'database_unavailable', reason: e.reason, message: e.message }, 503);
+    console.error('export index error:', e);
+    return errorJson({ error: 'internal_error', message: 'The export list could not be produced; see the server log.' }, 500);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The full-table exports: what each one holds, its columns, and the one SQL statement that reads it.
+ * Attendance leaves the server only as suppressed counts per cell, never as records.
+ */
+import attendanceCellsSql from './sql/attendance_cells.sql?raw';
+import attendanceExportSql from './sql/attendance_export.sql?raw';
+import speakersSql from './sql/speakers.sql?raw';
+import sessionsSql from './sql/sessions.sql?raw';
+import publishedFiguresSql from './sql/published_figures.sql?raw';
+import countriesSql from './sql/countries.sql?raw';
+
+export const EXPORT_TABLES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
+export const EXPORT_FORMATS = ['csv', 'arrow', 'parquet'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type ExportColumnType = 'int' | 'float' | 'string' | 'bool' | 'date';
+
+export interface ExportColumn {
+  name: string;
+  type: ExportColumnType;
+  description: string;
+}
+
+export interface ExportTable {
+  name: ExportTableName;
+  title: string;
+  definition: string;
+  /** Whose records these are (null for reference tables). */
+  population: string | null;
+  /** Rows may be synthetic (the table has a synthetic column, or its cells do). */
+  hasSyntheticFlag: boolean;
+  /** Small cells are suppressed. */
+  suppressed: boolean;
+  sql: string;
+  columns: ExportColumn[];
+}
+
+const col = (name: string, type: ExportColumnType, description: string): ExportColumn => ({ name, type, description });
+const SOURCE_COLUMNS = [
+  col('source_file', 'string', 'The input file the row was loaded from.'),
+  col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.')
+];
+
+export const TABLES: Record<ExportTableName, ExportTable> = {
+  attendance: {
+    name: 'attendance',
+    title: 'Attendance counts by year, country, stakeholder group, gender and mode',
+    definition:
+      'Number of attendance records per meeting year x country x stakeholder group x gender x participation mode. Cells with fewer than k records are suppressed, and further cells are suppressed so that no hidden cell can be recovered from a total the metrics publish. Never record-level.',
+    population: 'attendees',
+    hasSyntheticFlag: true,
+    suppressed: true,
+    sql: attendanceExportSql,
+    columns: [
+      col('meeting_year', 'int', 'Year of the IGF meeting.'),
+      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown.'),
+      col('stakeholder_group', 'string', 'Normalised stakeholder group.'),
+      col('gender', 'string', 'female, male, other, undisclosed or unknown.'),
+      col('participation_mode', 'string', 'onsite, online or unknown.'),
+      col('participants', 'int', 'Attendance records in the cell; empty when suppressed.'),
+      col('suppressed', 'bool', 'True when the count is hidden (small cell or protecting one).'),
+      col('synthetic', 'bool', 'True when any record of the cell is synthetic (demonstration data).')
+    ]
+  },
+  speakers: {
+    name: 'speakers',
+    title: 'Speakers, moderators, organisers and rapporteurs per session',
+    definition: 'Every speaker record as loaded: one row per person and session role. Speakers are public; names are as published.',
+    population: 'speakers',
+    hasSyntheticFlag: true,
+    suppressed: false,
+    sql: speakersSql,
+    columns: [
+      col('meeting_year', 'int', 'Year of the IGF meeting.'),
+      col('session_id', 'string', 'Session identifier within the meeting.'),
+      col('name', 'string', 'Speaker name as published.'),
+      col('role', 'string', 'speaker, moderator, organizer, rapporteur or unknown.'),
+      col('organization', 'string', 'Organisation as given.'),
+      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code; empty when the country could not be resolved.'),
+      col('country_raw', 'string', 'Country as written in the input.'),
+      col('stakeholder_group', 'string', 'Normalised stakeholder group.'),
+      col('gender', 'string', 'female, male, other, undisclosed or unknown.'),
+      col('participation_mode', 'string', 'onsite, online or unknown.'),
+      col('session_title', 'string', 'Session title as given with the speaker.'),
+      col('session_type', 'string', 'Session type, snake_case.'),
+      ...SOURCE_COLUMNS,
+      col('synthetic', 'bool', 'True for generated demonstration records.')
+    ]
+  },
+  sessions: {
+    name: 'sessions',
+    title: 'Sessions with their headcounts',
+    definition: 'Every session record as loaded, with onsite and online headcounts and the women-share estimate where the session report gives one.',
+    population: 'sessions',
+    hasSyntheticFlag: true,
+    suppressed: false,
+    sql: sessionsSql,
+    columns: [
+      col('meeting_year', 'int', 'Year of the IGF meeting.'),
+      col('session_id', 'string', 'Session identifier within the meeting.'),
+      col('title', 'string', 'Session title.'),
+      col('session_type', 'string', 'Session type, snake_case.'),
+      col('theme', 'string', 'Theme or track.'),
+      col('date', 'date', 'Date of the session.'),
+      col('attendance_onsite', 'int', 'Onsite headcount reported for the session.'),
+      col('attendance_online', 'int', 'Online headcount reported for the session.'),
+      col('women_share_estimate', 'float', 'Share of women in the room as estimated by the session report (0–1).'),
+      ...SOURCE_COLUMNS,
+      col('synthetic', 'bool', 'True for generated demonstration records.')
+    ]
+  },
+  published_figures: {
+    name: 'published_figures',
+    title: 'Figures the IGF and others published about IGF participation',
+    definition:
+      'Every published figure about IGF participation 2006–2025 with its source URL and exact quote. Duplicates and disagreeing sources are kept on purpose.',
+    population: null,
+    hasSyntheticFlag: false,
+    suppressed: false,
+    sql: publishedFiguresSql,
+    columns: [
+      col('year', 'int', 'Meeting year the figure is about.'),
+      col('host_city', 'string', 'Host city of that meeting.'),
+      col('host_country', 'string', 'Host country of that meeting.'),
+      col('metric', 'string', 'What was counted (e.g. participants_total, countries_represented).'),
+      col('category', 'string', 'Category of the figure, when it is a breakdown.'),
+      col('value', 'float', 'The published value.'),
+      col('unit', 'string', 'Unit of the value (count, percent, ...).'),
+      col('source_url', 'string', 'Where the figure was published.'),
+      col('source_title', 'string', 'Title of the source.'),
+      col('quote', 'string', 'The exact sentence the figure was taken from.'),
+      ...SOURCE_COLUMNS
+    ]
+  },
+  countries: {
+    name: 'countries',
+    title: 'Countries and their classifications',
+    definition:
+      'The country reference table: codes, UN M49 regions, UN regional group, UN developing-regions flag, G77 membership, World Bank income group, LDC, LLDC and SIDS.',
+    population: null,
+    hasSyntheticFlag: false,
+    suppressed: false,
+    sql: countriesSql,
+    columns: [
+      col('iso3', 'string', 'ISO 3166-1 alpha-3 code.'),
+      col('iso2', 'string', 'ISO 3166-1 alpha-2 code.'),
+      col('m49', 'string', 'UN M49 numeric code, three digits.'),
+      col('name_en', 'string', 'English short name.'),
+      col('m49_region', 'string', 'UN M49 region.'),
+      col('m49_subregion', 'string', 'UN M49 sub-region.'),
+      col('un_regional_group', 'string', 'african, asia_pacific, eastern_european, grulac or weog; empty outside the groups.'),
+      col('un_developing', 'bool', 'In the UN M49/SDG "developing regions".'),
+      col('g77', 'bool', 'Member of the Group of 77 (China included).'),
+      col('wb_income', 'string', 'World Bank income group: low, lower_middle, upper_middle or high.'),
+      col('ldc', 'bool', 'Least developed country.'),
+      col('lldc', 'bool', 'Landlocked developing country.'),
+      col('sids', 'bool', 'Small island developing state.')
+    ]
+  }
+};
+
+/** The statement that groups attendance into cells before suppression (see attendance-cells.ts). */
+export const ATTENDANCE_CELLS_SQL = attendanceCellsSql;
+
+export function isExportTable(name: string): name is ExportTableName {
+  return (EXPORT_TABLES as readonly string[]).includes(name);
+}
+
+export function isExportFormat(name: string): name is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(name);
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { publishedTotalsOf, suppressAttendanceCells, type AttendanceCell } from '../../src/lib/server/exports/attendance-cells.ts';
+
+/** One year, one gender, one mode, one region class: only country and stakeholder group vary. */
+function cell(country: string, stakeholder: string, participants: number, host = false): AttendanceCell {
+  return {
+    meeting_year: 2019,
+    country_iso3: country,
+    stakeholder_group: stakeholder,
+    gender: 'female',
+    participation_mode: 'onsite',
+    participants,
+    host,
+    region: 'weog',
+    m49_region: 'europe',
+    gs_un_developing: 'north',
+    gs_g77: 'north',
+    gs_wb_non_high_income: 'north',
+    gs_regional_groups: 'north'
+  };
+}
+
+describe('suppressAttendanceCells', () => {
+  it('protects every published total (worked example, k = 5)', () => {
+    const cells = [
+      cell('XXX', 'government', 20),
+      cell('XXX', 'civil_society', 2), // primary: 2 < 5
+      cell('YYY', 'government', 30),
+      cell('YYY', 'civil_society', 15),
+      cell('ZZZ', 'government', 9),
+      cell('ZZZ', 'civil_society', 12)
+    ];
+    // Year total (all six): XXX/cs is its only hidden cell, so the smallest shown one goes: ZZZ/gov (9).
+    // Country XXX = {20, 2h}: one hidden -> XXX/gov (20) goes.   Country ZZZ = {9h, 12}: ZZZ/cs (12) goes.
+    // Government = {20h, 30, 9h}: two hidden, 29 >= 5.   Civil society = {2h, 15, 12h}: two hidden, 14 >= 5.
+    // Country YYY has nothing hidden. Every total now has none, or >= 2 hidden adding up to >= 5.
+    const r = suppressAttendanceCells(cells, 5);
+    expect(r.suppressed).toEqual([true, true, false, false, true, true]);
+    expect(r.primary).toBe(1);
+    expect(r.secondary).toBe(3);
+  });
+
+  it('hides more when two hidden cells are known to be ones', () => {
+    // Total {1h, 1h, 40, 6}: two hidden adding to 2 < 5 would reveal both as 1 (no cell is zero),
+    // so the smallest shown cell (6) joins them: 1 + 1 + 6 = 8 >= 5.
+    const cells = [cell('AAA', 'government', 1), cell('BBB', 'government', 1), cell('CCC', 'government', 40), cell('DDD', 'government', 6)];
+    // Countries AAA, BBB, DDD are totals of one cell each: nothing else to hide in them.
+    expect(suppressAttendanceCells(cells, 5).suppressed).toEqual([true, true, false, true]);
+  });
+
+  it('hides nothing when no cell is small, or when k = 1', () => {
+    const cells = [cell('XXX', 'government', 5), cell('YYY', 'government', 7)];
+    expect(suppressAttendanceCells(cells, 5)).toEqual({ suppressed: [false, false], primary: 0, secondary: 0 });
+    expect(suppressAttendanceCells([cell('XXX', 'government', 1)], 1).suppressed).toEqual([false]);
+  });
+
+  it('counts a host-country cell in the totals with the host, not in those without it', () => {
+    const host = publishedTotalsOf(cell('XXX', 'government', 3, true));
+    const guest = publishedTotalsOf(cell('YYY', 'government', 3, false));
+    expect(host.some((k) => k.includes('without_host'))).toBe(false);
+    expect(guest.filter((k) => k.includes('without_host'))).toHaveLength(20); // 2 modes x 10 breakdowns
+    expect(host).toContain('2019|all|with_host|country=XXX');
+    expect(host).toContain('2019|onsite|with_host|stakeholder=government');
+  });
+});
