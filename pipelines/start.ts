@@ -39,11 +39,14 @@ if (!existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
-console.log(`Serving the dashboard on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (database ${db})`);
+// adapter-node takes the protocol of absolute URLs (citations, code snippets) from ORIGIN and would
+// otherwise assume https; behind a proxy or on another name, set ORIGIN yourself.
+const origin = process.env.ORIGIN ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+console.log(`Serving the dashboard on ${origin} (database ${db})`);
 const server = spawn(process.execPath, [built], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, HOST: host, IGF_DB: db }
+  env: { ...process.env, PORT: port, HOST: host, IGF_DB: db, ORIGIN: origin }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, startServer, type WebServer } from './server.ts';
 
 const require = createRequire(import.meta.url);
-const PAGES = ['/', '/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions', '/published', '/methodology'];
+const PAGES = ['/', '/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions', '/published', '/methodology', '/data'];
 const SHOTS = '/tmp/shots';
 
 let server: WebServer;

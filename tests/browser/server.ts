@@ -91,7 +91,7 @@ export async function startServer(dbPath?: string): Promise<WebServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [build], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', IGF_DB: dbPath ?? fixture!.path },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, IGF_DB: dbPath ?? fixture!.path },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let log = '';

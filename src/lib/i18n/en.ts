@@ -16,6 +16,31 @@ export const en = {
   'nav.sessions': 'Sessions',
   'nav.published': 'Published figures',
   'nav.methodology': 'Methodology',
+  'nav.data': 'Data & API',
+
+  'data.title': 'Data and API',
+  'data.lead':
+    'Every table behind this site, whole, in the format your tools read: Arrow for pandas, Polars, R and DuckDB, Parquet, CSV for spreadsheets. Each file carries its definition, source, data version and licence. The figures of any chart are under its Download menu.',
+  'data.version': 'Data version {hash}, newest file loaded {loaded}.',
+  'data.licence': 'Licence: computed figures and exports CC BY 4.0; reference tables keep their own terms (see Methodology).',
+  'data.rows': '{rows} rows',
+  'data.files': 'Files',
+  'data.size.pending': 'size being measured…',
+  'data.size.unknown': 'size unknown',
+  'data.metadata': 'metadata (JSON)',
+  'data.schema': 'Columns',
+  'data.col.name': 'Column',
+  'data.col.type': 'Type',
+  'data.col.unit': 'Unit',
+  'data.col.description': 'Description',
+  'data.read': 'Read it with',
+  'data.suppressed':
+    'Never record-level: counts per cell; {hidden} of {rows} cells are suppressed (under k records, or protecting one). Totals are in the metrics.',
+  'data.synthetic': 'Holds synthetic demonstration records (flagged in the synthetic column).',
+  'data.api': 'Metrics API',
+  'data.api.text':
+    'Every metric as JSON, CSV, Arrow, metadata JSON or a citable zip bundle, with the same parameters as this site’s URLs. The list of metrics, parameters and allowed values:',
+  'data.api.exports': 'The list of exports as JSON:',
 
   'banner.synthetic':
     'Demonstration data: some records in view are synthetic (generated to resemble the published IGF figures). Do not cite these figures as facts.',

@@ -28,8 +28,13 @@ const signed1 = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximu
 const signed2 = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 const yearFormat = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 0 });
 
+const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+const megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+
 export const fmt = {
   integer: (n: number) => integer.format(n),
+  /** File sizes in decimal units (1 MB = 1,000,000 bytes), as browsers show downloads. */
+  bytes: (n: number) => (n < 1_000_000 ? kilobytes.format(Math.max(1, Math.round(n / 1000))) : megabytes.format(n / 1_000_000)),
   decimal: (n: number) => decimal2.format(n),
   percent: (share: number) => percent1.format(share),
   percentRound: (share: number) => percent0.format(share),

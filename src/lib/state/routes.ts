@@ -19,7 +19,8 @@ export const ROUTES: RouteInfo[] = [
   { path: '/representation', label: 'nav.representation', filters: ['year', 'from', 'to', 'mode', 'definition', 'exclude_host'] },
   { path: '/sessions', label: 'nav.sessions', filters: ['year', 'mode', 'definition'] },
   { path: '/published', label: 'nav.published', filters: ['from', 'to'] },
-  { path: '/methodology', label: 'nav.methodology', filters: [] }
+  { path: '/methodology', label: 'nav.methodology', filters: [] },
+  { path: '/data', label: 'nav.data', filters: [] }
 ];
 
 export function routeInfo(pathname: string): RouteInfo | undefined {

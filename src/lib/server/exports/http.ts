@@ -95,14 +95,24 @@ async function prepareAttendance(conn: DuckDBConnection, version: DataVersion, k
   appender.closeSync();
 }
 
-async function tableFacts(conn: DuckDBConnection, table: ExportTable): Promise<{ rows: number; synthetic: boolean }> {
-  const synthetic = table.hasSyntheticFlag ? 'coalesce(bool_or(synthetic), false)' : 'false';
-  const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic FROM (${table.sql.trim().replace(/;\s*$/, '')})`);
-  const [row] = reader.getRowObjectsJS() as { n: number; synthetic: boolean }[];
-  return { rows: row.n, synthetic: row.synthetic };
+interface TableFacts {
+  rows: number;
+  synthetic: boolean;
+  /** Rows whose count is hidden (suppressed tables), else null. */
+  suppressedRows: number | null;
 }
 
-function tableMetadata(table: ExportTable, facts: { rows: number; synthetic: boolean }, version: DataVersion, url: string, k: number): DownloadMetadata {
+async function tableFacts(conn: DuckDBConnection, table: ExportTable): Promise<TableFacts> {
+  const synthetic = table.hasSyntheticFlag ? 'coalesce(bool_or(synthetic), false)' : 'false';
+  const suppressed = table.suppressed ? 'count(*) FILTER (WHERE suppressed)::INTEGER' : 'NULL::INTEGER';
+  const reader = await conn.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic, ${suppressed} AS suppressed FROM (${table.sql.trim().replace(/;\s*$/, '')})`
+  );
+  const [row] = reader.getRowObjectsJS() as { n: number; synthetic: boolean; suppressed: number | null }[];
+  return { rows: row.n, synthetic: row.synthetic, suppressedRows: row.suppressed };
+}
+
+function tableMetadata(table: ExportTable, facts: TableFacts, version: DataVersion, url: string, k: number): DownloadMetadata {
   return describeDownload({
     title: table.title,
     name: table.name,
@@ -126,7 +136,7 @@ export async function describeExport(conn: DuckDBConnection, name: ExportTableNa
   const k = suppressionK();
   if (name === 'attendance') await prepareAttendance(conn, version, k);
   const facts = await tableFacts(conn, table);
-  return { table, version, meta: tableMetadata(table, facts, version, url, k) };
+  return { table, version, facts, meta: tableMetadata(table, facts, version, url, k) };
 }
 
 function errorJson(body: unknown, status: number): Response {
@@ -177,6 +187,7 @@ export interface ExportListing {
   rows: number;
   synthetic: boolean;
   suppressed: boolean;
+  suppressed_rows: number | null;
   columns: { name: string; type: string; description: string; unit: string | null }[];
   files: { format: string; url: string }[];
   metadata_url: string;
@@ -198,6 +209,7 @@ export async function listExports(origin: string): Promise<{ data_version: DataV
         rows: d.meta.rows ?? 0,
         synthetic: d.meta.synthetic,
         suppressed: d.table.suppressed,
+        suppressed_rows: d.facts.suppressedRows,
         columns: d.meta.columns,
         files: EXPORT_FORMATS.map((f) => ({ format: f, url: `/api/v1/export/${name}.${f}` })),
         metadata_url: `/api/v1/export/${name}.metadata.json`

@@ -257,17 +257,19 @@ export function parseMetricParams(metric: MetricName, query: QueryInput, suffixF
         p.level = pick(metric, 'level', value, LEVELS);
         break;
       case 'dimension':
-      case 'category':
+      case 'category': {
+        const filter = name as 'dimension' | 'category';
         if (!/^[a-z0-9_]{1,64}$/.test(value)) {
           throw new ParamError(
-            name,
+            filter,
             value,
-            allowedValues(metric, name),
-            `Invalid value for ${name}: "${value}". Values are lower-case snake_case, e.g. ${name === 'dimension' ? 'gender' : 'female'}.`
+            allowedValues(metric, filter),
+            `Invalid value for ${filter}: "${value}". Values are lower-case snake_case, e.g. ${filter === 'dimension' ? 'gender' : 'female'}.`
           );
         }
-        p[name] = value;
+        p[filter] = value;
         break;
+      }
       case 'format':
         p.format = pick(metric, 'format', value, FORMATS);
         break;
