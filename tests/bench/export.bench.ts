@@ -1,0 +1,142 @@
+/**
+ * npm run bench:export
+ *
+ * A synthetic database with 1,000,000 attendance records and 1,000,000 speaker records
+ * (BENCH_ROWS to change both). For the speakers table and the attendance aggregates, each export
+ * format over HTTP against the production build (`node build` on 127.0.0.1): seconds to the last
+ * byte, MB and MB/s; and, in the same run, DuckDB's own `COPY (same query) TO` a Parquet file and a
+ * CSV file in this process. Ratio = HTTP export time / DuckDB Parquet COPY time.
+ * Target: Arrow within 2x of DuckDB's Parquet COPY. Median of BENCH_REPEAT (default 3) runs, the
+ * two measures of a case taken one after the other so they see the same machine load.
+ * Prints a table and writes tests/bench/results/export.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { registerRawLoader } from './metrics-raw-loader.ts';
+import { createBenchDatabase } from './metrics-db.ts';
+import { ensureBuild, startServer } from '../metrics/server.ts';
+
+registerRawLoader();
+const { DuckDBInstance } = await import('@duckdb/node-api');
+const { TABLES, ATTENDANCE_CELLS_SQL } = await import('../../src/lib/server/exports/tables.ts');
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const RESULTS = resolve(import.meta.dirname, 'results', 'export.json');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** GET to the last byte: seconds and bytes. */
+function download(url: string): Promise<{ seconds: number; bytes: number; status: number }> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    http
+      .get(url, (res) => {
+        let bytes = 0;
+        res.on('data', (d: Buffer) => (bytes += d.length));
+        res.on('end', () => done({ seconds: (performance.now() - started) / 1000, bytes, status: res.statusCode ?? 0 }));
+        res.on('error', fail);
+      })
+      .on('error', fail);
+  });
+}
+
+/** Speakers up to `rows` records: copies of the bench sessions' speakers with new lines and names. */
+async function growSpeakers(path: string, rows: number): Promise<void> {
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  try {
+    await conn.run(`
+      INSERT INTO speaker
+      SELECT s.meeting_year, s.session_id, 'Speaker ' || CAST(r.range AS VARCHAR), s.role, s.organization,
+             s.country_iso3, s.country_raw, s.stakeholder_group, s.gender, s.participation_mode,
+             s.session_title, s.session_type, 'bench-speakers-grown.csv', r.range + 2, true
+      FROM range(${rows} - (SELECT count(*) FROM speaker)) AS r
+      JOIN (SELECT *, row_number() OVER () - 1 AS n, count(*) OVER () AS total FROM speaker) AS s
+        ON s.n = r.range % s.total`);
+    await conn.run('CHECKPOINT');
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'igf-bench-export-'));
+const dbPath = join(dir, 'bench.duckdb');
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+try {
+  console.log(`Building a benchmark database with ${ROWS.toLocaleString('en')} attendance and speaker records ...`);
+  await createBenchDatabase(dbPath, ROWS);
+  await growSpeakers(dbPath, ROWS);
+  await ensureBuild();
+  server = await startServer(dbPath);
+
+  const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  const copy = async (sql: string, format: 'parquet' | 'csv') => {
+    const target = join(dir, `baseline.${format}`);
+    const started = performance.now();
+    await conn.run(`COPY (${sql.trim().replace(/;\s*$/, '')}) TO '${target}' (FORMAT ${format}${format === 'parquet' ? ', COMPRESSION zstd' : ''})`);
+    const seconds = (performance.now() - started) / 1000;
+    const bytes = statSync(target).size;
+    rmSync(target);
+    return { seconds, bytes };
+  };
+
+  // The attendance export's query is the cell aggregation; suppression and the TEMP table are ours.
+  const cases = [
+    { table: 'speakers', sql: TABLES.speakers.sql },
+    { table: 'attendance', sql: ATTENDANCE_CELLS_SQL }
+  ];
+  const results = [];
+  for (const c of cases) {
+    await download(`${server.url}/api/v1/export/${c.table}.csv`); // warm-up (attendance: suppression cache)
+    for (const format of ['arrow', 'csv', 'parquet'] as const) {
+      const http: { seconds: number; bytes: number }[] = [];
+      const parquet: { seconds: number; bytes: number }[] = [];
+      const csv: { seconds: number; bytes: number }[] = [];
+      for (let i = 0; i < REPEAT; i++) {
+        const r = await download(`${server.url}/api/v1/export/${c.table}.${format}`);
+        if (r.status !== 200) throw new Error(`${c.table}.${format}: HTTP ${r.status}`);
+        http.push(r);
+        parquet.push(await copy(c.sql, 'parquet'));
+        csv.push(await copy(c.sql, 'csv'));
+      }
+      const h = median(http.map((x) => x.seconds));
+      const p = median(parquet.map((x) => x.seconds));
+      const row = {
+        export: `${c.table}.${format}`,
+        http_s: round(h, 3),
+        mb: round(http[0].bytes / 1e6),
+        mb_per_s: round(http[0].bytes / 1e6 / h, 1),
+        duckdb_copy_parquet_s: round(p, 3),
+        duckdb_copy_csv_s: round(median(csv.map((x) => x.seconds)), 3),
+        ratio_to_parquet_copy: round(h / p),
+        target: format === 'arrow' ? 'ratio <= 2.0' : null,
+        met: format === 'arrow' ? h / p <= 2 : null
+      };
+      results.push(row);
+      console.log(row);
+    }
+  }
+  conn.closeSync();
+  instance.closeSync();
+
+  console.table(results);
+  mkdirSync(resolve(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(
+    RESULTS,
+    JSON.stringify(
+      { measured_at: new Date().toISOString(), rows: ROWS, repeat: REPEAT, cpus: cpus().length, loadavg: loadavg().map((x) => round(x)), results },
+      null,
+      2
+    ) + '\n'
+  );
+  console.log(`Results written to ${RESULTS}`);
+} finally {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
