@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publishedTotalsOf, suppressAttendanceCells, type AttendanceCell } from '../../src/lib/server/exports/attendance-cells.ts';
 
 /** One year, one gender, one mode, one region class: only country and stakeholder group vary. */
-function cell(country: string, stakeholder: string, participants: number, host = false): AttendanceCell {
+function cell(country: string, stakeholder: string, participants: number, host = 'other_countries'): AttendanceCell {
   return {
     meeting_year: 2019,
     country_iso3: country,
@@ -13,10 +13,10 @@ function cell(country: string, stakeholder: string, participants: number, host =
     host,
     region: 'weog',
     m49_region: 'europe',
-    gs_un_developing: 'north',
-    gs_g77: 'north',
-    gs_wb_non_high_income: 'north',
-    gs_regional_groups: 'north'
+    gs_un_developing: 'global_north',
+    gs_g77: 'global_north',
+    gs_wb_non_high_income: 'global_north',
+    gs_regional_groups: 'global_north'
   };
 }
 
@@ -55,8 +55,8 @@ describe('suppressAttendanceCells', () => {
   });
 
   it('counts a host-country cell in the totals with the host, not in those without it', () => {
-    const host = publishedTotalsOf(cell('XXX', 'government', 3, true));
-    const guest = publishedTotalsOf(cell('YYY', 'government', 3, false));
+    const host = publishedTotalsOf(cell('XXX', 'government', 3, 'host_country'));
+    const guest = publishedTotalsOf(cell('YYY', 'government', 3, 'other_countries'));
     expect(host.some((k) => k.includes('without_host'))).toBe(false);
     expect(guest.filter((k) => k.includes('without_host'))).toHaveLength(20); // 2 modes x 10 breakdowns
     expect(host).toContain('2019|all|with_host|country=XXX');

@@ -23,7 +23,8 @@ export interface AttendanceCell {
   gender: string;
   participation_mode: string;
   participants: number;
-  host: boolean;
+  /** host_country, other_countries or unknown (classification.sql, as the metrics use it). */
+  host: string;
   region: string;
   m49_region: string;
   gs_un_developing: string;
@@ -48,7 +49,7 @@ export function publishedTotalsOf(c: AttendanceCell): string[] {
   ];
   const modes = [c.participation_mode, 'all'];
   // exclude_host=true publishes the same totals over the cells outside the host country.
-  const hosts = c.host ? ['with_host'] : ['with_host', 'without_host'];
+  const hosts = c.host === 'host_country' ? ['with_host'] : ['with_host', 'without_host'];
   const keys: string[] = [];
   for (const mode of modes) for (const host of hosts) for (const b of breakdowns) keys.push(`${c.meeting_year}|${mode}|${host}|${b}`);
   return keys;

@@ -8,7 +8,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DatabaseUnavailableError, dedicatedConnection } from '../db.ts';
 import { suppressionK } from '../metrics/suppression.ts';
-import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
+import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, wholeTableSql, type ExportTable, type ExportTableName } from './tables.ts';
 import { suppressAttendanceCells, type AttendanceCell } from './attendance-cells.ts';
 import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata } from './metadata.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
@@ -106,7 +106,7 @@ async function tableFacts(conn: DuckDBConnection, table: ExportTable): Promise<T
   const synthetic = table.hasSyntheticFlag ? 'coalesce(bool_or(synthetic), false)' : 'false';
   const suppressed = table.suppressed ? 'count(*) FILTER (WHERE suppressed)::INTEGER' : 'NULL::INTEGER';
   const reader = await conn.runAndReadAll(
-    `SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic, ${suppressed} AS suppressed FROM (${table.sql.trim().replace(/;\s*$/, '')})`
+    `SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic, ${suppressed} AS suppressed FROM (${wholeTableSql(table)})`
   );
   const [row] = reader.getRowObjectsJS() as { n: number; synthetic: boolean; suppressed: number | null }[];
   return { rows: row.n, synthetic: row.synthetic, suppressedRows: row.suppressed };

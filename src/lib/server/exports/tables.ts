@@ -2,12 +2,10 @@
  * The full-table exports: what each one holds, its columns, and the one SQL statement that reads it.
  * Attendance leaves the server only as suppressed counts per cell, never as records.
  */
+import type { ValueType } from './encoding.ts';
 import attendanceCellsSql from './sql/attendance_cells.sql?raw';
-import attendanceExportSql from './sql/attendance_export.sql?raw';
-import speakersSql from './sql/speakers.sql?raw';
-import sessionsSql from './sql/sessions.sql?raw';
-import publishedFiguresSql from './sql/published_figures.sql?raw';
-import countriesSql from './sql/countries.sql?raw';
+import classificationSql from '../metrics/classification.sql?raw';
+import { compose } from '../metrics/sql.ts';
 
 export const EXPORT_TABLES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
@@ -15,12 +13,14 @@ export type ExportTableName = (typeof EXPORT_TABLES)[number];
 export const EXPORT_FORMATS = ['csv', 'arrow', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export type ExportColumnType = 'int' | 'float' | 'string' | 'bool' | 'date';
+export type ExportColumnType = ValueType;
 
 export interface ExportColumn {
   name: string;
   type: ExportColumnType;
   description: string;
+  /** The SQL expression over the source table; the column itself when absent. */
+  sql?: string;
 }
 
 export interface ExportTable {
@@ -33,14 +33,18 @@ export interface ExportTable {
   hasSyntheticFlag: boolean;
   /** Small cells are suppressed. */
   suppressed: boolean;
-  sql: string;
+  /**
+   * The database table read, in storage order (rowid): that order is stable for a database file,
+   * the same in every format, and lets an export be read in rowid ranges, batch by batch.
+   */
+  from: string;
   columns: ExportColumn[];
 }
 
-const col = (name: string, type: ExportColumnType, description: string): ExportColumn => ({ name, type, description });
+const col = (name: string, type: ExportColumnType, description: string, sql?: string): ExportColumn => ({ name, type, description, sql });
 const SOURCE_COLUMNS = [
   col('source_file', 'string', 'The input file the row was loaded from.'),
-  col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.')
+  col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.', 'source_line::INTEGER')
 ];
 
 export const TABLES: Record<ExportTableName, ExportTable> = {
@@ -52,7 +56,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     population: 'attendees',
     hasSyntheticFlag: true,
     suppressed: true,
-    sql: attendanceExportSql,
+    from: 'export_attendance_cells',
     columns: [
       col('meeting_year', 'int', 'Year of the IGF meeting.'),
       col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown.'),
@@ -71,9 +75,9 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     population: 'speakers',
     hasSyntheticFlag: true,
     suppressed: false,
-    sql: speakersSql,
+    from: 'speaker',
     columns: [
-      col('meeting_year', 'int', 'Year of the IGF meeting.'),
+      col('meeting_year', 'int', 'Year of the IGF meeting.', 'meeting_year::INTEGER'),
       col('session_id', 'string', 'Session identifier within the meeting.'),
       col('name', 'string', 'Speaker name as published.'),
       col('role', 'string', 'speaker, moderator, organizer, rapporteur or unknown.'),
@@ -96,16 +100,16 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     population: 'sessions',
     hasSyntheticFlag: true,
     suppressed: false,
-    sql: sessionsSql,
+    from: 'session',
     columns: [
-      col('meeting_year', 'int', 'Year of the IGF meeting.'),
+      col('meeting_year', 'int', 'Year of the IGF meeting.', 'meeting_year::INTEGER'),
       col('session_id', 'string', 'Session identifier within the meeting.'),
       col('title', 'string', 'Session title.'),
       col('session_type', 'string', 'Session type, snake_case.'),
       col('theme', 'string', 'Theme or track.'),
       col('date', 'date', 'Date of the session.'),
-      col('attendance_onsite', 'int', 'Onsite headcount reported for the session.'),
-      col('attendance_online', 'int', 'Online headcount reported for the session.'),
+      col('attendance_onsite', 'int', 'Onsite headcount reported for the session.', 'attendance_onsite::INTEGER'),
+      col('attendance_online', 'int', 'Online headcount reported for the session.', 'attendance_online::INTEGER'),
       col('women_share_estimate', 'float', 'Share of women in the room as estimated by the session report (0–1).'),
       ...SOURCE_COLUMNS,
       col('synthetic', 'bool', 'True for generated demonstration records.')
@@ -119,9 +123,9 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     population: null,
     hasSyntheticFlag: false,
     suppressed: false,
-    sql: publishedFiguresSql,
+    from: 'published_figure',
     columns: [
-      col('year', 'int', 'Meeting year the figure is about.'),
+      col('year', 'int', 'Meeting year the figure is about.', 'year::INTEGER'),
       col('host_city', 'string', 'Host city of that meeting.'),
       col('host_country', 'string', 'Host country of that meeting.'),
       col('metric', 'string', 'What was counted (e.g. participants_total, countries_represented).'),
@@ -142,7 +146,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     population: null,
     hasSyntheticFlag: false,
     suppressed: false,
-    sql: countriesSql,
+    from: 'country',
     columns: [
       col('iso3', 'string', 'ISO 3166-1 alpha-3 code.'),
       col('iso2', 'string', 'ISO 3166-1 alpha-2 code.'),
@@ -161,8 +165,21 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
   }
 };
 
-/** The statement that groups attendance into cells before suppression (see attendance-cells.ts). */
-export const ATTENDANCE_CELLS_SQL = attendanceCellsSql;
+/**
+ * The statement that groups attendance into cells before suppression (see attendance-cells.ts), with
+ * the metrics' own classification of each country, so both group records the same way.
+ */
+export const ATTENDANCE_CELLS_SQL = compose(attendanceCellsSql, { classification: classificationSql });
+
+/** `e AS name` for every column (the names and expressions are ours, never from a request). */
+export function selectList(table: ExportTable): string {
+  return table.columns.map((c) => `${c.sql ?? c.name} AS ${c.name}`).join(', ');
+}
+
+/** The whole table in storage order. */
+export function wholeTableSql(table: ExportTable): string {
+  return `SELECT ${selectList(table)} FROM ${table.from} ORDER BY rowid`;
+}
 
 export function isExportTable(name: string): name is ExportTableName {
   return (EXPORT_TABLES as readonly string[]).includes(name);

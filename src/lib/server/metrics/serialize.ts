@@ -2,10 +2,11 @@
  * A metric result as JSON, CSV (RFC 4180), an Arrow IPC file, the CSV's companion metadata JSON, or
  * a citable bundle (zip of all of them with a README).
  */
-import { Bool, Field, Float64, Int32, Schema, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Field, Schema, Table, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { zipSync, strToU8 } from 'fflate';
 import type { Format } from './params.ts';
 import type { Column, MetricResult } from './types.ts';
+import { arrowType, csvField } from '../exports/encoding.ts';
 import { arrowFieldMetadata, arrowSchemaMetadata, bundleReadme, unitOf, type DownloadMetadata } from '../exports/metadata.ts';
 
 export const CONTENT_TYPES: Record<Format, string> = {
@@ -30,31 +31,12 @@ export function toJsonBody(result: MetricResult): string {
 
 const encoder = new TextEncoder();
 
-function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** RFC 4180: header line, CRLF line ends, fields with comma, quote or line break quoted. */
 export function toCsv(result: MetricResult): string {
   const names = result.columns.map((c) => c.name);
   const lines = [names.map(csvField).join(',')];
   for (const row of result.rows) lines.push(names.map((n) => csvField(row[n])).join(','));
   return lines.join('\r\n') + '\r\n';
-}
-
-function arrowType(c: Column): DataType {
-  switch (c.type) {
-    case 'int':
-      return new Int32();
-    case 'float':
-      return new Float64();
-    case 'bool':
-      return new Bool();
-    case 'string':
-      return new Utf8();
-  }
 }
 
 function arrowValue(c: Column, v: unknown): unknown {
@@ -80,7 +62,7 @@ export function toArrow(result: MetricResult, meta?: DownloadMetadata): Uint8Arr
   const fields: Field[] = [];
   const vectors: Record<string, Vector> = {};
   for (const c of result.columns) {
-    const type = arrowType(c);
+    const type = arrowType(c.type);
     const values = result.rows.map((r) => arrowValue(c, r[c.name]));
     vectors[c.name] = vectorFromArray(values as unknown[], type) as Vector;
     fields.push(new Field(c.name, type, true, arrowFieldMetadata({ ...c, unit: unitOf(c.name) })));
