@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/state/filters.ts';
-import { metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
@@ -13,8 +13,18 @@ export const load: PageServerLoad = async ({ url }) => {
   const { state, inRange } = pageState(url, [participation, globalSouth, gender, stakeholders]);
   const dims = (...d: string[]) => (r: { dimension?: unknown; year?: unknown }) =>
     inRange(r as never) && d.includes(String(r.dimension));
+  const card = (key: string, result: typeof participation, dimension: string, category?: string) =>
+    chartDownload(`overview-${key}`, result, filters, state.years, { rows: { dimension, category } });
   return {
     ...state,
+    downloads: {
+      participants: card('participants', participation, 'participants'),
+      countries: card('countries', participation, 'countries_represented'),
+      global_south: card('global_south', globalSouth, 'global_south', 'global_south'),
+      female: card('female', gender, 'gender', 'female'),
+      evenness: card('evenness', stakeholders, 'stakeholder_balance', 'pielou_j'),
+      onsite: card('onsite', participation, 'participation_mode', 'onsite')
+    },
     participation: slim(participation, dims('participants', 'countries_represented', 'participation_mode')),
     globalSouth: slim(globalSouth, dims('global_south')),
     gender: slim(gender, dims('gender')),

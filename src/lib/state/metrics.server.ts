@@ -9,6 +9,7 @@ import { DatabaseUnavailableError } from '$lib/server/db.ts';
 import { t } from '$lib/i18n/index.ts';
 import { parseFilters, resolveYears, type Filters, type InvalidValue } from './filters.ts';
 import type { Row } from '$lib/server/metrics/types.ts';
+import { chartFilename, type ChartDownload } from '$lib/charts/export/links.ts';
 
 type Overrides = Partial<Record<'population' | 'definition' | 'level', string | number | null>>;
 
@@ -32,6 +33,50 @@ export function metricQuery(metric: MetricName, f: Filters, overrides: Overrides
     if (v !== null && v !== undefined && accepted.includes(k)) out[k] = String(v);
   }
   return out;
+}
+
+/** The API's row filters: the rows of one dimension (and category) of a metric, as one chart shows them. */
+export interface RowFilter {
+  dimension?: string;
+  category?: string;
+}
+
+/**
+ * The metrics API query that returns exactly the rows a chart shows: the metric's parameters as the
+ * page loaded it, the view's year range (`years`, else the requested from/to) and the row filters.
+ */
+export function apiQuery(
+  metric: MetricName,
+  f: Filters,
+  years: readonly number[],
+  rows: RowFilter = {},
+  overrides: Overrides = {}
+): Record<string, string> {
+  const query = metricQuery(metric, f, overrides);
+  const from = years.length ? Math.min(...years) : f.from;
+  const to = years.length ? Math.max(...years) : f.to;
+  if (from !== null) query.from = String(from);
+  if (to !== null) query.to = String(to);
+  if (rows.dimension) query.dimension = rows.dimension;
+  if (rows.category) query.category = rows.category;
+  return query;
+}
+
+/** A chart's download: its API query, file name and synthetic flag, from the result the page loaded. */
+export function chartDownload(
+  chartId: string,
+  result: MetricResult,
+  f: Filters,
+  years: readonly number[],
+  options: { rows?: RowFilter; overrides?: Overrides; part?: { key: string; label: string } } = {}
+): ChartDownload {
+  return {
+    metric: result.metric,
+    query: apiQuery(result.metric, f, years, options.rows, options.overrides),
+    filename: chartFilename(chartId, years.length ? years : [f.from, f.to].filter((y): y is number => y !== null), options.part?.key),
+    ...(options.part ? { label: options.part.label } : {}),
+    synthetic: result.synthetic
+  };
 }
 
 /** loadMetric with the page's filters; an unavailable database becomes a 503 page, not a crash. */

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/state/filters.ts';
-import { metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { label } from '$lib/i18n/index.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
@@ -11,8 +12,21 @@ export const load: PageServerLoad = async ({ url }) => {
   ]);
   const { state, inRange } = pageState(url, [attendees, speakers, sessions]);
   const genderRows = (r: { dimension?: unknown }) => inRange(r as never) && r.dimension === 'gender';
+  const byPopulation = { attendees, speakers };
+  const female = { dimension: 'gender', category: 'female' };
+  const download = (id: string, population: 'attendees' | 'speakers', part?: boolean) =>
+    chartDownload(id, byPopulation[population], filters, state.years, {
+      rows: female,
+      overrides: { population },
+      ...(part ? { part: { key: population, label: label('population', population) } } : {})
+    });
   return {
     ...state,
+    downloads: {
+      'gender-female': download('gender-female', filters.population),
+      'gender-compare': [download('gender-compare', 'attendees', true), download('gender-compare', 'speakers', true)],
+      'gender-manel': chartDownload('gender-manel', sessions, filters, state.years, { rows: { dimension: 'manel', category: 'manel' } })
+    },
     attendees: slim(attendees, genderRows),
     speakers: slim(speakers, genderRows),
     sessions: slim(sessions, (r) => inRange(r) && r.dimension === 'manel')

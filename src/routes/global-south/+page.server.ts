@@ -1,10 +1,19 @@
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/state/filters.ts';
-import { metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
   const all = await metric('global-south', filters, { definition: 'all' });
   const { state, inRange } = pageState(url, [all]);
-  return { ...state, globalSouth: slim(all, (r) => inRange(r) && r.category === 'global_south') };
+  return {
+    ...state,
+    globalSouth: slim(all, (r) => inRange(r) && r.category === 'global_south'),
+    downloads: {
+      'global-south-definitions': chartDownload('global-south-definitions', all, filters, state.years, {
+        rows: { dimension: 'global_south', category: 'global_south' },
+        overrides: { definition: 'all' }
+      })
+    }
+  };
 };

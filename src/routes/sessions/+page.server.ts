@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/state/filters.ts';
-import { metric, pageState } from '$lib/state/metrics.server.ts';
+import { chartDownload, metric, pageState } from '$lib/state/metrics.server.ts';
 import { searchSessions } from '$lib/charts/sessions-table/shape.ts';
 
 /** Enough rows for any one meeting's programme to be read in full; more would slow phones down. */
@@ -18,6 +18,10 @@ export const load: PageServerLoad = async ({ url }) => {
     found: found.length,
     sessions: found.slice(0, MAX_ROWS),
     limit: MAX_ROWS,
-    suppression: sessions.suppression
+    suppression: sessions.suppression,
+    // Every session of the year: the search and the row limit only narrow what the table shows.
+    downloads: {
+      sessions: chartDownload('sessions', sessions, filters, state.year === null ? [] : [state.year], { overrides: { level: 'session' } })
+    }
   };
 };

@@ -1,0 +1,318 @@
+/**
+ * Downloads, sharing and embeds in headless Chromium against the fixture database: every chart and
+ * table has a download menu whose data links answer with the rows, the SVG carries the chart's title
+ * (and the synthetic notice only when the rows are synthetic), the PNG has pixels, copy link fills the
+ * clipboard (or shows the link when there is no clipboard), and /embed/{chart} draws one chart alone
+ * inside an iframe.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, startServer, type WebServer } from './server.ts';
+import { EMBEDDABLE_CHARTS } from '../../src/lib/charts/export/embeds.ts';
+
+const require = createRequire(import.meta.url);
+/** The pages whose charts pass their download queries (regions and published add theirs separately). */
+const PAGES = ['/', '/gender', '/stakeholders', '/global-south', '/representation', '/sessions'];
+const SYNTHETIC_NOTICE = 'Demonstration data';
+
+let server: WebServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(
+  path: string,
+  options: { width?: number; context?: BrowserContext } = {}
+): Promise<{ page: Page; errors: string[] }> {
+  const context = options.context ?? (await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } }));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  return { page, errors };
+}
+
+async function drawn(page: Page) {
+  if ((await page.locator('[data-chart] .plot').count()) > 0) await page.waitForSelector('[data-chart] .plot[data-drawn="true"]');
+}
+
+async function openMenu(page: Page, chart: string) {
+  const menu = page.locator(`[data-download-menu="${chart}"]`);
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').first().click();
+  return menu;
+}
+
+/** Click an image button and return the downloaded file with its suggested name. */
+async function download(page: Page, chart: string, kind: 'svg' | 'png'): Promise<{ name: string; bytes: Buffer }> {
+  const menu = await openMenu(page, chart);
+  const [file] = await Promise.all([page.waitForEvent('download'), menu.locator(`[data-image="${kind}"]`).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('download menu on every chart and table', () => {
+  for (const path of PAGES) {
+    it(`${path}: each chart has a menu whose data links answer with the chart's rows`, async () => {
+      const { page, errors } = await open(path);
+      await drawn(page);
+      const charts = await page.locator('[data-chart], [data-card]').count();
+      expect(charts).toBeGreaterThan(0);
+      const menus = page.locator('[data-download-menu]');
+      expect(await menus.count()).toBe(charts);
+      for (const menu of await menus.all()) {
+        const csv = await menu.locator('a[data-format="csv"]').all();
+        expect(csv.length).toBeGreaterThan(0);
+        for (const link of csv) {
+          const href = (await link.getAttribute('href'))!;
+          expect(href).toMatch(/^\/api\/v1\/metrics\/[a-z-]+\.csv\?/);
+          expect(href).toMatch(/[?&]from=\d{4}&to=\d{4}/);
+          expect(await link.getAttribute('download')).toMatch(/^igf-[a-z0-9_-]+\.csv$/);
+          const res = await fetch(server.url + href);
+          expect(res.status, `${href}: ${res.status === 200 ? '' : await res.text()}`).toBe(200);
+          expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+          expect((await res.text()).split('\r\n').length).toBeGreaterThan(2);
+        }
+        // Every format of the same query is offered.
+        const formats = await menu.locator('a[data-format]').evaluateAll((as) => as.map((a) => a.getAttribute('data-format')));
+        expect(new Set(formats)).toEqual(new Set(['csv', 'arrow', 'json', 'metadata.json', 'zip']));
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('the data links of a row-filtered chart hold exactly its rows', async () => {
+    const { page } = await open('/gender');
+    const href = await page.locator('[data-download-menu="gender-female"] a[data-format="json"]').getAttribute('href');
+    const body = (await (await fetch(server.url + href)).json()) as { rows: { dimension: string; category: string; year: number }[] };
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(body.rows.every((r) => r.dimension === 'gender' && r.category === 'female')).toBe(true);
+    const tableRows = await page.locator('[data-chart="gender-female"] tbody tr').count();
+    expect(body.rows.length).toBe(tableRows);
+    await page.context().close();
+  });
+
+  it('opens and closes from the keyboard, passes axe with every menu open, fits 375 px', async () => {
+    for (const width of [1280, 375]) {
+      const { page, errors } = await open('/gender', { width });
+      await drawn(page);
+      const summary = page.locator('[data-download-menu="gender-female"] > summary');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-download-menu="gender-female"] a[data-format="csv"]').isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('[data-download-menu="gender-female"] a[data-format="csv"]').isVisible()).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      if (width === 1280) {
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+        });
+        expect(violations).toEqual([]);
+      } else {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(1);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('works without JavaScript: the data links are plain links', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url + '/gender');
+    const links = page.locator('[data-download-menu="gender-female"] a[data-format][download]');
+    expect(await links.count()).toBe(5);
+    await context.close();
+  });
+});
+
+describe('SVG and PNG of a chart', () => {
+  it('the SVG is standalone and carries the title, subtitle, source and the synthetic notice', async () => {
+    const { page, errors } = await open('/gender');
+    await drawn(page);
+    const title = (await page.locator('#gender-female-title').textContent())!.trim();
+    const subtitle = (await page.locator('[data-chart="gender-female"] .subtitle').textContent())!.trim();
+    const { name, bytes } = await download(page, 'gender-female', 'svg');
+    expect(name).toMatch(/^igf-gender-female-\d{4}-\d{4}\.svg$/);
+    const svg = bytes.toString('utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    expect(text).toContain(title);
+    expect(text).toContain(subtitle.split(' ').slice(0, 3).join(' '));
+    expect(text).toContain('Source: IGF participation database');
+    // The fixture's one synthetic record is an attendee: the attendee chart is flagged.
+    expect(text).toContain(SYNTHETIC_NOTICE);
+    // The drawing came along, with its marks, and nothing points outside the file.
+    expect(svg).toContain('mark-line');
+    expect(svg).not.toMatch(/<link|<style|url\(|href="http/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('no synthetic notice when the chart’s rows are real; HTML legends become SVG text', async () => {
+    const { page } = await open('/gender');
+    await drawn(page);
+    const manel = (await download(page, 'gender-manel', 'svg')).bytes.toString('utf8');
+    expect(manel).not.toContain(SYNTHETIC_NOTICE);
+    const compare = (await download(page, 'gender-compare', 'svg')).bytes.toString('utf8');
+    const legend = [...compare.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(legend).toContain('Attendees');
+    expect(legend).toContain('Speakers');
+    await page.context().close();
+  });
+
+  it('the PNG is twice the size of the chart and not blank', async () => {
+    const { page, errors } = await open('/stakeholders');
+    await drawn(page);
+    const width = await page.locator('[data-chart="stakeholders-attendees"] .plot').evaluate((e) => e.getBoundingClientRect().width);
+    const { name, bytes } = await download(page, 'stakeholders-attendees', 'png');
+    expect(name).toMatch(/^igf-stakeholders-attendees-\d{4}-\d{4}\.png$/);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    const pngWidth = bytes.readUInt32BE(16);
+    expect(pngWidth).toBeGreaterThanOrEqual(Math.floor(width * 2));
+    // Decode in the browser and count pixels that are not white.
+    const inked = await page.evaluate(async (b64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) count++;
+      return count / (canvas.width * canvas.height);
+    }, bytes.toString('base64'));
+    // Bars fill a good part of a stacked chart; title and axes alone would be a few percent.
+    expect(inked).toBeGreaterThan(0.1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('sharing', () => {
+  it('copy link puts the view’s URL with the chart anchor into the clipboard', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const { page, errors } = await open('/gender?population=speakers&target=40', { context });
+    const menu = await openMenu(page, 'gender-female');
+    await menu.locator('[data-copy-link]').click();
+    await expect.poll(() => menu.locator('[data-download-status]').textContent()).toMatch(/copied/i);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/gender?population=speakers&target=40#gender-female`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('without a clipboard the link is shown, selected, to copy by hand', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    const { page } = await open('/global-south?definition=g77', { context });
+    const menu = await openMenu(page, 'global-south-definitions');
+    await menu.locator('[data-copy-link]').click();
+    const input = menu.locator('input[readonly]');
+    await expect.poll(() => input.inputValue()).toBe(`${server.url}/global-south?definition=g77#global-south-definitions`);
+    expect(await menu.locator('[data-download-status]').textContent()).toMatch(/select the link/i);
+    await context.close();
+  });
+
+  it('the embed snippet is an iframe to /embed/{chart} with the same query', async () => {
+    const { page } = await open('/stakeholders?population=speakers&from=2019');
+    const menu = await openMenu(page, 'stakeholder-evenness');
+    await menu.locator('details.embed-code > summary').click();
+    const snippet = await menu.locator('[data-embed-snippet]').inputValue();
+    expect(snippet).toMatch(/^<iframe src="[^"]+" title="[^"]+" width="100%" height="\d+"/);
+    expect(snippet).toContain(`src="${server.url}/embed/stakeholder-evenness?population=speakers&amp;from=2019"`);
+    await page.context().close();
+  });
+});
+
+describe('embeds', () => {
+  it('render alone inside an iframe on another page and draw their chart to the frame width', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.setContent(
+      `<!doctype html><title>host</title><p>A newspaper article.</p>` +
+        `<iframe src="${server.url}/embed/gender-female" title="chart" width="420" height="700" style="border:0"></iframe>`
+    );
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-chart="gender-female"] .plot[data-drawn="true"]').waitFor();
+    expect(await frame.locator('[data-chart]').count()).toBe(1);
+    expect(await frame.locator('header, nav, h1, form.filters, [data-synthetic-banner]').count()).toBe(0);
+    expect(await frame.locator('[data-chart="gender-female"] h2').textContent()).toBeTruthy();
+    expect(await frame.locator('[data-chart="gender-female"] .mark-point circle').count()).toBeGreaterThan(0);
+    const svgWidth = await frame.locator('[data-chart="gender-female"] .plot svg').first().evaluate((s) => s.getBoundingClientRect().width);
+    expect(svgWidth).toBeLessThanOrEqual(420);
+    expect(await frame.locator('[data-synthetic-notice]').count()).toBe(1);
+    expect(await frame.locator('[data-open-dashboard]').getAttribute('href')).toBe('/gender#gender-female');
+    expect(await frame.locator('[data-download-menu="gender-female"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keep the page’s query parameters and leave out the notice for real rows', async () => {
+    const { page } = await open('/embed/gender-female?population=speakers&target=40');
+    await drawn(page);
+    expect(await page.locator('[data-synthetic-notice]').count()).toBe(0);
+    expect(await page.locator('[data-chart="gender-female"] .mark-target').count()).toBe(1);
+    expect(await page.locator('[data-open-dashboard]').getAttribute('href')).toBe('/gender?population=speakers&target=40#gender-female');
+    expect(await page.title()).toContain(await page.locator('#gender-female-title').textContent());
+    await page.context().close();
+  });
+
+  it('exist for every registered chart, each alone, and pass axe', async () => {
+    for (const chart of Object.keys(EMBEDDABLE_CHARTS)) {
+      const { page, errors } = await open(`/embed/${chart}`);
+      await drawn(page);
+      expect(await page.locator('[data-chart]').count(), chart).toBe(1);
+      expect(await page.locator(`[data-chart="${chart}"]`).count(), chart).toBe(1);
+      if (chart === 'gender-female') {
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+        });
+        expect(violations).toEqual([]);
+      }
+      expect(errors, chart).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('can be framed by other sites; an unknown chart is a 404 that names the embeddable ones', async () => {
+    const res = await fetch(`${server.url}/embed/gender-female`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('content-security-policy') ?? '').not.toMatch(/frame-ancestors/);
+    const missing = await fetch(`${server.url}/embed/no-such-chart`);
+    expect(missing.status).toBe(404);
+    const body = await missing.text();
+    expect(body).toContain('no-such-chart');
+    expect(body).toContain('gender-female');
+  });
+});
