@@ -24,18 +24,18 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export const SCHEMA_SQL = resolve(import.meta.dirname, '../../pipelines/schema/schema.sql');
 
-export const COUNTRIES: [string, string | null, boolean, boolean, string | null, string][] = [
-  // iso3, un_regional_group, un_developing, g77, wb_income, m49_region
-  ['DEU', 'weog', false, false, 'high', 'Europe'],
-  ['USA', 'weog', false, false, 'high', 'Americas'],
-  ['POL', 'eastern_european', false, false, 'high', 'Europe'],
-  ['CHN', 'asia_pacific', true, true, 'upper_middle', 'Asia'],
-  ['KOR', 'asia_pacific', true, false, 'high', 'Asia'],
-  ['MEX', 'grulac', true, false, 'upper_middle', 'Americas'],
-  ['HKG', null, true, false, 'high', 'Asia'],
-  ['ETH', 'african', true, true, 'low', 'Africa'],
-  ['BRA', 'grulac', true, true, 'upper_middle', 'Americas'],
-  ['VEN', 'grulac', true, true, null, 'Americas']
+export const COUNTRIES: [string, string | null, boolean, boolean, string | null, string, string][] = [
+  // iso3, un_regional_group, un_developing, g77, wb_income, m49_region, m49 (HKG has no world-atlas shape)
+  ['DEU', 'weog', false, false, 'high', 'Europe', '276'],
+  ['USA', 'weog', false, false, 'high', 'Americas', '840'],
+  ['POL', 'eastern_european', false, false, 'high', 'Europe', '616'],
+  ['CHN', 'asia_pacific', true, true, 'upper_middle', 'Asia', '156'],
+  ['KOR', 'asia_pacific', true, false, 'high', 'Asia', '410'],
+  ['MEX', 'grulac', true, false, 'upper_middle', 'Americas', '484'],
+  ['HKG', null, true, false, 'high', 'Asia', '344'],
+  ['ETH', 'african', true, true, 'low', 'Africa', '231'],
+  ['BRA', 'grulac', true, true, 'upper_middle', 'Americas', '076'],
+  ['VEN', 'grulac', true, true, null, 'Americas', '862']
 ];
 
 /** country, stakeholder_group, gender, participation_mode, first_time, number of records, synthetic */
@@ -134,10 +134,10 @@ export async function createFixtureDatabase(): Promise<Fixture> {
   const conn = await instance.connect();
   try {
     await conn.run(readFileSync(SCHEMA_SQL, 'utf8'));
-    for (const [iso3, group, dev, g77, wb, region] of COUNTRIES) {
+    for (const [iso3, group, dev, g77, wb, region, m49] of COUNTRIES) {
       await conn.run(
-        `INSERT INTO country (iso3, name_en, m49_region, un_regional_group, un_developing, g77, wb_income)
-         VALUES (${q(iso3)}, ${q(iso3)}, ${q(region)}, ${q(group)}, ${q(dev)}, ${q(g77)}, ${q(wb)})`
+        `INSERT INTO country (iso3, m49, name_en, m49_region, un_regional_group, un_developing, g77, wb_income)
+         VALUES (${q(iso3)}, ${q(m49)}, ${q(iso3)}, ${q(region)}, ${q(group)}, ${q(dev)}, ${q(g77)}, ${q(wb)})`
       );
     }
     await conn.run(`INSERT INTO meeting VALUES (2019, 'Berlin', 'DEU', 'hybrid'), (2020, NULL, NULL, 'online'), (2021, 'Katowice', 'POL', 'hybrid')`);

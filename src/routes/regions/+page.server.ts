@@ -1,10 +1,31 @@
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/state/filters.ts';
-import { metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { ATLAS_COUNTRY_IDS } from '$lib/charts/world-map/atlas.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
-  const regions = await metric('regions', filters);
-  const { state, inRange } = pageState(url, [regions]);
-  return { ...state, regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group') };
+  // Leaving the host out would make its share 0 in every year: the host trend always includes it.
+  const hostFilters = { ...filters, exclude_host: false };
+  const [regions, countries, host] = await Promise.all([metric('regions', filters), metric('countries', filters), metric('host', hostFilters)]);
+  const { state, inRange } = pageState(url, [regions, countries, host]);
+  const countryRows = slim(countries, (r) => Number(r.year) === state.year);
+  // Decided here, where the shapes are at hand: the browser loads them only to draw the map.
+  const unmapped = countryRows.rows
+    .filter((r) => r.kind === 'share' && !(typeof r.m49 === 'string' && ATLAS_COUNTRY_IDS.has(r.m49)))
+    .map((r) => String(r.iso3));
+  const groups = { dimension: 'un_regional_group' };
+  return {
+    ...state,
+    downloads: {
+      'regions-shares': chartDownload('regions-shares', regions, filters, state.years, { rows: groups }),
+      'regions-map': chartDownload('regions-map', countries, filters, state.year === null ? [] : [state.year]),
+      'regions-ratio': chartDownload('regions-ratio', regions, filters, state.years, { rows: groups }),
+      'regions-host': chartDownload('regions-host', host, hostFilters, state.years, { rows: { dimension: 'host', category: 'host_country' } })
+    },
+    regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
+    countries: countryRows,
+    unmapped,
+    host: slim(host, (r) => inRange(r) && r.dimension === 'host' && r.category === 'host_country')
+  };
 };

@@ -29,7 +29,7 @@ export function publishedPlot(o: { width: number; computed: Point[]; published: 
         r: 5,
         href: 'url',
         target: '_blank',
-        title: (p: PublishedPoint) => `${p.year}: ${fmt.integer(p.value)} (${p.unit}), ${p.source}`,
+        title: (p: PublishedPoint) => t('published.tip', { year: p.year, value: fmt.integer(p.value), unit: p.unit, quote: p.quote, source: p.source }),
         tip: true,
         className: 'mark-published'
       })

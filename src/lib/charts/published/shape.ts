@@ -6,7 +6,14 @@ export interface PublishedPoint {
   value: number;
   unit: string;
   source: string;
+  /** Only http(s) links: a source_url is data, and a javascript: link in it must not become clickable. */
   url: string | null;
+  /** The source's own words for the figure. */
+  quote: string;
+}
+
+export function safeUrl(v: unknown): string | null {
+  return typeof v === 'string' && /^https?:\/\//i.test(v) ? v : null;
 }
 
 export function publishedPoints(rows: Row[], metric: string): PublishedPoint[] {
@@ -17,6 +24,7 @@ export function publishedPoints(rows: Row[], metric: string): PublishedPoint[] {
       value: r.published_value as number,
       unit: String(r.unit ?? ''),
       source: String(r.source_title ?? r.source_url ?? ''),
-      url: typeof r.source_url === 'string' && /^https?:\/\//.test(r.source_url) ? r.source_url : null
+      url: safeUrl(r.source_url),
+      quote: typeof r.quote === 'string' ? r.quote : ''
     }));
 }

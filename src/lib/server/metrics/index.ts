@@ -16,6 +16,7 @@ import { globalSouthShare } from './global-south-share.ts';
 import { stakeholderShares } from './stakeholder-shares.ts';
 import { genderShares } from './gender-shares.ts';
 import { regionalShares } from './regional-shares.ts';
+import { countryCounts } from './country-counts.ts';
 import { representation } from './representation.ts';
 import { hostShare } from './host-share.ts';
 import { sessionDiversity } from './session-diversity.ts';
@@ -30,6 +31,7 @@ export const METRIC_MODULES: Record<MetricName, MetricModule> = {
   stakeholders: stakeholderShares,
   gender: genderShares,
   regions: regionalShares,
+  countries: countryCounts,
   representation,
   host: hostShare,
   sessions: sessionDiversity,

@@ -9,6 +9,7 @@ export const METRICS = [
   'stakeholders',
   'gender',
   'regions',
+  'countries',
   'representation',
   'host',
   'sessions',
@@ -94,6 +95,8 @@ export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
   stakeholders: ['population', ...COMMON],
   gender: ['population', ...COMMON],
   regions: ['population', ...COMMON],
+  // One row per country: there is no breakdown to pick rows from, so no dimension or category.
+  countries: ['population', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format'],
   representation: ['definition', ...COMMON],
   host: ['population', ...COMMON],
   sessions: ['population', 'definition', 'level', ...COMMON],

@@ -27,7 +27,8 @@ export const PUBLISHED_COLUMNS: Column[] = [
   { name: 'computed_from', type: 'string', description: 'Which computed figure was used; empty when the published metric has no computed counterpart.' },
   { name: 'suppressed', type: 'bool', description: 'True when the computed figure is a suppressed attendee cell.' },
   { name: 'source_title', type: 'string', description: 'Title of the source.' },
-  { name: 'source_url', type: 'string', description: 'Where the figure was published.' }
+  { name: 'source_url', type: 'string', description: 'Where the figure was published.' },
+  { name: 'quote', type: 'string', description: 'The words of the source that give the figure, verbatim.' }
 ];
 
 type Source = 'participation' | 'gender' | 'stakeholders' | 'regions';
@@ -162,7 +163,8 @@ async function compute(conn: DuckDBConnection, p: MetricParams, options: Compute
         computed_from: m ? describeMapping(m) : null,
         suppressed,
         source_title: r.source_title,
-        source_url: r.source_url
+        source_url: r.source_url,
+        quote: r.quote
       },
       PUBLISHED_COLUMNS
     );

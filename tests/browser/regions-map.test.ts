@@ -1,0 +1,194 @@
+/**
+ * The world map and the host-share trend of /regions in headless Chromium against the fixture
+ * database: one path per country shape, the filled countries the countries metric predicts,
+ * suppressed countries hatched (never as zero), the host toggle through the URL, and the shapes
+ * loaded by /regions only. Screenshots go to /tmp/shots.
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, startServer, type WebServer } from './server.ts';
+
+const require = createRequire(import.meta.url);
+const ATLAS = require('world-atlas/countries-110m.json') as { objects: { countries: { geometries: { id?: string }[] } } };
+const SHAPES = ATLAS.objects.countries.geometries;
+const SHAPE_IDS = new Set(SHAPES.flatMap((g) => (g.id ? [g.id] : [])));
+const SHOTS = '/tmp/shots';
+const MAP = '[data-chart="regions-map"]';
+
+let server: WebServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  mkdirSync(SHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  const scripts: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(r.url());
+  });
+  // Only our own server: the map must not fetch shapes or tiles from anywhere else.
+  await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  return { page, errors, scripts };
+}
+
+const drawn = (page: Page, chart: string) => page.waitForSelector(`${chart} .plot[data-drawn="true"]`);
+const shapes = (page: Page, status?: string) => page.locator(`${MAP} path.country${status ? `[data-status="${status}"]` : ''}`).count();
+
+async function countryRows(query: string): Promise<Record<string, unknown>[]> {
+  const res = await fetch(`${server.url}/api/v1/metrics/countries${query}`);
+  return ((await res.json()) as { rows: Record<string, unknown>[] }).rows;
+}
+
+/** Countries of a year the map fills: a count shown, and a shape to fill. */
+const filledOf = (rows: Record<string, unknown>[], year: number) =>
+  rows.filter((r) => r.year === year && r.kind === 'share' && typeof r.count === 'number' && r.count > 0 && SHAPE_IDS.has(String(r.m49))).length;
+
+describe('/regions world map', () => {
+  it('draws every country shape and fills the countries with participants in the latest year', async () => {
+    const rows = await countryRows('');
+    const latest = Math.max(...rows.map((r) => Number(r.year)));
+    const { page, errors } = await open('/regions');
+    await drawn(page, MAP);
+    expect(await shapes(page)).toBe(SHAPES.length);
+    // 2021: POL 15, DEU 8, BRA 7 and six countries with 5: nine countries, all with a shape
+    expect(latest).toBe(2021);
+    expect(filledOf(rows, 2021)).toBe(9);
+    expect(await shapes(page, 'count')).toBe(9);
+    expect(await shapes(page, 'suppressed')).toBe(0);
+    // the host (Poland, M49 616) is outlined
+    expect(await page.locator(`${MAP} path.host-outline`).count()).toBe(1);
+    expect(await page.locator(`${MAP} path.country[data-m49="616"] title`).textContent()).toBe('POL: 15 (25.0%)');
+    // the data table: nine countries (the unknown row is 0 and left out)
+    expect(await page.locator(`${MAP} tbody tr`).count()).toBe(9);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/regions-map-1280.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('2019: small countries hatched as suppressed, Hong Kong listed as not on the map', async () => {
+    const rows = await countryRows('?from=2019&to=2019');
+    const { page, errors } = await open('/regions?year=2019');
+    await drawn(page, MAP);
+    // DEU 12, USA 6, CHN 5, KOR 5 shown; ETH, MEX, POL suppressed (HKG too, but it has no shape)
+    expect(filledOf(rows, 2019)).toBe(4);
+    expect(await shapes(page, 'count')).toBe(4);
+    expect(await shapes(page, 'suppressed')).toBe(3);
+    expect(await page.locator(`${MAP} path.country[data-m49="231"]`).getAttribute('fill')).toMatch(/^url\(#/);
+    expect(await page.locator(`${MAP} .notes`).textContent()).toContain('HKG');
+    expect(await page.locator(`${MAP} .map-legend`).textContent()).toContain('Suppressed');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the host toggle changes the URL and the map; the copied URL restores it', async () => {
+    const { page, errors } = await open('/regions');
+    await drawn(page, MAP);
+    await page.check('input[name="exclude_host"]');
+    await page.waitForURL(/exclude_host=true/);
+    const rows = await countryRows('?exclude_host=true');
+    // Poland's 15 records leave the view: eight countries filled, Poland drawn as the left-out host
+    expect(filledOf(rows, 2021)).toBe(8);
+    await expect.poll(() => shapes(page, 'count')).toBe(8);
+    expect(await page.locator(`${MAP} path.country[data-m49="616"]`).getAttribute('data-status')).toBe('host_excluded');
+    expect(await page.locator(`${MAP} path.host-outline`).getAttribute('stroke-dasharray')).toBe('3,2');
+    const { page: again } = await open(page.url().replace(server.url, ''));
+    await drawn(again, MAP);
+    expect(await shapes(again, 'count')).toBe(8);
+    expect(await again.locator('input[name="exclude_host"]').isChecked()).toBe(true);
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('exclude_host'));
+    await expect.poll(() => shapes(page, 'count')).toBe(9);
+    expect(errors).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
+  it('the host share trend: the host always included, a suppressed share marked as such', async () => {
+    const { page } = await open('/regions?exclude_host=true');
+    await drawn(page, '[data-chart="regions-host"]');
+    // 2021 POL 15 of 60: a point, even with the host left out of the other charts. 2019 (DEU 12,
+    // others 26, unknown 2): the lone small unknown cell hides the denominator, so the share is
+    // drawn as suppressed, not as a point.
+    const chart = page.locator('[data-chart="regions-host"]');
+    expect(await chart.locator('.mark-point circle, .mark-point-uncertain circle').count()).toBe(1);
+    expect(await chart.locator('.mark-suppressed text').count()).toBe(1);
+    await page.close();
+  });
+
+  it('at 375 px: no horizontal overflow', async () => {
+    const { page, errors } = await open('/regions', 375);
+    await drawn(page, MAP);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/regions-map-375.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('only /regions loads the shapes', async () => {
+    const shapeChunks = async (scripts: string[]) => {
+      const found: string[] = [];
+      for (const url of scripts) if ((await (await fetch(url)).text()).includes('Topology')) found.push(url);
+      return found;
+    };
+    const regions = await open('/regions');
+    await drawn(regions.page, MAP);
+    expect(await shapeChunks(regions.scripts)).toHaveLength(1);
+    await regions.page.close();
+    const overview = await open('/');
+    expect(await shapeChunks(overview.scripts)).toEqual([]);
+    await overview.page.close();
+  });
+
+  it('no serious axe violations', async () => {
+    const { page } = await open('/regions?year=2019');
+    await drawn(page, MAP);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('/published: every figure with its quote and source', () => {
+  it('the table quotes each figure and links its source; the chart tooltips carry the quote', async () => {
+    const res = await fetch(`${server.url}/api/v1/metrics/published`);
+    const rows = ((await res.json()) as { rows: Record<string, unknown>[] }).rows;
+    const { page, errors } = await open('/published');
+    await drawn(page, '[data-chart="published-participants"]');
+    const table = page.locator('table.figures tbody tr');
+    expect(await table.count()).toBe(rows.length);
+    expect(await table.locator('q').count()).toBe(rows.length);
+    expect(await table.locator('a[href="https://example.org/igf"]').count()).toBe(rows.length);
+    // the fixture publishes one participants_total figure (2019: 45): one diamond, its title quoting the source
+    const dots = page.locator('[data-chart="published-participants"] .mark-published a');
+    expect(await dots.count()).toBe(1);
+    expect(await dots.first().getAttribute('href')).toBe('https://example.org/igf');
+    // Plot shows the title channel in its tip when the point is hovered (lines wrapped at zero-width spaces)
+    await dots.first().hover();
+    const tip = page.locator('[data-chart="published-participants"] [aria-label="tip"]');
+    await expect.poll(async () => (await tip.textContent())?.replace(/[\s\u200b]+/g, ' ').trim()).toBe('2019: 45 (count). “a quote” — Fixture source');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
