@@ -11,6 +11,11 @@ export const EMBEDDABLE_CHARTS = {
   'stakeholders-speakers': '/stakeholders',
   'stakeholder-evenness': '/stakeholders',
   'global-south-definitions': '/global-south',
+  'regions-shares': '/regions',
+  'regions-map': '/regions',
+  'regions-ratio': '/regions',
+  'regions-host': '/regions',
+  'published-participants': '/published',
   representation: '/representation',
   sessions: '/sessions'
 } as const;

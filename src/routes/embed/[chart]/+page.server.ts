@@ -11,6 +11,8 @@ import { load as stakeholdersLoad } from '../../stakeholders/+page.server.ts';
 import { load as globalSouthLoad } from '../../global-south/+page.server.ts';
 import { load as representationLoad } from '../../representation/+page.server.ts';
 import { load as sessionsLoad } from '../../sessions/+page.server.ts';
+import { load as regionsLoad } from '../../regions/+page.server.ts';
+import { load as publishedLoad } from '../../published/+page.server.ts';
 
 type PageLoad = (event: Parameters<PageServerLoad>[0]) => Promise<Record<string, unknown>>;
 
@@ -20,7 +22,9 @@ const LOADS: Record<EmbedPage, PageLoad> = {
   '/stakeholders': stakeholdersLoad as unknown as PageLoad,
   '/global-south': globalSouthLoad as unknown as PageLoad,
   '/representation': representationLoad as unknown as PageLoad,
-  '/sessions': sessionsLoad as unknown as PageLoad
+  '/sessions': sessionsLoad as unknown as PageLoad,
+  '/regions': regionsLoad as unknown as PageLoad,
+  '/published': publishedLoad as unknown as PageLoad
 };
 
 export const load: PageServerLoad = async (event) => {
