@@ -100,17 +100,9 @@ export interface DownloadMetadata {
   producer: string;
 }
 
-export interface MetadataInput {
-  title: string;
-  name: string;
-  kind: 'metric' | 'table';
-  definition: string;
-  population: string | null;
-  filters: Record<string, unknown>;
+export interface MetadataInput
+  extends Pick<DownloadMetadata, 'title' | 'name' | 'kind' | 'definition' | 'population' | 'filters' | 'rows' | 'synthetic' | 'suppression'> {
   columns: { name: string; type: string; description: string }[];
-  rows: number | null;
-  synthetic: boolean;
-  suppression: { k: number; applied: boolean } | null;
   /** The URL the download was made from (absolute), so a citation leads back to it. */
   url: string;
   version: DataVersion;

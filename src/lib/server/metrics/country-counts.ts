@@ -6,8 +6,7 @@
  */
 import sql from './country-counts.sql?raw';
 import { commonFragments, compose, statement, type SqlRow } from './sql.ts';
-import { computeShareMetric } from './share-rows.ts';
-import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import { shareMetric } from './share-rows.ts';
 import type { MetricParams } from './params.ts';
 import type { CountCell, DraftRow } from './cells.ts';
 import type { Column, MetricModule } from './types.ts';
@@ -83,25 +82,13 @@ export function countryDrafts(cells: readonly (CountCell & SqlRow)[]): DraftRow[
   return out;
 }
 
-function definition(p: MetricParams): string {
-  return [
-    'Participants per country and meeting year: one row per country or territory with records in the year (count = records from it; countries without records are not listed), share = count / records with a known country, and one excluded row (category unknown) for the records without a known country. m49 is the UN M49 code that identifies the country on a world map.',
-    selectionText(p),
-    SHARE_TEXT,
-    suppressionText(p.population)
-  ].join(' ');
-}
-
-export const countryCounts: MetricModule = {
+export const countryCounts: MetricModule = shareMetric({
   name: 'countries',
   title: 'Participants per country',
-  columns: () => COUNTRY_COLUMNS,
-  definition,
-  statements: (p) => [mainStatement(p)],
-  compute: (conn, p, options) =>
-    computeShareMetric(
-      conn,
-      { metric: 'countries', params: p, statement: mainStatement(p), columns: COUNTRY_COLUMNS, definition: definition(p), build: countryDrafts, finish: {} },
-      options
-    )
-};
+  columns: COUNTRY_COLUMNS,
+  statement: mainStatement,
+  build: countryDrafts,
+  describe: (p) => [
+    'Participants per country and meeting year: one row per country or territory with records in the year (count = records from it; countries without records are not listed), share = count / records with a known country, and one excluded row (category unknown) for the records without a known country. m49 is the UN M49 code that identifies the country on a world map.'
+  ]
+});

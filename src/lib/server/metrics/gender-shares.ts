@@ -1,7 +1,6 @@
 import sql from './gender-shares.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
-import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
-import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import { SHARE_COLUMNS, shareMetric } from './share-rows.ts';
 import type { MetricParams } from './params.ts';
 import { parityRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
 import type { MetricModule } from './types.ts';
@@ -15,34 +14,15 @@ function build(cells: CountCell[]): DraftRow[] {
   return sortRows([...rows, ...parityRows(rows)], ['gender', 'gender_parity']);
 }
 
-function definition(p: MetricParams): string {
-  return [
-    'Gender shares per meeting year: female share = female / (female + male + other); undisclosed and unknown are outside the denominator (excluded rows, coverage).',
-    'Parity index (kind ratio, gender_parity) = female / male; 1 = as many women as men; denominator = female + male.',
-    selectionText(p),
-    SHARE_TEXT,
-    suppressionText(p.population)
-  ].join(' ');
-}
-
-export const genderShares: MetricModule = {
+export const genderShares: MetricModule = shareMetric({
   name: 'gender',
   title: 'Gender',
-  columns: () => SHARE_COLUMNS,
-  definition,
-  statements: (p) => [mainStatement(p)],
-  compute: (conn, p, options) =>
-    computeShareMetric(
-      conn,
-      {
-        metric: 'gender',
-        params: p,
-        statement: mainStatement(p),
-        columns: SHARE_COLUMNS,
-        definition: definition(p),
-        build,
-        finish: { parents: { gender_parity: 'gender' } }
-      },
-      options
-    )
-};
+  columns: SHARE_COLUMNS,
+  statement: mainStatement,
+  build,
+  describe: (p) => [
+    'Gender shares per meeting year: female share = female / (female + male + other); undisclosed and unknown are outside the denominator (excluded rows, coverage).',
+    'Parity index (kind ratio, gender_parity) = female / male; 1 = as many women as men; denominator = female + male.'
+  ],
+  finish: { parents: { gender_parity: 'gender' } }
+});

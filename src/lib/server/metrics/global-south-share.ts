@@ -1,7 +1,7 @@
 import sql from './global-south-share.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
-import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
-import { GLOBAL_SOUTH_DEFINITIONS, SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import { SHARE_COLUMNS, shareMetric } from './share-rows.ts';
+import { GLOBAL_SOUTH_DEFINITIONS } from './describe.ts';
 import { DEFINITIONS, type MetricParams } from './params.ts';
 import { shareRows, type CountCell, type DraftRow } from './cells.ts';
 import type { MetricModule } from './types.ts';
@@ -18,32 +18,22 @@ function build(cells: CountCell[]): DraftRow[] {
     .map(({ r }) => r);
 }
 
-function definition(p: MetricParams): string {
-  const defs =
-    p.definition === 'all'
-      ? 'All four definitions side by side (column definition): ' +
-        DEFINITIONS.map((d) => `${d}: ${GLOBAL_SOUTH_DEFINITIONS[d]}`).join(' ')
-      : `Definition ${p.definition}: ${GLOBAL_SOUTH_DEFINITIONS[p.definition]}`;
-  return [
-    'Global-south share per meeting year: records from global-south countries / records whose country is known and classified under the definition.',
-    defs,
-    'Records without a known country, or whose country the definition leaves unclassified, are the unknown rows, outside the denominator.',
-    selectionText(p),
-    SHARE_TEXT,
-    suppressionText(p.population)
-  ].join(' ');
-}
-
-export const globalSouthShare: MetricModule = {
+export const globalSouthShare: MetricModule = shareMetric({
   name: 'global-south',
   title: 'Global-south share',
-  columns: () => SHARE_COLUMNS,
-  definition,
-  statements: (p) => [mainStatement(p)],
-  compute: (conn, p, options) =>
-    computeShareMetric(
-      conn,
-      { metric: 'global-south', params: p, statement: mainStatement(p), columns: SHARE_COLUMNS, definition: definition(p), build, finish: {} },
-      options
-    )
-};
+  columns: SHARE_COLUMNS,
+  statement: mainStatement,
+  build,
+  describe: (p) => {
+    const defs =
+      p.definition === 'all'
+        ? 'All four definitions side by side (column definition): ' +
+          DEFINITIONS.map((d) => `${d}: ${GLOBAL_SOUTH_DEFINITIONS[d]}`).join(' ')
+        : `Definition ${p.definition}: ${GLOBAL_SOUTH_DEFINITIONS[p.definition]}`;
+    return [
+      'Global-south share per meeting year: records from global-south countries / records whose country is known and classified under the definition.',
+      defs,
+      'Records without a known country, or whose country the definition leaves unclassified, are the unknown rows, outside the denominator.'
+    ];
+  }
+});

@@ -1,7 +1,6 @@
 import sql from './host-share.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
-import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
-import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import { SHARE_COLUMNS, shareMetric } from './share-rows.ts';
 import type { MetricParams } from './params.ts';
 import { shareRows, type CountCell, type DraftRow } from './cells.ts';
 import type { Column, MetricModule } from './types.ts';
@@ -21,25 +20,13 @@ function build(cells: (CountCell & Record<string, unknown>)[]): DraftRow[] {
   return shareRows(cells, 'host').map((r) => ({ ...r, ...(hosts.get(r.year) ?? { host_iso3: null, host_city: null }) }));
 }
 
-function definition(p: MetricParams): string {
-  return [
-    'Host effect per meeting year: host_country share = records from the meeting\'s host country / records with a known country; other_countries is the rest; records without a known country are outside the denominator. Every other metric can be asked with exclude_host=true to leave the host country\'s records out.',
-    selectionText(p),
-    SHARE_TEXT,
-    suppressionText(p.population)
-  ].join(' ');
-}
-
-export const hostShare: MetricModule = {
+export const hostShare: MetricModule = shareMetric({
   name: 'host',
   title: 'Host-country share',
-  columns: () => HOST_COLUMNS,
-  definition,
-  statements: (p) => [mainStatement(p)],
-  compute: (conn, p, options) =>
-    computeShareMetric(
-      conn,
-      { metric: 'host', params: p, statement: mainStatement(p), columns: HOST_COLUMNS, definition: definition(p), build, finish: {} },
-      options
-    )
-};
+  columns: HOST_COLUMNS,
+  statement: mainStatement,
+  build,
+  describe: (p) => [
+    'Host effect per meeting year: host_country share = records from the meeting\'s host country / records with a known country; other_countries is the rest; records without a known country are outside the denominator. Every other metric can be asked with exclude_host=true to leave the host country\'s records out.'
+  ]
+});

@@ -1,8 +1,7 @@
 import sql from './participation.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
-import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
+import { SHARE_COLUMNS, shareMetric } from './share-rows.ts';
 import { countRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
-import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
 import type { MetricParams } from './params.ts';
 import type { MetricModule } from './types.ts';
 
@@ -31,40 +30,19 @@ function build(cells: CountCell[], p: MetricParams): DraftRow[] {
   return sortRows(rows, ORDER);
 }
 
-function definition(p: MetricParams): string {
-  return [
+export const participation: MetricModule = shareMetric({
+  name: 'participation',
+  title: 'Participation',
+  columns: SHARE_COLUMNS,
+  statement: mainStatement,
+  build,
+  describe: (p) => [
     'Participation per meeting year.',
-    selectionText(p),
     'participants: records of the population; countries_represented: distinct countries and territories among them (records without a known country not counted); sessions: distinct sessions listed for the year (session or speaker records, not filtered); speakers: speakers under the same filters, one person per session.',
     'participation_mode: onsite and online shares of the records whose mode is known (unknown outside).',
     p.population === 'attendees'
       ? 'first_time: share of first-time participants among the records that say whether it is their first IGF (unknown outside).'
-      : '',
-    SHARE_TEXT,
-    suppressionText(p.population)
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-export const participation: MetricModule = {
-  name: 'participation',
-  title: 'Participation',
-  columns: () => SHARE_COLUMNS,
-  definition,
-  statements: (p) => [mainStatement(p)],
-  compute: (conn, p, options) =>
-    computeShareMetric(
-      conn,
-      {
-        metric: 'participation',
-        params: p,
-        statement: mainStatement(p),
-        columns: SHARE_COLUMNS,
-        definition: definition(p),
-        build: (cells) => build(cells, p),
-        finish: { attendeeCounts: ['participants'] }
-      },
-      options
-    )
-};
+      : ''
+  ],
+  finish: { attendeeCounts: ['participants'] }
+});

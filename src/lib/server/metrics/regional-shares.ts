@@ -1,7 +1,7 @@
 import sql from './regional-shares.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
-import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
-import { BALANCE_TEXT, SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import { SHARE_COLUMNS, shareMetric } from './share-rows.ts';
+import { BALANCE_TEXT } from './describe.ts';
 import type { MetricParams } from './params.ts';
 import { balanceRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
 import { REGIONAL_GROUPS } from './stakeholder-shares.ts';
@@ -41,36 +41,17 @@ function build(cells: CountCell[]): DraftRow[] {
   );
 }
 
-function definition(p: MetricParams): string {
-  return [
+export const regionalShares: MetricModule = shareMetric({
+  name: 'regions',
+  title: 'Regions',
+  columns: REGION_COLUMNS,
+  statement: mainStatement,
+  build,
+  describe: (p) => [
     'Regional shares per meeting year. un_regional_group: the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG; the United States counted with WEOG) and no_group for countries and territories outside them; records without a known country are outside the denominator.',
     'm49_region: the UN M49 regions Africa, Americas, Asia, Europe, Oceania.',
     'Each regional group also carries its share of UN member states (African 54, Asia-Pacific 53, Eastern European 23, GRULAC 33, WEOG 28 plus the United States; 192) and the representation ratio share / member-state share.',
-    'regional_balance: ' + BALANCE_TEXT,
-    selectionText(p),
-    SHARE_TEXT,
-    suppressionText(p.population)
-  ].join(' ');
-}
-
-export const regionalShares: MetricModule = {
-  name: 'regions',
-  title: 'Regions',
-  columns: () => REGION_COLUMNS,
-  definition,
-  statements: (p) => [mainStatement(p)],
-  compute: (conn, p, options) =>
-    computeShareMetric(
-      conn,
-      {
-        metric: 'regions',
-        params: p,
-        statement: mainStatement(p),
-        columns: REGION_COLUMNS,
-        definition: definition(p),
-        build,
-        finish: { parents: { regional_balance: 'un_regional_group' }, derivedFromShare: ['representation_ratio'] }
-      },
-      options
-    )
-};
+    'regional_balance: ' + BALANCE_TEXT
+  ],
+  finish: { parents: { regional_balance: 'un_regional_group' }, derivedFromShare: ['representation_ratio'] }
+});

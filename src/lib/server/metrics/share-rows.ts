@@ -7,7 +7,8 @@ import { wilson } from './wilson.ts';
 import { suppressGroups, suppressionK } from './suppression.ts';
 import { runStatement, type SqlRow, type Statement } from './sql.ts';
 import { publicParams, type MetricName, type MetricParams } from './params.ts';
-import type { Column, ComputeOptions, MetricResult, Row } from './types.ts';
+import type { Column, ComputeOptions, MetricModule, MetricResult, Row } from './types.ts';
+import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
 import type { CountCell, DraftRow } from './cells.ts';
 
 /** Indices and ratios (and shares) computed from fewer records than this carry low_n = true. */
@@ -200,5 +201,43 @@ export async function computeShareMetric(
     suppression: { k, applied: spec.params.population === 'attendees' },
     columns: spec.columns,
     rows
+  };
+}
+
+/** A breakdown metric: one SQL statement, its rows built from the counted cells, then finishing. */
+export interface ShareMetricSpec {
+  name: MetricName;
+  title: string;
+  columns: Column[];
+  statement: (p: MetricParams) => Statement;
+  build: (cells: (CountCell & SqlRow)[], p: MetricParams) => DraftRow[];
+  /** What the metric measures; the selection, interval and suppression texts follow. */
+  describe: (p: MetricParams) => string[];
+  finish?: Omit<FinishOptions, 'suppress' | 'k'>;
+}
+
+export function shareMetric(spec: ShareMetricSpec): MetricModule {
+  const definition = (p: MetricParams) =>
+    [...spec.describe(p), selectionText(p), SHARE_TEXT, suppressionText(p.population)].filter(Boolean).join(' ');
+  return {
+    name: spec.name,
+    title: spec.title,
+    columns: () => spec.columns,
+    definition,
+    statements: (p) => [spec.statement(p)],
+    compute: (conn, p, options) =>
+      computeShareMetric(
+        conn,
+        {
+          metric: spec.name,
+          params: p,
+          statement: spec.statement(p),
+          columns: spec.columns,
+          definition: definition(p),
+          build: (cells) => spec.build(cells, p),
+          finish: spec.finish ?? {}
+        },
+        options
+      )
   };
 }

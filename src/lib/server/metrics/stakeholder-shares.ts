@@ -1,7 +1,7 @@
 import sql from './stakeholder-shares.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
-import { SHARE_COLUMNS, computeShareMetric } from './share-rows.ts';
-import { BALANCE_TEXT, SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
+import { SHARE_COLUMNS, shareMetric } from './share-rows.ts';
+import { BALANCE_TEXT } from './describe.ts';
 import type { MetricParams } from './params.ts';
 import { balanceRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
 import type { MetricModule } from './types.ts';
@@ -44,39 +44,20 @@ function build(cells: CountCell[]): DraftRow[] {
   );
 }
 
-function definition(p: MetricParams): string {
-  return [
+export const stakeholderShares: MetricModule = shareMetric({
+  name: 'stakeholders',
+  title: 'Stakeholder groups and balance',
+  columns: SHARE_COLUMNS,
+  statement: mainStatement,
+  build,
+  describe: (p) => [
     'Stakeholder-group shares per meeting year over the seven named groups (government, private sector, civil society, technical community, academia, intergovernmental organizations, media); other and unknown are outside the denominator (excluded rows, coverage).',
     BALANCE_TEXT,
     'stakeholder_balance: over the IGF\'s five core groups: government, private sector, civil society, technical community together with academia, intergovernmental organizations (media left out).',
-    'regional_balance: over the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG); territories outside the groups and unknown countries left out.',
-    selectionText(p),
-    SHARE_TEXT,
-    suppressionText(p.population)
-  ].join(' ');
-}
-
-export const stakeholderShares: MetricModule = {
-  name: 'stakeholders',
-  title: 'Stakeholder groups and balance',
-  columns: () => SHARE_COLUMNS,
-  definition,
-  statements: (p) => [mainStatement(p)],
-  compute: (conn, p, options) =>
-    computeShareMetric(
-      conn,
-      {
-        metric: 'stakeholders',
-        params: p,
-        statement: mainStatement(p),
-        columns: SHARE_COLUMNS,
-        definition: definition(p),
-        build,
-        finish: {
-          parents: { stakeholder_balance: 'stakeholder_group', regional_balance: 'un_regional_group' },
-          output: ['stakeholder_group', 'stakeholder_balance', 'regional_balance']
-        }
-      },
-      options
-    )
-};
+    'regional_balance: over the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG); territories outside the groups and unknown countries left out.'
+  ],
+  finish: {
+    parents: { stakeholder_balance: 'stakeholder_group', regional_balance: 'un_regional_group' },
+    output: ['stakeholder_group', 'stakeholder_balance', 'regional_balance']
+  }
+});
