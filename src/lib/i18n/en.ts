@@ -147,7 +147,6 @@ export const en = {
   'regions.ratio.title': 'Regional groups against their weight among UN member states',
   'regions.ratio.subtitle': 'Representation ratio = share of {population} / share of UN member states (1 = proportional), {year}.',
   'regions.ratio.alt': 'Dots of the representation ratio per regional group in {year}: {summary}.',
-  'regions.map.missing': 'A world map of participants per country needs a per-country metric, which the metrics API does not provide yet.',
 
   'gender.title': 'Women among IGF participants',
   'gender.subtitle': 'Female share of {population} (women / women, men and other genders), 95 % interval, target {target}. {mode}.',
@@ -200,7 +199,6 @@ export const en = {
   'published.col.source': 'Source',
   'published.computed': 'Computed from records',
   'published.published': 'Published',
-  'published.quote_missing': 'The quotes are kept in the database but not yet returned by the published metric.',
 
   'method.title': 'Methodology',
   'method.lead': 'Every figure on this site is computed by the same metric modules that serve the public API (/api/v1/metrics). Their definitions, word for word:',
