@@ -166,11 +166,10 @@ export async function handleExportRequest(segment: string, url: URL): Promise<Re
     }
     const done = release;
     release = null; // the stream owns the connection from here
-    if (format === 'csv') return new Response(csvStream(conn, table, done), { status: 200, headers });
     if (format === 'arrow') return new Response(arrowStream(conn, table, meta, done), { status: 200, headers });
-    const parquet = await parquetStream(conn, table, meta, done);
-    headers['content-length'] = String(parquet.size);
-    return new Response(parquet.body, { status: 200, headers });
+    const file = format === 'csv' ? await csvStream(conn, table, done) : await parquetStream(conn, table, meta, done);
+    headers['content-length'] = String(file.size);
+    return new Response(file.body, { status: 200, headers });
   } catch (e) {
     release?.();
     if (e instanceof ExportRequestError) return errorJson(e.toJSON(), 400);

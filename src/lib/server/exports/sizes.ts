@@ -28,11 +28,12 @@ async function measure(origin: string): Promise<ExportSizes> {
       const described = (format: ExportFormat) => describeExport(leased.conn, name, new URL(`/api/v1/export/${name}.${format}`, origin).href);
       const noop = () => {};
       const { table } = await described('csv');
-      const csv = await byteLength(csvStream(leased.conn, table, noop));
+      const csv = await csvStream(leased.conn, table, noop);
+      await csv.body.cancel();
       const arrow = await byteLength(arrowStream(leased.conn, table, (await described('arrow')).meta, noop));
       const parquet = await parquetStream(leased.conn, table, (await described('parquet')).meta, noop);
       await parquet.body.cancel();
-      sizes[name] = { csv, arrow, parquet: parquet.size };
+      sizes[name] = { csv: csv.size, arrow, parquet: parquet.size };
     } finally {
       leased.release();
     }
