@@ -2,30 +2,18 @@
  * The data page in headless Chromium: every export listed with its row count, measured sizes that
  * match the files the links download, schema tables and code snippets with absolute URLs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer, type WebServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './harness.ts';
 import { EXPORT_TABLES, TABLES } from '../../src/lib/server/exports/tables.ts';
 
-let server: WebServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe('/data', () => {
   it('lists every export with rows, sizes equal to the downloads, schema and snippets', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/data`, { waitUntil: 'networkidle' });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/data`, { waitUntil: 'networkidle' });
     expect(await page.locator('[data-export]').count()).toBe(EXPORT_TABLES.length);
-    const listing = (await (await fetch(`${server.url}/api/v1/export`)).json()) as { exports: { name: string; rows: number }[] };
+    const listing = (await (await fetch(`${suite.server.url}/api/v1/export`)).json()) as { exports: { name: string; rows: number }[] };
     for (const name of EXPORT_TABLES) {
       const section = page.locator(`[data-export="${name}"]`);
       const rows = listing.exports.find((e) => e.name === name)!.rows;
@@ -37,14 +25,14 @@ describe('/data', () => {
       for (let i = 0; i < 3; i++) {
         const href = (await links.nth(i).getAttribute('href'))!;
         const size = Number(await section.locator('.size').nth(i).getAttribute('data-size'));
-        const bytes = (await (await fetch(server.url + href)).arrayBuffer()).byteLength;
+        const bytes = (await (await fetch(suite.server.url + href)).arrayBuffer()).byteLength;
         if (href.endsWith('.parquet')) expect(size).toBeGreaterThan(0); // Parquet files embed the generation time
         else expect(size).toBe(bytes);
       }
       await section.locator('summary', { hasText: 'Columns' }).click();
       expect(await section.locator('tbody tr').count()).toBe(TABLES[name].columns.length);
       await section.locator('summary', { hasText: 'Read it with' }).click();
-      expect(await section.locator('pre').first().innerText()).toContain(`${server.url}/api/v1/export/${name}.arrow`);
+      expect(await section.locator('pre').first().innerText()).toContain(`${suite.server.url}/api/v1/export/${name}.arrow`);
     }
     await page.close();
   });

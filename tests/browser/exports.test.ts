@@ -5,50 +5,19 @@
  * clipboard (or shows the link when there is no clipboard), and /embed/{chart} draws one chart alone
  * inside an iframe.
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer, type WebServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, chartsDrawn, horizontalOverflow, openPage, seriousAxeViolations } from './harness.ts';
 import { EMBEDDABLE_CHARTS } from '../../src/lib/charts/export/embeds.ts';
 
-const require = createRequire(import.meta.url);
 /** The pages whose charts pass their download queries (regions and published add theirs separately). */
 const PAGES = ['/', '/gender', '/stakeholders', '/global-south', '/representation', '/sessions'];
 const SYNTHETIC_NOTICE = 'Demonstration data';
 
-let server: WebServer;
-let browser: Browser;
+const suite = browserSuite();
+const open = (path: string, options: Parameters<typeof openPage>[2] = {}) => openPage(suite, path, options);
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(
-  path: string,
-  options: { width?: number; context?: BrowserContext } = {}
-): Promise<{ page: Page; errors: string[] }> {
-  const context = options.context ?? (await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } }));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return { page, errors };
-}
-
-async function drawn(page: Page) {
-  if ((await page.locator('[data-chart] .plot').count()) > 0) await page.waitForSelector('[data-chart] .plot[data-drawn="true"]');
-}
 
 async function openMenu(page: Page, chart: string) {
   const menu = page.locator(`[data-download-menu="${chart}"]`);
@@ -68,7 +37,7 @@ describe('download menu on every chart and table', () => {
   for (const path of PAGES) {
     it(`${path}: each chart has a menu whose data links answer with the chart's rows`, async () => {
       const { page, errors } = await open(path);
-      await drawn(page);
+      await chartsDrawn(page);
       const charts = await page.locator('[data-chart], [data-card]').count();
       expect(charts).toBeGreaterThan(0);
       const menus = page.locator('[data-download-menu]');
@@ -81,7 +50,7 @@ describe('download menu on every chart and table', () => {
           expect(href).toMatch(/^\/api\/v1\/metrics\/[a-z-]+\.csv\?/);
           expect(href).toMatch(/[?&]from=\d{4}&to=\d{4}/);
           expect(await link.getAttribute('download')).toMatch(/^igf-[a-z0-9_-]+\.csv$/);
-          const res = await fetch(server.url + href);
+          const res = await fetch(suite.server.url + href);
           expect(res.status, `${href}: ${res.status === 200 ? '' : await res.text()}`).toBe(200);
           expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
           expect((await res.text()).split('\r\n').length).toBeGreaterThan(2);
@@ -98,7 +67,7 @@ describe('download menu on every chart and table', () => {
   it('the data links of a row-filtered chart hold exactly its rows', async () => {
     const { page } = await open('/gender');
     const href = await page.locator('[data-download-menu="gender-female"] a[data-format="json"]').getAttribute('href');
-    const body = (await (await fetch(server.url + href)).json()) as { rows: { dimension: string; category: string; year: number }[] };
+    const body = (await (await fetch(suite.server.url + href)).json()) as { rows: { dimension: string; category: string; year: number }[] };
     expect(body.rows.length).toBeGreaterThan(0);
     expect(body.rows.every((r) => r.dimension === 'gender' && r.category === 'female')).toBe(true);
     const tableRows = await page.locator('[data-chart="gender-female"] tbody tr').count();
@@ -109,7 +78,7 @@ describe('download menu on every chart and table', () => {
   it('opens and closes from the keyboard, passes axe with every menu open, fits 375 px', async () => {
     for (const width of [1280, 375]) {
       const { page, errors } = await open('/gender', { width });
-      await drawn(page);
+      await chartsDrawn(page);
       const summary = page.locator('[data-download-menu="gender-female"] > summary');
       await summary.focus();
       await page.keyboard.press('Enter');
@@ -120,14 +89,9 @@ describe('download menu on every chart and table', () => {
 
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       if (width === 1280) {
-        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-        });
-        expect(violations).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
       } else {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await horizontalOverflow(page);
         expect(overflow).toBeLessThanOrEqual(1);
       }
       expect(errors).toEqual([]);
@@ -136,9 +100,9 @@ describe('download menu on every chart and table', () => {
   });
 
   it('works without JavaScript: the data links are plain links', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + '/gender');
+    await page.goto(suite.server.url + '/gender');
     const links = page.locator('[data-download-menu="gender-female"] a[data-format][download]');
     expect(await links.count()).toBe(5);
     await context.close();
@@ -148,7 +112,7 @@ describe('download menu on every chart and table', () => {
 describe('SVG and PNG of a chart', () => {
   it('the SVG is standalone and carries the title, subtitle, source and the synthetic notice', async () => {
     const { page, errors } = await open('/gender');
-    await drawn(page);
+    await chartsDrawn(page);
     const title = (await page.locator('#gender-female-title').textContent())!.trim();
     const subtitle = (await page.locator('[data-chart="gender-female"] .subtitle').textContent())!.trim();
     const { name, bytes } = await download(page, 'gender-female', 'svg');
@@ -170,7 +134,7 @@ describe('SVG and PNG of a chart', () => {
 
   it('no synthetic notice when the chart’s rows are real; HTML legends become SVG text', async () => {
     const { page } = await open('/gender');
-    await drawn(page);
+    await chartsDrawn(page);
     const manel = (await download(page, 'gender-manel', 'svg')).bytes.toString('utf8');
     expect(manel).not.toContain(SYNTHETIC_NOTICE);
     const compare = (await download(page, 'gender-compare', 'svg')).bytes.toString('utf8');
@@ -182,7 +146,7 @@ describe('SVG and PNG of a chart', () => {
 
   it('the PNG is twice the size of the chart and not blank', async () => {
     const { page, errors } = await open('/stakeholders');
-    await drawn(page);
+    await chartsDrawn(page);
     const width = await page.locator('[data-chart="stakeholders-attendees"] .plot').evaluate((e) => e.getBoundingClientRect().width);
     const { name, bytes } = await download(page, 'stakeholders-attendees', 'png');
     expect(name).toMatch(/^igf-stakeholders-attendees-\d{4}-\d{4}\.png$/);
@@ -214,25 +178,25 @@ describe('SVG and PNG of a chart', () => {
 
 describe('sharing', () => {
   it('copy link puts the view’s URL with the chart anchor into the clipboard', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await suite.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     const { page, errors } = await open('/gender?population=speakers&target=40', { context });
     const menu = await openMenu(page, 'gender-female');
     await menu.locator('[data-copy-link]').click();
     await expect.poll(() => menu.locator('[data-download-status]').textContent()).toMatch(/copied/i);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/gender?population=speakers&target=40#gender-female`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${suite.server.url}/gender?population=speakers&target=40#gender-female`);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('without a clipboard the link is shown, selected, to copy by hand', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
     const { page } = await open('/global-south?definition=g77', { context });
     const menu = await openMenu(page, 'global-south-definitions');
     await menu.locator('[data-copy-link]').click();
     const input = menu.locator('input[readonly]');
-    await expect.poll(() => input.inputValue()).toBe(`${server.url}/global-south?definition=g77#global-south-definitions`);
+    await expect.poll(() => input.inputValue()).toBe(`${suite.server.url}/global-south?definition=g77#global-south-definitions`);
     expect(await menu.locator('[data-download-status]').textContent()).toMatch(/select the link/i);
     await context.close();
   });
@@ -243,14 +207,14 @@ describe('sharing', () => {
     await menu.locator('details.embed-code > summary').click();
     const snippet = await menu.locator('[data-embed-snippet]').inputValue();
     expect(snippet).toMatch(/^<iframe src="[^"]+" title="[^"]+" width="100%" height="\d+"/);
-    expect(snippet).toContain(`src="${server.url}/embed/stakeholder-evenness?population=speakers&amp;from=2019"`);
+    expect(snippet).toContain(`src="${suite.server.url}/embed/stakeholder-evenness?population=speakers&amp;from=2019"`);
     await page.context().close();
   });
 });
 
 describe('embeds', () => {
   it('render alone inside an iframe on another page and draw their chart to the frame width', async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 900, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
@@ -258,7 +222,7 @@ describe('embeds', () => {
     });
     await page.setContent(
       `<!doctype html><title>host</title><p>A newspaper article.</p>` +
-        `<iframe src="${server.url}/embed/gender-female" title="chart" width="420" height="700" style="border:0"></iframe>`
+        `<iframe src="${suite.server.url}/embed/gender-female" title="chart" width="420" height="700" style="border:0"></iframe>`
     );
     const frame = page.frameLocator('iframe');
     await frame.locator('[data-chart="gender-female"] .plot[data-drawn="true"]').waitFor();
@@ -277,7 +241,7 @@ describe('embeds', () => {
 
   it('keep the page’s query parameters and leave out the notice for real rows', async () => {
     const { page } = await open('/embed/gender-female?population=speakers&target=40');
-    await drawn(page);
+    await chartsDrawn(page);
     expect(await page.locator('[data-synthetic-notice]').count()).toBe(0);
     expect(await page.locator('[data-chart="gender-female"] .mark-target').count()).toBe(1);
     expect(await page.locator('[data-open-dashboard]').getAttribute('href')).toBe('/gender?population=speakers&target=40#gender-female');
@@ -285,31 +249,25 @@ describe('embeds', () => {
     await page.context().close();
   });
 
-  it('exist for every registered chart, each alone, and pass axe', async () => {
-    for (const chart of Object.keys(EMBEDDABLE_CHARTS)) {
-      const { page, errors } = await open(`/embed/${chart}`);
-      await drawn(page);
-      expect(await page.locator('[data-chart]').count(), chart).toBe(1);
-      expect(await page.locator(`[data-chart="${chart}"]`).count(), chart).toBe(1);
-      if (chart === 'gender-female') {
-        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-        });
-        expect(violations).toEqual([]);
-      }
-      expect(errors, chart).toEqual([]);
-      await page.context().close();
+  // One test per chart: each gets its own time budget, and a failure names the chart.
+  it.each(Object.keys(EMBEDDABLE_CHARTS))('/embed/%s shows that chart alone, without errors', async (chart) => {
+    const { page, errors } = await open(`/embed/${chart}`);
+    await chartsDrawn(page);
+    expect(await page.locator('[data-chart]').count(), chart).toBe(1);
+    expect(await page.locator(`[data-chart="${chart}"]`).count(), chart).toBe(1);
+    if (chart === 'gender-female') {
+      expect(await seriousAxeViolations(page)).toEqual([]);
     }
+    expect(errors, chart).toEqual([]);
+    await page.context().close();
   });
 
   it('can be framed by other sites; an unknown chart is a 404 that names the embeddable ones', async () => {
-    const res = await fetch(`${server.url}/embed/gender-female`);
+    const res = await fetch(`${suite.server.url}/embed/gender-female`);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(res.headers.get('content-security-policy') ?? '').not.toMatch(/frame-ancestors/);
-    const missing = await fetch(`${server.url}/embed/no-such-chart`);
+    const missing = await fetch(`${suite.server.url}/embed/no-such-chart`);
     expect(missing.status).toBe(404);
     const body = await missing.text();
     expect(body).toContain('no-such-chart');

@@ -3,52 +3,19 @@
  * the metrics predict, filters round-trip through the URL, no console errors, no serious axe findings.
  * Screenshots of each page at desktop and phone width go to /tmp/shots.
  */
-import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer, type WebServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, chartsDrawn, horizontalOverflow, openPage, seriousAxeViolations } from './harness.ts';
 
-const require = createRequire(import.meta.url);
 const PAGES = ['/', '/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions', '/published', '/methodology', '/data'];
 const SHOTS = '/tmp/shots';
+mkdirSync(SHOTS, { recursive: true });
 
-let server: WebServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  mkdirSync(SHOTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // Only our own server: anything else would be a leak of the reader's IP.
-  await page.route('**/*', (route) =>
-    route.request().url().startsWith(server.url) ? route.continue() : route.abort()
-  );
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return { page, errors };
-}
-
-async function drawn(page: Page) {
-  const charts = await page.locator('[data-chart] .plot').count();
-  if (charts > 0) await page.waitForSelector('[data-chart] .plot[data-drawn="true"]');
-}
+const suite = browserSuite();
+const open = (path: string, width = 1280) => openPage(suite, path, { width });
 
 async function api(metric: string, query = ''): Promise<Record<string, unknown>[]> {
-  const res = await fetch(`${server.url}/api/v1/metrics/${metric}${query}`);
+  const res = await fetch(`${suite.server.url}/api/v1/metrics/${metric}${query}`);
   return ((await res.json()) as { rows: Record<string, unknown>[] }).rows;
 }
 
@@ -57,21 +24,16 @@ describe('every page', () => {
     it(`${path} renders, draws, has no console errors or serious axe violations`, async () => {
       for (const width of [1280, 375]) {
         const { page, errors } = await open(path, width);
-        await drawn(page);
+        await chartsDrawn(page);
         expect(await page.locator('h1').count()).toBe(1);
         // The fixture's one synthetic record is an attendee: every page but the speaker-only sessions shows it.
         expect(await page.locator('[data-synthetic-banner]').count()).toBe(path === '/sessions' ? 0 : 1);
         const name = (path.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'overview') + `-${width}`;
         await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
         if (width === 1280) {
-          await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-          const violations = await page.evaluate(async () => {
-            const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-            return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-          });
-          expect(violations).toEqual([]);
+          expect(await seriousAxeViolations(page)).toEqual([]);
         } else {
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await horizontalOverflow(page);
           expect(overflow).toBeLessThanOrEqual(1);
         }
         expect(errors).toEqual([]);
@@ -87,7 +49,7 @@ describe('charts draw the marks the data predicts', () => {
     const expected = rows.filter((r) => r.category === 'global_south' && typeof r.share === 'number').length;
     const suppressed = rows.filter((r) => r.category === 'global_south' && r.suppressed === true).length;
     const { page } = await open('/global-south');
-    await drawn(page);
+    await chartsDrawn(page);
     const chart = page.locator('[data-chart="global-south-definitions"]');
     expect(await chart.locator('.mark-point circle, .mark-point-uncertain circle').count()).toBe(expected);
     expect(await chart.locator('.mark-suppressed text').count()).toBe(suppressed);
@@ -99,7 +61,7 @@ describe('charts draw the marks the data predicts', () => {
     const rows = await api('stakeholders');
     const expected = rows.filter((r) => r.dimension === 'stakeholder_group' && r.kind === 'share' && typeof r.share === 'number').length;
     const { page } = await open('/stakeholders');
-    await drawn(page);
+    await chartsDrawn(page);
     expect(await page.locator('[data-chart="stakeholders-attendees"] .mark-bar rect').count()).toBe(expected);
     await page.close();
   });
@@ -116,7 +78,7 @@ describe('charts draw the marks the data predicts', () => {
 describe('filters live in the URL', () => {
   it('changing the definition updates the URL and the chart; the copied URL restores the view', async () => {
     const { page, errors } = await open('/global-south');
-    await drawn(page);
+    await chartsDrawn(page);
     const thick = () => page.locator('[data-chart="global-south-definitions"] .mark-line[stroke-width="4"] path').first().getAttribute('d');
     const before = await thick();
     await page.selectOption('select[name="definition"]', 'g77');
@@ -126,8 +88,8 @@ describe('filters live in the URL', () => {
       return p && p.getAttribute('d') !== b;
     }, before);
     const copied = page.url();
-    const { page: again } = await open(copied.replace(server.url, ''));
-    await drawn(again);
+    const { page: again } = await open(copied.replace(suite.server.url, ''));
+    await chartsDrawn(again);
     expect(await again.locator('select[name="definition"]').inputValue()).toBe('g77');
     expect(await again.locator('[data-chart="global-south-definitions"] .mark-line[stroke-width="4"] path').first().getAttribute('d')).not.toBe(before);
     // The other pages follow the definition through the navigation links.
@@ -148,9 +110,9 @@ describe('filters live in the URL', () => {
   });
 
   it('works without JavaScript: the server renders the data tables', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(server.url + '/gender');
+    await page.goto(suite.server.url + '/gender');
     expect(await page.locator('details[open] table').count()).toBeGreaterThan(0);
     await ctx.close();
   });

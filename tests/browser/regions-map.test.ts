@@ -6,9 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer, type WebServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, horizontalOverflow, openPage, seriousAxeViolations } from './harness.ts';
 
 const require = createRequire(import.meta.url);
 const ATLAS = require('world-atlas/countries-110m.json') as { objects: { countries: { geometries: { id?: string }[] } } };
@@ -17,42 +17,16 @@ const SHAPE_IDS = new Set(SHAPES.flatMap((g) => (g.id ? [g.id] : [])));
 const SHOTS = '/tmp/shots';
 const MAP = '[data-chart="regions-map"]';
 
-let server: WebServer;
-let browser: Browser;
+mkdirSync(SHOTS, { recursive: true });
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  mkdirSync(SHOTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  const scripts: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.url().endsWith('.js')) scripts.push(r.url());
-  });
-  // Only our own server: the map must not fetch shapes or tiles from anywhere else.
-  await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return { page, errors, scripts };
-}
+const suite = browserSuite();
+const open = (path: string, width = 1280) => openPage(suite, path, { width });
 
 const drawn = (page: Page, chart: string) => page.waitForSelector(`${chart} .plot[data-drawn="true"]`);
 const shapes = (page: Page, status?: string) => page.locator(`${MAP} path.country${status ? `[data-status="${status}"]` : ''}`).count();
 
 async function countryRows(query: string): Promise<Record<string, unknown>[]> {
-  const res = await fetch(`${server.url}/api/v1/metrics/countries${query}`);
+  const res = await fetch(`${suite.server.url}/api/v1/metrics/countries${query}`);
   return ((await res.json()) as { rows: Record<string, unknown>[] }).rows;
 }
 
@@ -108,7 +82,7 @@ describe('/regions world map', () => {
     await expect.poll(() => shapes(page, 'count')).toBe(8);
     expect(await page.locator(`${MAP} path.country[data-m49="616"]`).getAttribute('data-status')).toBe('host_excluded');
     expect(await page.locator(`${MAP} path.host-outline`).getAttribute('stroke-dasharray')).toBe('3,2');
-    const { page: again } = await open(page.url().replace(server.url, ''));
+    const { page: again } = await open(page.url().replace(suite.server.url, ''));
     await drawn(again, MAP);
     expect(await shapes(again, 'count')).toBe(8);
     expect(await again.locator('input[name="exclude_host"]').isChecked()).toBe(true);
@@ -135,7 +109,7 @@ describe('/regions world map', () => {
   it('at 375 px: no horizontal overflow', async () => {
     const { page, errors } = await open('/regions', 375);
     await drawn(page, MAP);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/regions-map-375.png`, fullPage: true });
@@ -160,19 +134,14 @@ describe('/regions world map', () => {
   it('no serious axe violations', async () => {
     const { page } = await open('/regions?year=2019');
     await drawn(page, MAP);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
 });
 
 describe('/published: every figure with its quote and source', () => {
   it('the table quotes each figure and links its source; the chart tooltips carry the quote', async () => {
-    const res = await fetch(`${server.url}/api/v1/metrics/published`);
+    const res = await fetch(`${suite.server.url}/api/v1/metrics/published`);
     const rows = ((await res.json()) as { rows: Record<string, unknown>[] }).rows;
     const { page, errors } = await open('/published');
     await drawn(page, '[data-chart="published-participants"]');

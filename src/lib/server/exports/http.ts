@@ -8,7 +8,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DatabaseUnavailableError, dedicatedConnection } from '../db.ts';
 import { suppressionK } from '../metrics/suppression.ts';
-import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, wholeTableSql, type ExportTable, type ExportTableName } from './tables.ts';
+import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
 import { suppressAttendanceCells, type AttendanceCell } from './attendance-cells.ts';
 import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata } from './metadata.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
@@ -72,7 +72,7 @@ async function suppressedAttendance(conn: DuckDBConnection, version: DataVersion
   return rows;
 }
 
-/** The TEMP table the attendance export reads, on this connection only. */
+/** The TEMP table the attendance export streams from, on this connection only. */
 async function prepareAttendance(conn: DuckDBConnection, version: DataVersion, k: number): Promise<void> {
   const rows = await suppressedAttendance(conn, version, k);
   await conn.run(`CREATE OR REPLACE TEMP TABLE export_attendance_cells (
@@ -102,14 +102,16 @@ interface TableFacts {
   suppressedRows: number | null;
 }
 
-async function tableFacts(conn: DuckDBConnection, table: ExportTable): Promise<TableFacts> {
+/** Row count, synthetic flag and hidden cells; attendance from its suppressed cells, the rest from their table. */
+async function tableFacts(conn: DuckDBConnection, table: ExportTable, version: DataVersion, k: number): Promise<TableFacts> {
+  if (table.name === 'attendance') {
+    const cells = await suppressedAttendance(conn, version, k);
+    return { rows: cells.length, synthetic: cells.some((c) => c.synthetic), suppressedRows: cells.filter((c) => c.suppressed).length };
+  }
   const synthetic = table.hasSyntheticFlag ? 'coalesce(bool_or(synthetic), false)' : 'false';
-  const suppressed = table.suppressed ? 'count(*) FILTER (WHERE suppressed)::INTEGER' : 'NULL::INTEGER';
-  const reader = await conn.runAndReadAll(
-    `SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic, ${suppressed} AS suppressed FROM (${wholeTableSql(table)})`
-  );
-  const [row] = reader.getRowObjectsJS() as { n: number; synthetic: boolean; suppressed: number | null }[];
-  return { rows: row.n, synthetic: row.synthetic, suppressedRows: row.suppressed };
+  const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic FROM ${table.from}`);
+  const [row] = reader.getRowObjectsJS() as { n: number; synthetic: boolean }[];
+  return { rows: row.n, synthetic: row.synthetic, suppressedRows: null };
 }
 
 function tableMetadata(table: ExportTable, facts: TableFacts, version: DataVersion, url: string, k: number): DownloadMetadata {
@@ -129,14 +131,18 @@ function tableMetadata(table: ExportTable, facts: TableFacts, version: DataVersi
   });
 }
 
-/** Prepare a table on a connection and describe it. */
+/** An export's facts and metadata (its file at `url`); reads no more than counts. */
 export async function describeExport(conn: DuckDBConnection, name: ExportTableName, url: string) {
   const table = TABLES[name];
   const version = await dataVersion(conn);
   const k = suppressionK();
-  if (name === 'attendance') await prepareAttendance(conn, version, k);
-  const facts = await tableFacts(conn, table);
+  const facts = await tableFacts(conn, table, version, k);
   return { table, version, facts, meta: tableMetadata(table, facts, version, url, k) };
+}
+
+/** Before streaming a table: attendance streams from a TEMP table of its suppressed cells. */
+export async function prepareExport(conn: DuckDBConnection, name: ExportTableName, version: DataVersion): Promise<void> {
+  if (name === 'attendance') await prepareAttendance(conn, version, suppressionK());
 }
 
 function errorJson(body: unknown, status: number): Response {
@@ -164,6 +170,7 @@ export async function handleExportRequest(segment: string, url: URL): Promise<Re
       release();
       return new Response(JSON.stringify(meta, null, 2), { status: 200, headers });
     }
+    await prepareExport(conn, name, version);
     const done = release;
     release = null; // the stream owns the connection from here
     if (format === 'arrow') return new Response(arrowStream(conn, table, meta, done), { status: 200, headers });

@@ -4,7 +4,7 @@
  * at a time on a connection of their own.
  */
 import { dedicatedConnection } from '../db.ts';
-import { describeExport } from './http.ts';
+import { describeExport, prepareExport } from './http.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
 import { EXPORT_TABLES, type ExportFormat, type ExportTableName } from './tables.ts';
 import { dataVersion } from './metadata.ts';
@@ -27,7 +27,8 @@ async function measure(origin: string): Promise<ExportSizes> {
       // The metadata names the file's own URL, so each format is described as it is downloaded.
       const described = (format: ExportFormat) => describeExport(leased.conn, name, new URL(`/api/v1/export/${name}.${format}`, origin).href);
       const noop = () => {};
-      const { table } = await described('csv');
+      const { table, version } = await described('csv');
+      await prepareExport(leased.conn, name, version);
       const csv = await csvStream(leased.conn, table, noop);
       await csv.body.cancel();
       const arrow = await byteLength(arrowStream(leased.conn, table, (await described('arrow')).meta, noop));

@@ -42,6 +42,16 @@ export interface ExportTable {
 }
 
 const col = (name: string, type: ExportColumnType, description: string, sql?: string): ExportColumn => ({ name, type, description, sql });
+// Columns several tables share, described once.
+const MEETING_YEAR = col('meeting_year', 'int', 'Year of the IGF meeting.', 'meeting_year::INTEGER');
+const SESSION_ID = col('session_id', 'string', 'Session identifier within the meeting.');
+const SESSION_TYPE = col('session_type', 'string', 'Session type, snake_case.');
+const PERSON_CATEGORIES = [
+  col('stakeholder_group', 'string', 'Normalised stakeholder group.'),
+  col('gender', 'string', 'female, male, other, undisclosed or unknown.'),
+  col('participation_mode', 'string', 'onsite, online or unknown.')
+];
+const SYNTHETIC_RECORD = col('synthetic', 'bool', 'True for generated demonstration records.');
 const SOURCE_COLUMNS = [
   col('source_file', 'string', 'The input file the row was loaded from.'),
   col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.', 'source_line::INTEGER')
@@ -58,11 +68,9 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     suppressed: true,
     from: 'export_attendance_cells',
     columns: [
-      col('meeting_year', 'int', 'Year of the IGF meeting.'),
+      MEETING_YEAR,
       col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown.'),
-      col('stakeholder_group', 'string', 'Normalised stakeholder group.'),
-      col('gender', 'string', 'female, male, other, undisclosed or unknown.'),
-      col('participation_mode', 'string', 'onsite, online or unknown.'),
+      ...PERSON_CATEGORIES,
       col('participants', 'int', 'Attendance records in the cell; empty when suppressed.'),
       col('suppressed', 'bool', 'True when the count is hidden (small cell or protecting one).'),
       col('synthetic', 'bool', 'True when any record of the cell is synthetic (demonstration data).')
@@ -77,20 +85,18 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     suppressed: false,
     from: 'speaker',
     columns: [
-      col('meeting_year', 'int', 'Year of the IGF meeting.', 'meeting_year::INTEGER'),
-      col('session_id', 'string', 'Session identifier within the meeting.'),
+      MEETING_YEAR,
+      SESSION_ID,
       col('name', 'string', 'Speaker name as published.'),
       col('role', 'string', 'speaker, moderator, organizer, rapporteur or unknown.'),
       col('organization', 'string', 'Organisation as given.'),
       col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code; empty when the country could not be resolved.'),
       col('country_raw', 'string', 'Country as written in the input.'),
-      col('stakeholder_group', 'string', 'Normalised stakeholder group.'),
-      col('gender', 'string', 'female, male, other, undisclosed or unknown.'),
-      col('participation_mode', 'string', 'onsite, online or unknown.'),
+      ...PERSON_CATEGORIES,
       col('session_title', 'string', 'Session title as given with the speaker.'),
-      col('session_type', 'string', 'Session type, snake_case.'),
+      SESSION_TYPE,
       ...SOURCE_COLUMNS,
-      col('synthetic', 'bool', 'True for generated demonstration records.')
+      SYNTHETIC_RECORD
     ]
   },
   sessions: {
@@ -102,17 +108,17 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     suppressed: false,
     from: 'session',
     columns: [
-      col('meeting_year', 'int', 'Year of the IGF meeting.', 'meeting_year::INTEGER'),
-      col('session_id', 'string', 'Session identifier within the meeting.'),
+      MEETING_YEAR,
+      SESSION_ID,
       col('title', 'string', 'Session title.'),
-      col('session_type', 'string', 'Session type, snake_case.'),
+      SESSION_TYPE,
       col('theme', 'string', 'Theme or track.'),
       col('date', 'date', 'Date of the session.'),
       col('attendance_onsite', 'int', 'Onsite headcount reported for the session.', 'attendance_onsite::INTEGER'),
       col('attendance_online', 'int', 'Online headcount reported for the session.', 'attendance_online::INTEGER'),
       col('women_share_estimate', 'float', 'Share of women in the room as estimated by the session report (0–1).'),
       ...SOURCE_COLUMNS,
-      col('synthetic', 'bool', 'True for generated demonstration records.')
+      SYNTHETIC_RECORD
     ]
   },
   published_figures: {

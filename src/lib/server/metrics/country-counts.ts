@@ -53,7 +53,9 @@ export function countryDrafts(cells: readonly (CountCell & SqlRow)[]): DraftRow[
   const years = new Map<number, (CountCell & SqlRow)[]>();
   for (const c of cells) {
     const y = Number(c.year);
-    years.set(y, [...(years.get(y) ?? []), c]);
+    const list = years.get(y);
+    if (list) list.push(c);
+    else years.set(y, [c]);
   }
   const out: DraftRow[] = [];
   for (const [year, list] of [...years].sort((a, b) => a[0] - b[0])) {
