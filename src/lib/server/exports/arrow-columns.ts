@@ -1,0 +1,277 @@
+/**
+ * Arrow columns copied straight out of DuckDB's result vectors, chunk by chunk, without making a
+ * JavaScript value of any cell: numbers, dates and booleans are copied from the vector's memory,
+ * and strings from DuckDB's 16-byte `string_t` entries (the Node API only reads them value by value).
+ *
+ * A `string_t` is a uint32 byte length followed by the bytes themselves when they fit in 12 bytes,
+ * or else (at byte 8) a pointer to them. Strings a scan produces usually lie back to back in memory,
+ * so consecutive pointers that continue one another are read with one native call: about 5,000
+ * calls for the 2.6 million long strings of the 1M-row speakers benchmark. Only the bytes of the
+ * strings themselves are ever read.
+ *
+ * Relies on the C API's result chunks being flat vectors (as the Node API does) and on a
+ * little-endian machine (as Arrow's JavaScript library does).
+ */
+import { endianness } from 'node:os';
+import duckdb from '@duckdb/node-bindings';
+import { DuckDBTypeId, type DuckDBResult } from '@duckdb/node-api';
+import { Bool, DateDay, Float64, Int32, Utf8, makeData, type Data } from 'apache-arrow';
+import type { ExportColumnType } from './tables.ts';
+
+if (endianness() !== 'LE') throw new Error('Arrow export reads DuckDB vectors as little-endian memory');
+
+/** The DuckDB type each export column is cast to, so that its vector has the layout read here. */
+export const DUCKDB_TYPE: Record<ExportColumnType, { sql: string; id: DuckDBTypeId }> = {
+  string: { sql: 'VARCHAR', id: DuckDBTypeId.VARCHAR },
+  int: { sql: 'INTEGER', id: DuckDBTypeId.INTEGER },
+  date: { sql: 'DATE', id: DuckDBTypeId.DATE },
+  float: { sql: 'DOUBLE', id: DuckDBTypeId.DOUBLE },
+  bool: { sql: 'BOOLEAN', id: DuckDBTypeId.BOOLEAN }
+};
+
+export const UNORDERED = Symbol('unordered');
+
+/**
+ * All rows of a streamed result as Arrow columns. The result's columns are `types` (each cast to
+ * its DUCKDB_TYPE) and then an INTEGER ordinal of the row; `UNORDERED` when the ordinals do not
+ * strictly increase (the caller asks again with ORDER BY). At most `capacity` rows.
+ */
+export async function readColumns(result: DuckDBResult, types: ExportColumnType[], capacity: number): Promise<{ length: number; columns: Data[] } | typeof UNORDERED> {
+  const expected = [...types.map((t) => DUCKDB_TYPE[t]), DUCKDB_TYPE.int];
+  expected.forEach(({ sql, id }, i) => {
+    if (result.columnTypeId(i) !== id) throw new Error(`export: column ${result.columnName(i)} is ${result.columnType(i)}, expected ${sql}`);
+  });
+  const builders = types.map((t) => columnBuilder(t, capacity));
+  let length = 0;
+  let previous = -1;
+  // DuckDB produces the next chunk on its own thread while this one is copied; whatever way this
+  // ends, that fetch is settled before the connection can be used again.
+  let next = result.fetchChunk();
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (!chunk || chunk.rowCount === 0) break;
+      next = result.fetchChunk();
+      const rows = chunk.rowCount;
+      if (length + rows > capacity) throw new Error(`export: more than ${capacity} rows in one batch`);
+      const ordinal = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, types.length), rows * 4);
+      for (const n of new Int32Array(ordinal.buffer, ordinal.byteOffset, rows)) {
+        if (!(n > previous)) return UNORDERED;
+        previous = n;
+      }
+      builders.forEach((b, i) => b.append(duckdb.data_chunk_get_vector(chunk.chunk, i), rows));
+      length += rows;
+    }
+  } finally {
+    await next.catch(() => null);
+  }
+  return { length, columns: builders.map((b) => b.finish()) };
+}
+
+/** Values of one column, appended chunk by chunk, then handed to Arrow as one Data. */
+interface ColumnBuilder {
+  /** Appends the first `rows` values of a flat DuckDB vector of the column's DUCKDB_TYPE. */
+  append(vector: duckdb.Vector, rows: number): void;
+  finish(): Data;
+}
+
+function columnBuilder(type: ExportColumnType, capacity: number): ColumnBuilder {
+  switch (type) {
+    case 'string':
+      return new StringBuilder(capacity);
+    case 'int':
+      return new Int32Builder(capacity, false);
+    case 'date':
+      return new Int32Builder(capacity, true);
+    case 'float':
+      return new Float64Builder(capacity);
+    case 'bool':
+      return new BoolBuilder(capacity);
+  }
+}
+
+/** DuckDB's validity mask (uint64 words, least significant bit first; none = all valid) as bytes. */
+function validityOf(vector: duckdb.Vector, rows: number): Uint8Array | null {
+  return duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8) ?? null;
+}
+
+/** Arrow's validity bitmap for up to `capacity` values, built as values are appended. */
+class Validity {
+  readonly bits: Uint8Array;
+  length = 0;
+  nullCount = 0;
+  constructor(capacity: number) {
+    this.bits = new Uint8Array((capacity + 7) >> 3);
+  }
+  /** Appends `rows` validity bits from a DuckDB mask; same bit order as Arrow's. */
+  append(mask: Uint8Array | null, rows: number): void {
+    const { bits } = this;
+    for (let i = 0, at = this.length; i < rows; i++, at++) {
+      if (mask === null || mask[i >> 3] & (1 << (i & 7))) bits[at >> 3] |= 1 << (at & 7);
+      else this.nullCount++;
+    }
+    this.length += rows;
+  }
+  /** Whether value `i` of the rows just appended from `mask` is valid. */
+  static valid(mask: Uint8Array | null, i: number): boolean {
+    return mask === null || (mask[i >> 3] & (1 << (i & 7))) !== 0;
+  }
+  finish() {
+    return { length: this.length, nullCount: this.nullCount, nullBitmap: this.bits.subarray(0, (this.length + 7) >> 3) };
+  }
+}
+
+/** What DuckDB left in a null's slot is not ours to publish: an export's bytes depend on its values only. */
+function zeroNulls(values: Int32Array | Float64Array, from: number, mask: Uint8Array | null, rows: number): void {
+  if (mask === null) return;
+  for (let i = 0; i < rows; i++) if (!Validity.valid(mask, i)) values[from + i] = 0;
+}
+
+class Int32Builder implements ColumnBuilder {
+  private readonly values: Int32Array;
+  private readonly validity: Validity;
+  constructor(
+    capacity: number,
+    private readonly date: boolean
+  ) {
+    this.values = new Int32Array(capacity);
+    this.validity = new Validity(capacity);
+  }
+  append(vector: duckdb.Vector, rows: number): void {
+    const data = duckdb.vector_get_data(vector, rows * 4);
+    const mask = validityOf(vector, rows);
+    this.values.set(new Int32Array(data.buffer, data.byteOffset, rows), this.validity.length);
+    zeroNulls(this.values, this.validity.length, mask, rows);
+    this.validity.append(mask, rows);
+  }
+  finish(): Data {
+    const v = this.validity.finish();
+    const data = this.values.subarray(0, v.length);
+    return this.date ? makeData({ type: new DateDay(), ...v, data }) : makeData({ type: new Int32(), ...v, data });
+  }
+}
+
+class Float64Builder implements ColumnBuilder {
+  private readonly values: Float64Array;
+  private readonly validity: Validity;
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+    this.validity = new Validity(capacity);
+  }
+  append(vector: duckdb.Vector, rows: number): void {
+    const data = duckdb.vector_get_data(vector, rows * 8);
+    const mask = validityOf(vector, rows);
+    this.values.set(new Float64Array(data.buffer, data.byteOffset, rows), this.validity.length);
+    zeroNulls(this.values, this.validity.length, mask, rows);
+    this.validity.append(mask, rows);
+  }
+  finish(): Data {
+    const v = this.validity.finish();
+    return makeData({ type: new Float64(), ...v, data: this.values.subarray(0, v.length) });
+  }
+}
+
+class BoolBuilder implements ColumnBuilder {
+  private readonly values: Uint8Array;
+  private readonly validity: Validity;
+  constructor(capacity: number) {
+    this.values = new Uint8Array((capacity + 7) >> 3);
+    this.validity = new Validity(capacity);
+  }
+  append(vector: duckdb.Vector, rows: number): void {
+    const data = duckdb.vector_get_data(vector, rows * duckdb.sizeof_bool);
+    const mask = validityOf(vector, rows);
+    const { values } = this;
+    for (let i = 0, at = this.validity.length; i < rows; i++, at++) {
+      if (data[i * duckdb.sizeof_bool] !== 0 && Validity.valid(mask, i)) values[at >> 3] |= 1 << (at & 7);
+    }
+    this.validity.append(mask, rows);
+  }
+  finish(): Data {
+    const v = this.validity.finish();
+    return makeData({ type: new Bool(), ...v, data: this.values.subarray(0, (v.length + 7) >> 3) });
+  }
+}
+
+const STRING_T_BYTES = 16;
+const INLINE_MAX = 12;
+
+class StringBuilder implements ColumnBuilder {
+  private readonly offsets: Int32Array;
+  private bytes = new Uint8Array(1 << 16);
+  private readonly validity: Validity;
+  constructor(private readonly capacity: number) {
+    this.offsets = new Int32Array(capacity + 1);
+    this.validity = new Validity(capacity);
+  }
+
+  append(vector: duckdb.Vector, rows: number): void {
+    const entries = duckdb.vector_get_data(vector, rows * STRING_T_BYTES);
+    const words = new Uint32Array(entries.buffer, entries.byteOffset, rows * 4);
+    const mask = validityOf(vector, rows);
+    const first = this.validity.length;
+    const { offsets } = this;
+
+    // Offsets first: they give the bytes this chunk needs. A null's length word is not read.
+    for (let i = 0; i < rows; i++) {
+      offsets[first + i + 1] = offsets[first + i] + (Validity.valid(mask, i) ? words[4 * i] : 0);
+    }
+    this.reserve(offsets[first + rows], first + rows);
+    const bytes = this.bytes;
+
+    // A run: long strings whose bytes continue one another both in DuckDB's memory and in the Arrow
+    // buffer (no inline string between them), read in one call.
+    let runEntry = -1;
+    let runAt = 0;
+    let runLength = 0;
+    let runEnd = 0;
+    const readRun = () => {
+      if (runEntry < 0) return;
+      bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + runEntry * STRING_T_BYTES + 8, runLength), runAt);
+      runEntry = -1;
+    };
+    for (let i = 0; i < rows; i++) {
+      if (!Validity.valid(mask, i)) continue;
+      const length = words[4 * i];
+      const at = offsets[first + i];
+      if (length <= INLINE_MAX) {
+        const from = i * STRING_T_BYTES + 4;
+        for (let k = 0; k < length; k++) bytes[at + k] = entries[from + k];
+        continue;
+      }
+      // The pointer, as a number: user-space addresses fit in 53 bits.
+      const pointer = words[4 * i + 2] + words[4 * i + 3] * 0x1_0000_0000;
+      if (runEntry >= 0 && pointer === runEnd && at === runAt + runLength) {
+        runLength += length;
+        runEnd += length;
+        continue;
+      }
+      readRun();
+      runEntry = i;
+      runAt = at;
+      runLength = length;
+      runEnd = pointer + length;
+    }
+    readRun();
+    this.validity.append(mask, rows);
+  }
+
+  /** Room for `byteLength` bytes, `rows` values in: sized for the whole batch at the pace so far, as one copy beats many. */
+  private reserve(byteLength: number, rows: number): void {
+    if (byteLength <= this.bytes.byteLength) return;
+    const projected = Math.ceil((byteLength / rows) * this.capacity * 1.1);
+    const grown = new Uint8Array(Math.max(byteLength, projected, this.bytes.byteLength * 2));
+    grown.set(this.bytes);
+    this.bytes = grown;
+  }
+
+  finish(): Data {
+    const v = this.validity.finish();
+    return makeData({
+      type: new Utf8(),
+      ...v,
+      valueOffsets: this.offsets.subarray(0, v.length + 1),
+      data: this.bytes.subarray(0, this.offsets[v.length])
+    });
+  }
+}
