@@ -1,15 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { onTestFinished } from 'vitest';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** A private folder with its own pseudonymisation key, so tests never touch the user's. */
+/** A private folder with its own pseudonymisation key, so tests never touch the user's; removed when the test ends. */
 export function workspace(): { dir: string; db: string; file: (name: string, content: string | Buffer) => string } {
   const dir = mkdtempSync(join(tmpdir(), 'igf-test-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   process.env.IGF_PSEUDONYM_KEY_FILE = join(dir, 'pseudonym.key');
   return {
     dir,
