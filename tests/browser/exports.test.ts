@@ -75,6 +75,18 @@ describe('download menu on every chart and table', () => {
     await page.context().close();
   });
 
+  it('/representation: every share row of the download is a row of the chart in the year in view', async () => {
+    const { page } = await open('/representation');
+    await chartsDrawn(page);
+    const year = Number(await page.locator('select[name="year"]').inputValue());
+    const href = await page.locator('[data-download-menu="representation"] a[data-format="json"]').getAttribute('href');
+    const body = (await (await fetch(suite.server.url + href)).json()) as { rows: { kind: string; year: number }[] };
+    const shares = body.rows.filter((r) => r.kind === 'share' && r.year === year);
+    expect(shares.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart="representation"] tbody tr').count()).toBe(shares.length);
+    await page.context().close();
+  });
+
   it('opens and closes from the keyboard, passes axe with every menu open, fits 375 px', async () => {
     for (const width of [1280, 375]) {
       const { page, errors } = await open('/gender', { width });

@@ -170,6 +170,7 @@ export const en = {
   'rep.ratio': 'Ratio',
   'rep.speaker_share': 'Speakers',
   'rep.attendee_share': 'Attendees',
+  'rep.no_ratio': 'No ratio to draw for {categories}: its data rows are in the download and the table.',
 
   'sessions.title': 'Sessions and who was on stage',
   'sessions.subtitle': 'Sessions of {year}: speakers, share of women, regional and stakeholder groups on stage, manel flag.',

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { fmt, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
-import type { RatioDot } from './shape.ts';
+import { undrawnCategories, type RatioDot } from './shape.ts';
 
 /**
  * Dot plot around 1 on a log scale, so that 0.5 and 2 sit equally far from parity. Categories keep
@@ -10,7 +10,9 @@ import type { RatioDot } from './shape.ts';
 export function ratioPlot(o: { width: number; dots: RatioDot[] }): Element {
   const valued = o.dots.filter((d) => d.ratio !== null && d.ratio > 0);
   const selected = valued.filter((d) => d.selected);
-  const categories = [...new Set(o.dots.map((d) => d.label))];
+  // A category with nothing to draw gets a note under the chart (RatioDots), not an empty row.
+  const undrawn = new Set(undrawnCategories(o.dots));
+  const categories = [...new Set(o.dots.map((d) => d.label))].filter((l) => !undrawn.has(l));
   const ratios = valued.map((d) => d.ratio!);
   const domain: [number, number] = [Math.min(0.25, ...ratios) * 0.9, Math.max(4, ...ratios) * 1.1];
   const title = (d: RatioDot) => `${d.label}, ${d.year}: ${fmt.ratio(d.ratio!)}`;

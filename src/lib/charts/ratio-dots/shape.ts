@@ -28,7 +28,7 @@ export function ratioDots(
   }
 ): RatioDot[] {
   return rows
-    .filter((r) => r.kind === 'share' && r.category !== 'no_group' && r.category !== 'global_north')
+    .filter((r) => r.kind === 'share')
     .map((r) => ({
       year: Number(r.year),
       group: String(r[fields.group] ?? ''),
@@ -41,6 +41,12 @@ export function ratioDots(
       uncertain: r.low_n === true,
       selected: Number(r.year) === year
     }));
+}
+
+/** Labels of the categories with nothing to draw: no ratio in any year, and no ⊘ (suppressed) in the year in view. */
+export function undrawnCategories(dots: RatioDot[]): string[] {
+  const drawn = new Set(dots.filter((d) => d.ratio !== null || (d.selected && d.suppressed)).map((d) => d.label));
+  return [...new Set(dots.map((d) => d.label))].filter((l) => !drawn.has(l));
 }
 
 export function ratioTable(dots: RatioDot[]): Record<string, string>[] {
