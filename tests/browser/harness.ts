@@ -59,7 +59,10 @@ export async function openPage(suite: BrowserSuite, path: string, options: { wid
   const errors: string[] = [];
   const scripts: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // Svelte's runtime warnings (a hydration mismatch re-renders the page) count as errors too, except
+    // hydration_html_changed: a chart drawn on the server is meant to be kept (server-drawing.ts).
+    const svelteWarning = m.type() === 'warning' && m.text().includes('svelte.dev/e/') && !m.text().includes('hydration_html_changed');
+    if (m.type() === 'error' || svelteWarning) errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', (r) => {

@@ -116,4 +116,23 @@ describe('filters live in the URL', () => {
     expect(await page.locator('details[open] table').count()).toBeGreaterThan(0);
     await ctx.close();
   });
+
+  it('draws the charts into the server’s HTML: without JavaScript they show, and the note that they need it only where one could not be drawn', async () => {
+    const ctx = await suite.browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    for (const path of ['/gender', '/stakeholders', '/representation', '/published']) {
+      await page.goto(suite.server.url + path);
+      const charts = await page.locator('[data-chart]').count();
+      expect(charts, path).toBeGreaterThan(0);
+      expect(await page.locator('[data-chart] .plot > [aria-hidden="true"]:is(svg, figure)').count(), path).toBe(charts);
+      expect(await page.locator('[data-chart] .nojs:visible').count(), path).toBe(0);
+    }
+    await page.goto(suite.server.url + '/');
+    expect(await page.locator('[data-card] svg').count()).toBe(await page.locator('[data-card]').count());
+    // The world map's shapes load in the browser only: it keeps the note.
+    await page.goto(suite.server.url + '/regions');
+    expect(await page.locator('[data-chart="regions-map"] .plot svg').count()).toBe(0);
+    expect(await page.locator('[data-chart="regions-map"] .nojs:visible').count()).toBe(1);
+    await ctx.close();
+  });
 });

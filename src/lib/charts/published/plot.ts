@@ -5,9 +5,10 @@ import { yearTicks } from '../trend/shape.ts';
 import type { PublishedPoint } from './shape.ts';
 
 /** Computed line, published dots; each dot is a link to its source. */
-export function publishedPlot(o: { width: number; computed: Point[]; published: PublishedPoint[] }): Element {
+export function publishedPlot(o: { width: number; computed: Point[]; published: PublishedPoint[]; document?: Document }): Element {
   const years = [...new Set([...o.computed.map((p) => p.year), ...o.published.map((p) => p.year)])];
   return Plot.plot({
+    document: o.document,
     width: o.width,
     height: 320,
     marginLeft: 56,

@@ -7,7 +7,7 @@ import { undrawnCategories, type RatioDot } from './shape.ts';
  * Dot plot around 1 on a log scale, so that 0.5 and 2 sit equally far from parity. Categories keep
  * the metric's order, which groups them by dimension.
  */
-export function ratioPlot(o: { width: number; dots: RatioDot[] }): Element {
+export function ratioPlot(o: { width: number; dots: RatioDot[]; document?: Document }): Element {
   const valued = o.dots.filter((d) => d.ratio !== null && d.ratio > 0);
   const selected = valued.filter((d) => d.selected);
   // A category with nothing to draw gets a note under the chart (RatioDots), not an empty row.
@@ -17,6 +17,7 @@ export function ratioPlot(o: { width: number; dots: RatioDot[] }): Element {
   const domain: [number, number] = [Math.min(0.25, ...ratios) * 0.9, Math.max(4, ...ratios) * 1.1];
   const title = (d: RatioDot) => `${d.label}, ${d.year}: ${fmt.ratio(d.ratio!)}`;
   return Plot.plot({
+    document: o.document,
     width: o.width,
     height: categories.length * 26 + 50,
     marginLeft: Math.min(170, Math.round(o.width * 0.42)),

@@ -5,10 +5,18 @@ import { yearTicks } from '../trend/shape.ts';
 import type { StackCell } from './shape.ts';
 
 /** 100 % stacked bars, one per year. A year with a suppressed cell carries ⊘ above its bar. */
-export function stackedPlot(o: { width: number; height?: number; cells: StackCell[]; categories: readonly string[]; suppressedYears: number[] }): Element {
+export function stackedPlot(o: {
+  width: number;
+  height?: number;
+  cells: StackCell[];
+  categories: readonly string[];
+  suppressedYears: number[];
+  document?: Document;
+}): Element {
   const shown = o.cells.filter((c) => c.share !== null);
   const years = [...new Set(o.cells.map((c) => c.year))];
   return Plot.plot({
+    document: o.document,
     width: o.width,
     height: o.height ?? 320,
     marginLeft: 44,

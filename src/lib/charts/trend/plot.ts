@@ -19,6 +19,8 @@ export interface TrendOptions {
   highlightYear?: number | null;
   compact?: boolean;
   tipFormat: (p: Point) => string;
+  /** The DOM to draw with (the server's; the browser's when absent). */
+  document?: Document;
 }
 
 export function trendPlot(o: TrendOptions): Element {
@@ -91,6 +93,7 @@ export function trendPlot(o: TrendOptions): Element {
   );
 
   return Plot.plot({
+    document: o.document,
     width: o.width,
     height: o.height ?? (compact ? 56 : 300),
     marginLeft: compact ? 4 : 48,
