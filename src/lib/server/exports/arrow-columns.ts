@@ -80,11 +80,11 @@ function columnBuilder(type: ExportColumnType, capacity: number): ColumnBuilder 
     case 'string':
       return new StringBuilder(capacity);
     case 'int':
-      return new Int32Builder(capacity, false);
+      return new NumberBuilder(capacity, new Int32());
     case 'date':
-      return new Int32Builder(capacity, true);
+      return new NumberBuilder(capacity, new DateDay());
     case 'float':
-      return new Float64Builder(capacity);
+      return new NumberBuilder(capacity, new Float64());
     case 'bool':
       return new BoolBuilder(capacity);
   }
@@ -121,53 +121,33 @@ class Validity {
   }
 }
 
-/** What DuckDB left in a null's slot is not ours to publish: an export's bytes depend on its values only. */
-function zeroNulls(values: Int32Array | Float64Array, from: number, mask: Uint8Array | null, rows: number): void {
-  if (mask === null) return;
-  for (let i = 0; i < rows; i++) if (!Validity.valid(mask, i)) values[from + i] = 0;
-}
-
-class Int32Builder implements ColumnBuilder {
-  private readonly values: Int32Array;
+/** Numbers both stores keep as fixed-width little-endian values: INTEGER, DATE (days since 1970), DOUBLE. */
+class NumberBuilder implements ColumnBuilder {
+  private readonly values: Int32Array | Float64Array;
   private readonly validity: Validity;
   constructor(
     capacity: number,
-    private readonly date: boolean
+    private readonly type: Int32 | DateDay | Float64
   ) {
-    this.values = new Int32Array(capacity);
+    this.values = type instanceof Float64 ? new Float64Array(capacity) : new Int32Array(capacity);
     this.validity = new Validity(capacity);
   }
   append(vector: duckdb.Vector, rows: number): void {
-    const data = duckdb.vector_get_data(vector, rows * 4);
+    const data = duckdb.vector_get_data(vector, rows * this.values.BYTES_PER_ELEMENT);
     const mask = validityOf(vector, rows);
-    this.values.set(new Int32Array(data.buffer, data.byteOffset, rows), this.validity.length);
-    zeroNulls(this.values, this.validity.length, mask, rows);
+    const from = this.validity.length;
+    const { buffer, byteOffset } = data;
+    this.values.set(this.values instanceof Float64Array ? new Float64Array(buffer, byteOffset, rows) : new Int32Array(buffer, byteOffset, rows), from);
+    // What DuckDB left in a null's slot is not ours to publish: an export's bytes depend on its values only.
+    if (mask !== null) for (let i = 0; i < rows; i++) if (!Validity.valid(mask, i)) this.values[from + i] = 0;
     this.validity.append(mask, rows);
   }
   finish(): Data {
     const v = this.validity.finish();
     const data = this.values.subarray(0, v.length);
-    return this.date ? makeData({ type: new DateDay(), ...v, data }) : makeData({ type: new Int32(), ...v, data });
-  }
-}
-
-class Float64Builder implements ColumnBuilder {
-  private readonly values: Float64Array;
-  private readonly validity: Validity;
-  constructor(capacity: number) {
-    this.values = new Float64Array(capacity);
-    this.validity = new Validity(capacity);
-  }
-  append(vector: duckdb.Vector, rows: number): void {
-    const data = duckdb.vector_get_data(vector, rows * 8);
-    const mask = validityOf(vector, rows);
-    this.values.set(new Float64Array(data.buffer, data.byteOffset, rows), this.validity.length);
-    zeroNulls(this.values, this.validity.length, mask, rows);
-    this.validity.append(mask, rows);
-  }
-  finish(): Data {
-    const v = this.validity.finish();
-    return makeData({ type: new Float64(), ...v, data: this.values.subarray(0, v.length) });
+    if (this.type instanceof Float64) return makeData({ type: this.type, ...v, data: data as Float64Array });
+    if (this.type instanceof DateDay) return makeData({ type: this.type, ...v, data: data as Int32Array });
+    return makeData({ type: this.type, ...v, data: data as Int32Array });
   }
 }
 
