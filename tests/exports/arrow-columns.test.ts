@@ -104,6 +104,12 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
     expect(values(empty.columns[0])).toEqual([]);
   });
 
+  it('copies a few very long strings in a batch sized for many rows (the buffer grows to need, not to capacity)', async () => {
+    const r = await read(`SELECT repeat(chr(97 + CAST(n AS INTEGER)), 40000), CAST(n AS INTEGER) FROM range(3) AS r(n)`, ['string'], 122_880);
+    if (r === UNORDERED) throw new Error('unordered');
+    expect(values(r.columns[0])).toEqual(['a'.repeat(40_000), 'b'.repeat(40_000), 'c'.repeat(40_000)]);
+  });
+
   it('says UNORDERED when the ordinal column steps back or repeats', async () => {
     expect(await read('SELECT CAST(n AS VARCHAR), CAST(3 - n AS INTEGER) FROM range(3) AS r(n)', ['string'])).toBe(UNORDERED);
     expect(await read('SELECT CAST(n AS VARCHAR), 1 FROM range(2) AS r(n)', ['string'])).toBe(UNORDERED);

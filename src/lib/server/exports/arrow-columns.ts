@@ -175,6 +175,8 @@ class BoolBuilder implements ColumnBuilder {
 
 const STRING_T_BYTES = 16;
 const INLINE_MAX = 12;
+const INT32_MAX = 0x7fff_ffff;
+const UINT32_MAX = 0xffff_ffff;
 
 class StringBuilder implements ColumnBuilder {
   private readonly offsets: Int32Array;
@@ -193,10 +195,13 @@ class StringBuilder implements ColumnBuilder {
     const { offsets } = this;
 
     // Offsets first: they give the bytes this chunk needs. A null's length word is not read.
+    let end = offsets[first];
     for (let i = 0; i < rows; i++) {
-      offsets[first + i + 1] = offsets[first + i] + (Validity.valid(mask, i) ? words[4 * i] : 0);
+      end += Validity.valid(mask, i) ? words[4 * i] : 0;
+      if (end > INT32_MAX) throw new Error(`export: more than ${INT32_MAX} bytes of text in one column of one batch (Arrow Utf8 offsets are 32-bit)`);
+      offsets[first + i + 1] = end;
     }
-    this.reserve(offsets[first + rows], first + rows);
+    this.reserve(end, first + rows);
     const bytes = this.bytes;
 
     // A run: long strings whose bytes continue one another both in DuckDB's memory and in the Arrow
@@ -204,7 +209,10 @@ class StringBuilder implements ColumnBuilder {
     let runEntry = -1;
     let runAt = 0;
     let runLength = 0;
-    let runEnd = 0;
+    // Where the run's bytes end in DuckDB's memory: the pointer's high and low 32-bit words (no
+    // arithmetic on whole 64-bit addresses, which a JavaScript number does not hold exactly).
+    let runEndHigh = 0;
+    let runEndLow = -1;
     const readRun = () => {
       if (runEntry < 0) return;
       bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + runEntry * STRING_T_BYTES + 8, runLength), runAt);
@@ -219,28 +227,33 @@ class StringBuilder implements ColumnBuilder {
         for (let k = 0; k < length; k++) bytes[at + k] = entries[from + k];
         continue;
       }
-      // The pointer, as a number: user-space addresses fit in 53 bits.
-      const pointer = words[4 * i + 2] + words[4 * i + 3] * 0x1_0000_0000;
-      if (runEntry >= 0 && pointer === runEnd && at === runAt + runLength) {
+      const low = words[4 * i + 2];
+      const high = words[4 * i + 3];
+      if (runEntry >= 0 && low === runEndLow && high === runEndHigh && at === runAt + runLength) {
         runLength += length;
-        runEnd += length;
-        continue;
+      } else {
+        readRun();
+        runEntry = i;
+        runAt = at;
+        runLength = length;
+        runEndHigh = high;
       }
-      readRun();
-      runEntry = i;
-      runAt = at;
-      runLength = length;
-      runEnd = pointer + length;
+      // A run ends where the low word would carry into the high one.
+      runEndLow = low + length <= UINT32_MAX ? low + length : -1;
     }
     readRun();
     this.validity.append(mask, rows);
   }
 
-  /** Room for `byteLength` bytes, `rows` values in: sized for the whole batch at the pace so far, as one copy beats many. */
+  /**
+   * Room for `byteLength` bytes, `rows` values in: sized for the whole batch at the pace so far (one
+   * copy beats many), but never beyond four times what is needed now, as a batch may hold far fewer
+   * rows than its capacity.
+   */
   private reserve(byteLength: number, rows: number): void {
     if (byteLength <= this.bytes.byteLength) return;
     const projected = Math.ceil((byteLength / rows) * this.capacity * 1.1);
-    const grown = new Uint8Array(Math.max(byteLength, projected, this.bytes.byteLength * 2));
+    const grown = new Uint8Array(Math.max(byteLength, Math.min(projected, 4 * byteLength), this.bytes.byteLength * 2));
     grown.set(this.bytes);
     this.bytes = grown;
   }
