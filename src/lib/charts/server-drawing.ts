@@ -3,6 +3,10 @@
  * have loaded, and without JavaScript at all; once hydrated, the browser draws them again at its
  * own width. hooks.server.ts installs the server's DOM (linkedom); in the browser there is none,
  * and nothing is drawn here.
+ *
+ * The markup goes into the page unchanged, so charts must put data only into text nodes and
+ * attributes of SVG and ordinary HTML elements (as Plot does): linkedom writes the text of HTML
+ * <title>, <style>, <script> and <textarea> without escaping it.
  */
 import { hideFromAssistiveTech } from '$lib/components/a11y.ts';
 

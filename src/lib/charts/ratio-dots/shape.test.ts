@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratioDots, undrawnCategories } from './shape.ts';
+import { ratioDots, ratioSummary, undrawnCategories } from './shape.ts';
 
 describe('ratio dots', () => {
   const rows = [
@@ -20,7 +20,13 @@ describe('ratio dots', () => {
     ]);
   });
 
-  it('names the categories left without any dot or ⊘ mark', () => {
+  it('says suppressed in the summary only for suppressed rows', () => {
+    expect(ratioSummary(dots)).toBe('African Group suppressed, Outside the groups —');
+  });
+
+  it('names the categories left without any dot or ⊘ mark (a ratio of 0 has no place on the log scale)', () => {
+    const zero = ratioDots([{ ...rows[0], representation_ratio: 0 }], 2024, { ratio: 'representation_ratio', group: 'dimension' });
+    expect(undrawnCategories(zero)).toEqual(['African Group']);
     expect(undrawnCategories(dots)).toEqual(['Outside the groups']);
     // African: a dot in 2024, and ⊘ in 2025 when 2025 is in view.
     expect(undrawnCategories(dots.filter((d) => d.category === 'african'))).toEqual([]);

@@ -45,7 +45,8 @@ export function ratioDots(
 
 /** Labels of the categories with nothing to draw: no ratio in any year, and no ⊘ (suppressed) in the year in view. */
 export function undrawnCategories(dots: RatioDot[]): string[] {
-  const drawn = new Set(dots.filter((d) => d.ratio !== null || (d.selected && d.suppressed)).map((d) => d.label));
+  // The scale is logarithmic: a ratio of 0 has no place on it.
+  const drawn = new Set(dots.filter((d) => (d.ratio !== null && d.ratio > 0) || (d.selected && d.suppressed)).map((d) => d.label));
   return [...new Set(dots.map((d) => d.label))].filter((l) => !drawn.has(l));
 }
 
@@ -64,6 +65,6 @@ export function ratioTable(dots: RatioDot[]): Record<string, string>[] {
 export function ratioSummary(dots: RatioDot[]): string {
   return dots
     .filter((d) => d.selected)
-    .map((d) => `${d.label} ${d.ratio === null ? t('chart.suppressed') : fmt.ratio(d.ratio)}`)
+    .map((d) => `${d.label} ${d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio)}`)
     .join(', ');
 }
