@@ -11,7 +11,12 @@ export const ROOT = new URL('../..', import.meta.url).pathname;
 /** A private folder with its own pseudonymisation key, so tests never touch the user's; removed when the test ends. */
 export function workspace(): { dir: string; db: string; file: (name: string, content: string | Buffer) => string } {
   const dir = mkdtempSync(join(tmpdir(), 'igf-test-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const previousKeyFile = process.env.IGF_PSEUDONYM_KEY_FILE;
+  onTestFinished(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if (previousKeyFile === undefined) delete process.env.IGF_PSEUDONYM_KEY_FILE;
+    else process.env.IGF_PSEUDONYM_KEY_FILE = previousKeyFile;
+  });
   process.env.IGF_PSEUDONYM_KEY_FILE = join(dir, 'pseudonym.key');
   return {
     dir,
