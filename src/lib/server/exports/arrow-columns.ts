@@ -18,7 +18,7 @@ import { DuckDBTypeId, type DuckDBResult } from '@duckdb/node-api';
 import { Bool, DateDay, Float64, Int32, Utf8, makeData, type Data } from 'apache-arrow';
 import type { ExportColumnType } from './tables.ts';
 
-if (endianness() !== 'LE') throw new Error('Arrow export reads DuckDB vectors as little-endian memory');
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 /** The DuckDB type each export column is cast to, so that its vector has the layout read here. */
 export const DUCKDB_TYPE: Record<ExportColumnType, { sql: string; id: DuckDBTypeId }> = {
@@ -37,6 +37,8 @@ export const UNORDERED = Symbol('unordered');
  * strictly increase (the caller asks again with ORDER BY). At most `capacity` rows.
  */
 export async function readColumns(result: DuckDBResult, types: ExportColumnType[], capacity: number): Promise<{ length: number; columns: Data[] } | typeof UNORDERED> {
+  // Refused here, not at import: the CSV and Parquet exports that share this module do not depend on it.
+  if (!LITTLE_ENDIAN) throw new Error('export: the Arrow export reads DuckDB vectors as little-endian memory, and this machine is big-endian');
   const expected = [...types.map((t) => DUCKDB_TYPE[t]), DUCKDB_TYPE.int];
   expected.forEach(({ sql, id }, i) => {
     if (result.columnTypeId(i) !== id) throw new Error(`export: column ${result.columnName(i)} is ${result.columnType(i)}, expected ${sql}`);
