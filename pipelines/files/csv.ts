@@ -3,11 +3,19 @@
  * a rejected record can be reported as "file, line, reason" even when earlier
  * records span several lines. RFC 4180 quoting; LF, CRLF or CR line ends.
  */
+import { isUtf8 } from 'node:buffer';
 
 export interface BadRecord {
   line: number;
   reason: string;
 }
+
+/**
+ * The longest field we accept. Real participant lists have no cell near this
+ * size; a bigger one is a pasted document or a broken export, and DuckDB's
+ * reader would fail the whole file on it, so the record is rejected instead.
+ */
+export const MAX_FIELD_BYTES = 64 * 1024;
 
 export interface CsvScan {
   header: string[];
@@ -24,6 +32,15 @@ export interface CsvScan {
 
 export type OnRecord = (fields: string[], line: number) => void;
 export type OnProgress = (fraction: number) => void;
+
+export interface ScanOptions {
+  /**
+   * Reject records whose bytes are not valid UTF-8. Set for a file that is
+   * UTF-8 apart from a few broken records, so those records are reported
+   * instead of the whole file being read in another encoding.
+   */
+  rejectInvalidUtf8?: boolean;
+}
 
 const QUOTE = 34;
 const LF = 10;
@@ -46,7 +63,13 @@ export function sniffDelimiter(text: string): ',' | ';' | '\t' {
  * every well-formed data record is handed over with its fields; without it
  * only the counts and the bad records are collected, which is much faster.
  */
-export function scanCsv(input: Buffer | string, delimiter: string, onRecord?: OnRecord, onProgress?: OnProgress): CsvScan {
+export function scanCsv(
+  input: Buffer | string,
+  delimiter: string,
+  onRecord?: OnRecord,
+  onProgress?: OnProgress,
+  options: ScanOptions = {}
+): CsvScan {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const delim = delimiter.charCodeAt(0);
   const n = bytes.length;
@@ -69,24 +92,29 @@ export function scanCsv(input: Buffer | string, delimiter: string, onRecord?: On
     let problem: string | null = null;
     let multiline = false;
     let firstBlank = false;
+    let longField = 0;
+    let nul = false;
 
     // One record: fields until an unquoted line end or the end of the text.
     for (;;) {
       let value = '';
+      // Header fields are always kept: a quoted header ("Country") is as much a name as a bare one.
+      const keep = wantFields || header === null;
       if (bytes[pos] === QUOTE) {
         pos++;
+        const fieldStart = pos;
         let chunkStart = pos;
         let closed = false;
         while (pos < n) {
           const c = bytes[pos];
           if (c === QUOTE) {
             if (bytes[pos + 1] === QUOTE) {
-              if (wantFields) value += text(chunkStart, pos + 1);
+              if (keep) value += text(chunkStart, pos + 1);
               pos += 2;
               chunkStart = pos;
               continue;
             }
-            if (wantFields) value += text(chunkStart, pos);
+            if (keep) value += text(chunkStart, pos);
             pos++;
             closed = true;
             break;
@@ -94,9 +122,10 @@ export function scanCsv(input: Buffer | string, delimiter: string, onRecord?: On
           if (c === LF || (c === CR && bytes[pos + 1] !== LF)) {
             line++;
             multiline = true;
-          }
+          } else if (c === 0) nul = true;
           pos++;
         }
+        if (closed && pos - 1 - fieldStart > MAX_FIELD_BYTES) longField = Math.max(longField, pos - 1 - fieldStart);
         if (!closed) {
           // An unterminated quote would swallow the rest of the file: reject
           // this record alone and start again on the line after it.
@@ -117,12 +146,14 @@ export function scanCsv(input: Buffer | string, delimiter: string, onRecord?: On
         while (pos < n) {
           const c = bytes[pos];
           if (c === delim || c === LF || c === CR) break;
+          if (c === 0) nul = true;
           pos++;
         }
-        if (wantFields || header === null) value = text(fieldStart, pos);
+        if (keep) value = text(fieldStart, pos);
         if (fieldCount === 0) firstBlank = isBlank(bytes, fieldStart, pos);
+        if (pos - fieldStart > MAX_FIELD_BYTES) longField = Math.max(longField, pos - fieldStart);
       }
-      if (wantFields || header === null) fields.push(value);
+      if (keep) fields.push(value);
       fieldCount++;
       if (pos >= n) break;
       const c = bytes[pos];
@@ -154,11 +185,19 @@ export function scanCsv(input: Buffer | string, delimiter: string, onRecord?: On
       continue;
     }
     if (header === null) {
+      if (longField > 0) throw new CsvError(`the header line has a field of ${longField.toLocaleString('en-US')} bytes; is this a CSV file?`);
       header = fields.slice();
       continue;
     }
     records++;
     if (multiline) simple = false;
+    if (problem === null && longField > 0) {
+      problem = `a field of ${longField.toLocaleString('en-US')} bytes is longer than the limit of ${MAX_FIELD_BYTES.toLocaleString('en-US')} bytes`;
+    }
+    if (problem === null && nul) problem = 'contains NUL bytes, which are not text';
+    if (problem === null && options.rejectInvalidUtf8 && !isUtf8(bytes.subarray(startPos, pos))) {
+      problem = 'contains bytes that are not valid UTF-8 text';
+    }
     if (problem === null && fieldCount !== header.length) {
       const extraAllEmpty = wantFields && fieldCount > header.length && fields.slice(header.length).every((f) => f === '');
       if (!extraAllEmpty) problem = `has ${fieldCount} fields, expected ${header.length}`;

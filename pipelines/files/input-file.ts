@@ -16,6 +16,11 @@ export interface DecodedInput {
   utf8: Buffer;
   /** True when the bytes were not plain UTF-8 (UTF-16, or Windows-1252 fallback). */
   reencoded: boolean;
+  /**
+   * UTF-8 with a few invalid byte sequences: the records holding them are
+   * rejected one by one rather than the whole file read as Windows-1252.
+   */
+  invalidUtf8: boolean;
   encoding: string;
   bytes: number;
 }
@@ -42,10 +47,11 @@ export async function readBytes(path: string): Promise<Buffer> {
 /** Which format the bytes are in, and their content as UTF-8 when it is CSV or JSON. */
 export function decodeInput(raw: Buffer): DecodedInput {
   if (raw.subarray(0, 4).toString('latin1') === 'PAR1') {
-    return { format: 'parquet', utf8: Buffer.alloc(0), reencoded: false, encoding: 'parquet', bytes: raw.length };
+    return { format: 'parquet', utf8: Buffer.alloc(0), reencoded: false, invalidUtf8: false, encoding: 'parquet', bytes: raw.length };
   }
   let utf8: Buffer;
   let encoding: string;
+  let invalidUtf8 = false;
   if (raw[0] === 0xff && raw[1] === 0xfe) {
     utf8 = Buffer.from(new TextDecoder('utf-16le').decode(raw.subarray(2)), 'utf8');
     encoding = 'utf-16le';
@@ -58,6 +64,10 @@ export function decodeInput(raw: Buffer): DecodedInput {
     if (isUtf8(body)) {
       utf8 = body;
       encoding = body === raw ? 'utf-8' : 'utf-8 with BOM';
+    } else if (mostlyUtf8(body)) {
+      utf8 = body;
+      encoding = 'utf-8 (some records invalid)';
+      invalidUtf8 = true;
     } else {
       // Spreadsheet exports saved as "CSV (Windows)" are Windows-1252.
       utf8 = Buffer.from(new TextDecoder('windows-1252').decode(body), 'utf8');
@@ -67,7 +77,25 @@ export function decodeInput(raw: Buffer): DecodedInput {
   const first = utf8.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
   if (first < 0) throw new InputError('the file holds only blank space');
   const format: InputFormat = utf8[first] === 0x5b || utf8[first] === 0x7b ? 'json' : 'csv';
-  return { format, utf8, reencoded: !encoding.startsWith('utf-8'), encoding, bytes: raw.length };
+  return { format, utf8, reencoded: !encoding.startsWith('utf-8'), invalidUtf8, encoding, bytes: raw.length };
+}
+
+/**
+ * Bytes that are UTF-8 except for a few broken sequences. Windows-1252 text
+ * almost never forms valid multi-byte UTF-8 by accident, so when most
+ * non-ASCII characters decode cleanly the file is UTF-8 with damage, not
+ * Windows-1252.
+ */
+function mostlyUtf8(bytes: Buffer): boolean {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c >= 0x80) valid++;
+  }
+  return valid > 0 && valid >= invalid;
 }
 
 export interface JsonRecords {

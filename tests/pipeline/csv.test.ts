@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanCsv, sniffDelimiter } from '../../pipelines/files/csv.ts';
+import { scanCsv, sniffDelimiter, MAX_FIELD_BYTES } from '../../pipelines/files/csv.ts';
 
 function collect(text: string, delimiter = ',') {
   const rows: Array<{ fields: string[]; line: number }> = [];
@@ -78,6 +78,56 @@ describe('scanCsv', () => {
       { line: 5, reason: 'has 1 fields, expected 2' },
       { line: 7, reason: 'text after a closing quote' }
     ]);
+  });
+
+  it('reads quoted headers as R, Excel and databases write them: commas, doubled quotes and line breaks inside', () => {
+    const { scan, rows } = collect('"","Delegation","Name, as given","Say ""hi""","Two\nlines"\n"1","Kenya","A",x,y\n');
+    expect(scan.header).toEqual(['', 'Delegation', 'Name, as given', 'Say "hi"', 'Two\nlines']);
+    expect(rows).toEqual([{ fields: ['1', 'Kenya', 'A', 'x', 'y'], line: 3 }]);
+  });
+
+  it('keeps a quoted header when only the fields are counted', () => {
+    expect(scanCsv('meeting_year,"Country of residence",gender\n2019,Kenya,F\n', ',').header).toEqual([
+      'meeting_year',
+      'Country of residence',
+      'gender'
+    ]);
+  });
+
+  it(`rejects a record with a field over ${MAX_FIELD_BYTES} bytes, quoted or not, and reads the records around it`, () => {
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    for (const cell of [huge, `"${huge}"`]) {
+      const text = `a,b\n1,ok\n2,${cell}\n3,fine\n`;
+      const fast = scanCsv(text, ',');
+      const { scan, rows } = collect(text);
+      expect(fast.bad).toEqual(scan.bad);
+      expect(scan.records).toBe(3);
+      expect(scan.bad).toEqual([{ line: 3, reason: 'a field of 5,242,880 bytes is longer than the limit of 65,536 bytes' }]);
+      expect(rows.map((r) => r.line)).toEqual([2, 4]);
+      expect(scan.simple).toBe(false);
+    }
+  });
+
+  it('accepts a field of exactly the limit', () => {
+    const { scan } = collect(`a,b\n1,${'y'.repeat(MAX_FIELD_BYTES)}\n`);
+    expect(scan.bad).toEqual([]);
+  });
+
+  it('rejects a record with NUL bytes, which are not text', () => {
+    const { scan, rows } = collect('a,b\n1,x\n2,y\u0000z\n3,"q\u0000"\n4,w\n');
+    expect(scan.bad).toEqual([
+      { line: 3, reason: 'contains NUL bytes, which are not text' },
+      { line: 4, reason: 'contains NUL bytes, which are not text' }
+    ]);
+    expect(rows.map((r) => r.line)).toEqual([2, 5]);
+  });
+
+  it('rejects records with invalid UTF-8 when asked to, and only those', () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\n1,Zürich\n2,'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('\n3,São Paulo\n')]);
+    const lines: number[] = [];
+    const scan = scanCsv(bytes, ',', (_, line) => lines.push(line), undefined, { rejectInvalidUtf8: true });
+    expect(scan.bad).toEqual([{ line: 3, reason: 'contains bytes that are not valid UTF-8 text' }]);
+    expect(lines).toEqual([2, 4]);
   });
 
   it('fails clearly on a file without a header', () => {
