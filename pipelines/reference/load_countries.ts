@@ -5,10 +5,13 @@
  * prepared-statement parameters.
  *
  * Expects pipelines/schema/schema.sql and macros.sql to have been run on the
- * connection. Replaces the previous contents of both tables.
+ * connection. Replaces the previous contents of the tables it fills.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+
+const sqlFile = (name: string) => readFileSync(new URL(`./sql/${name}`, import.meta.url), 'utf8');
 
 const FILES = {
   m49: 'unsd_m49_en.csv',
@@ -56,10 +59,24 @@ async function stage(conn: DuckDBConnection, referenceDir: string): Promise<void
   await readCsv(conn, 'ref_master', f(FILES.master));
   await readCsv(conn, 'ref_membership', f(FILES.membership));
   await readCsv(conn, 'ref_groups', f(FILES.groups));
+  // A row with an empty iso3 blocks its spelling; the note says why, and its
+  // first words say what kind of block it is (kept in country_alias_blocked):
+  //   "blocked: ..."     ambiguous or without a code ("Korea", "Kosovo")
+  //   "split state: ..." a former state that split ("USSR", "Yugoslavia")
+  //   "region: ..."      not a country ("Americas"), so no typo match lands on "America"
+  // `line` keeps the file order for picking one note per key.
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE ref_curated AS
-       SELECT trim(alias) AS alias, nullif(upper(trim(iso3)), '') AS iso3, note
-       FROM read_csv(?, header = true, delim = ',', quote = '"', columns = {'alias': 'VARCHAR', 'iso3': 'VARCHAR', 'note': 'VARCHAR'})`,
+       SELECT alias, iso3, note,
+              CASE WHEN starts_with(lower(note), 'blocked:') THEN 'blocked'
+                   WHEN starts_with(lower(note), 'split state:') THEN 'split_state'
+                   WHEN starts_with(lower(note), 'region:') THEN 'region' END AS block_kind,
+              line
+       FROM (
+         SELECT trim(alias) AS alias, nullif(upper(trim(iso3)), '') AS iso3, trim(coalesce(note, '')) AS note,
+                row_number() OVER () AS line
+         FROM read_csv(?, header = true, delim = ',', quote = '"', columns = {'alias': 'VARCHAR', 'iso3': 'VARCHAR', 'note': 'VARCHAR'})
+       )`,
     [f(FILES.curated)]
   );
 
@@ -129,6 +146,12 @@ async function stage(conn: DuckDBConnection, referenceDir: string): Promise<void
       SELECT country_key(regexp_replace(spelling, '^(la|le|les|el|los|las)\\s+|^l[''’]', '', 'i')), iso3,
              origin || '~no_article', 2
       FROM ref_alias_spelling WHERE origin IN ('unterm.fr_formal', 'unterm.es_formal')
+      UNION ALL
+      -- UNTERM English formal names keep "the" inside ("the Republic of the Sudan");
+      -- people drop it: "Republic of Sudan", "Republic of Philippines".
+      SELECT country_key(regexp_replace(spelling, '(\\sof)\\s+the\\s', '\\1 ', 'i')), iso3,
+             origin || '~no_inner_the', 2
+      FROM ref_alias_spelling WHERE origin = 'unterm.en_formal' AND regexp_matches(spelling, '\\sof\\s+the\\s', 'i')
     ),
     names AS (
       -- codes are not names: ISO2 "ST" (São Tomé) must not become "Saint"
@@ -192,6 +215,10 @@ async function validate(conn: DuckDBConnection): Promise<void> {
       `SELECT alias, iso3 FROM ref_curated WHERE iso3 NOT IN (SELECT "ISO-alpha3 Code" FROM ref_m49)`
     ],
     [
+      'curated alias: an empty iso3 needs a note starting "blocked:", "split state:" or "region:", and only an empty iso3 may have one',
+      `SELECT alias, iso3, note FROM ref_curated WHERE (iso3 IS NULL) <> (block_kind IS NOT NULL)`
+    ],
+    [
       'curated alias is empty after country_key()',
       `SELECT alias, iso3 FROM ref_curated WHERE coalesce(country_key(alias), '') = ''`
     ],
@@ -224,16 +251,21 @@ async function validate(conn: DuckDBConnection): Promise<void> {
 }
 
 /**
- * Alias keys left out of country_alias: those whose spellings (in the best
- * tier present for that key) point to more than one country, and those
- * blocked in country_aliases.csv.
+ * Alias keys left out of country_alias because they are ambiguous: those whose
+ * spellings (in the best tier present for that key) point to more than one
+ * country, and those blocked in country_aliases.csv as "blocked:". Former
+ * states that split ("split state:") and regions ("region:") are not
+ * ambiguous spellings and are not listed; country_alias_blocked has them all.
  */
 export async function listAmbiguousAliasKeys(conn: DuckDBConnection, referenceDir: string): Promise<AmbiguousAliasKey[]> {
   await stage(conn, referenceDir);
   try {
     const rows = (
       await conn.runAndReadAll(
-        `SELECT alias_key, iso3s, origins, blocked FROM ref_alias_tier WHERE len(iso3s) > 1 OR blocked ORDER BY alias_key`
+        `SELECT alias_key, iso3s, origins, blocked FROM ref_alias_tier
+         WHERE (len(iso3s) > 1 OR blocked)
+           AND alias_key NOT IN (SELECT country_key(alias) FROM ref_curated WHERE block_kind IN ('split_state', 'region'))
+         ORDER BY alias_key`
       )
     ).getRowObjectsJson();
     return rows.map((r) => ({
@@ -247,6 +279,11 @@ export async function listAmbiguousAliasKeys(conn: DuckDBConnection, referenceDi
   }
 }
 
+/**
+ * Fills `country`, `country_alias` and `country_alias_blocked` (created here
+ * if missing: keys known and left unresolved on purpose, see
+ * sql/country_alias_blocked.sql).
+ */
 export async function loadCountryReference(
   conn: DuckDBConnection,
   referenceDir: string
@@ -300,6 +337,8 @@ export async function loadCountryReference(
       INSERT INTO country_alias
       SELECT alias_key, iso3s[1], origin FROM ref_alias_tier WHERE NOT blocked AND len(iso3s) = 1
     `);
+    await conn.run(sqlFile('country_alias_blocked.sql'));
+    await conn.run(sqlFile('fill_country_alias_blocked.sql'));
 
     return {
       countries: await scalar(conn, 'SELECT count(*) FROM country'),
