@@ -1,16 +1,19 @@
 /**
- * npm run pipeline -- [--input PATH ...] [--db PATH] [--kind K] [--strict] [--synthetic] [--report FILE.json]
+ * npm run pipeline -- [--input PATH ...] [--db PATH] [--kind K] [--map H=F] [--year Y] [--strict] [--allow-empty] [--synthetic] [--report FILE.json]
  *
  * Exit codes: 0 loaded, 1 the database was left unchanged (unreadable file,
- * --strict with rejects, another writer), 2 bad command line.
+ * a file with no row loaded, --strict with rejects, another writer), 2 bad
+ * command line.
  */
 import { writeFileSync } from 'node:fs';
 
 import { parseArgs } from 'node:util';
 import { runPipeline, demoMissing, DEFAULT_DB, DEMO_DIR } from './run.ts';
 import { RECORD_KINDS, type RecordKind } from './records/kinds.ts';
+import { parseManualMap } from './records/headers.ts';
 import type { FileReport } from './load/load-file.ts';
 import { createProgress } from './progress.ts';
+import { describeRecovered } from './database/atomic.ts';
 
 const USAGE = `Usage: npm run pipeline -- [options] [--input] FILE ...
 
@@ -22,7 +25,12 @@ Options:
   --input, -i PATH    a file to load (repeat, or list several)
   --db PATH           database file (default: $IGF_DB or ${DEFAULT_DB})
   --kind K            force the record kind: ${RECORD_KINDS.join(', ')}
+  --map 'HEADER=FIELD' read the column HEADER as FIELD (repeat for several),
+                      e.g. --map 'Delegation=country' --map 'Yr=meeting_year'
+  --year Y            the meeting year of every row that has none (a list of one meeting)
   --strict            fail, leaving the database unchanged, if any row is rejected
+  --allow-empty       keep a file even if none of its rows could be loaded
+                      (by default such a file fails the run)
   --synthetic         mark every row of these files as synthetic
   --report FILE.json  write the per-file accounting as JSON
   --quiet             print only problems and the final line
@@ -41,7 +49,10 @@ try {
       input: { type: 'string', short: 'i', multiple: true },
       db: { type: 'string' },
       kind: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      year: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'allow-empty': { type: 'boolean', default: false },
       synthetic: { type: 'boolean', default: false },
       report: { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -58,6 +69,17 @@ if (args.values.help) {
 const kind = args.values.kind;
 if (kind !== undefined && !RECORD_KINDS.includes(kind as RecordKind)) {
   fail(`unknown --kind "${kind}"; allowed: ${RECORD_KINDS.join(', ')}`);
+}
+let manual;
+try {
+  manual = parseManualMap(args.values.map ?? []);
+} catch (e) {
+  fail((e as Error).message);
+}
+const yearText = args.values.year;
+const year = yearText === undefined ? undefined : Number(yearText);
+if (year !== undefined && !(Number.isInteger(year) && /^\d{4}$/.test(yearText!.trim()))) {
+  fail(`--year "${yearText}" is not a year such as 2023`);
 }
 const inputs = [...(args.values.input ?? []), ...args.positionals];
 const db = args.values.db ?? process.env.IGF_DB ?? DEFAULT_DB;
@@ -80,6 +102,10 @@ const report = await runPipeline({
   kind: kind as RecordKind | undefined,
   strict: args.values.strict,
   synthetic: args.values.synthetic,
+  manual,
+  year,
+  allowEmpty: args.values['allow-empty'],
+  onRecovered: (recovered) => process.stderr.write(describeRecovered(recovered) + '\n'),
   onFileStart: () => progress.start(),
   onProgress: (file, phase, fraction) => progress.update(file, phase, fraction),
   onFileDone: (fileReport) => {
@@ -116,10 +142,23 @@ function describeFile(f: FileReport): string {
   }
   lines.push(`  read ${fmt(f.rows_read)}, loaded ${fmt(f.rows_loaded)}, rejected ${fmt(f.rows_rejected)}`);
   for (const [reason, n] of Object.entries(f.rejected_by_reason)) lines.push(`    ${fmt(n).padStart(8)}  ${reason}`);
+  for (const note of f.header_notes) lines.push(`  headers: ${note}`);
+  if (f.mapped_by_hand.length) lines.push(`  mapped by hand: ${f.mapped_by_hand.join(', ')}`);
   for (const [field, u] of Object.entries(f.unresolved)) {
     const top = u.top.map((t) => `${JSON.stringify(t.value)} ×${fmt(t.count)}`).join(', ');
     lines.push(`  unresolved ${field}: ${fmt(u.count)} row(s), kept as unknown; most frequent: ${top}`);
+    if (u.former_states) lines.push(`    of which ${fmt(u.former_states)} name a former state that split (USSR, Yugoslavia …): not resolved on purpose`);
   }
+  const rules = f.resolved_by_rule;
+  if (rules.country_close_spelling) {
+    lines.push(`  country resolved by close spelling: ${fmt(rules.country_close_spelling.count)} row(s), e.g. ${rules.country_close_spelling.examples.join(', ')}; please check`);
+  }
+  if (rules.country_code_over_name) {
+    lines.push(`  country name and code disagree in ${fmt(rules.country_code_over_name.count)} row(s); the code was used: ${rules.country_code_over_name.examples.join(', ')}`);
+  }
+  if (rules.gender_from_honorific) lines.push(`  gender from honorific (a declared form of address): ${fmt(rules.gender_from_honorific.count)} row(s)`);
+  if (rules.gender_from_female_column) lines.push(`  gender from a yes/no female column: ${fmt(rules.gender_from_female_column.count)} row(s)`);
+  if (rules.mode_from_yes_no_columns) lines.push(`  participation mode from yes/no onsite or virtual columns: ${fmt(rules.mode_from_yes_no_columns.count)} row(s)`);
   if (f.personal_columns_not_stored.length) {
     lines.push(`  personal columns not stored: ${f.personal_columns_not_stored.join(', ')} (ids and e-mails only as keyed hashes)`);
   }

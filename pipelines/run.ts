@@ -7,13 +7,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { withDatabaseCopy, LockedError } from './database/atomic.ts';
+import { withDatabaseCopy, LockedError, type Recovered } from './database/atomic.ts';
 import { loadOrCreatePseudonymKey } from './database/pseudonym-key.ts';
 import { loadFile, fileSha256, sourceName, type FileReport } from './load/load-file.ts';
 import { InputError } from './files/input-file.ts';
 import { loadCountryReference } from './reference/load_countries.ts';
 import { loadMeetings } from './reference/load_meetings.ts';
 import type { RecordKind } from './records/kinds.ts';
+import type { ManualMap } from './records/headers.ts';
 import { clearStaging, type StageProgress } from './load/stage.ts';
 
 export const DEFAULT_DB = 'data/igf.duckdb';
@@ -33,9 +34,17 @@ export interface PipelineOptions {
   kind?: RecordKind;
   strict?: boolean;
   synthetic?: boolean;
+  /** Columns mapped by hand (`--map 'Header=field'`). */
+  manual?: ManualMap;
+  /** The meeting year of every row that has none. */
+  year?: number;
+  /** Keep a file none of whose rows could be loaded (normally that fails the run). */
+  allowEmpty?: boolean;
   onFileStart?: (file: string) => void;
   onProgress?: (file: string, ...rest: Parameters<StageProgress>) => void;
   onFileDone?: (report: FileReport) => void;
+  /** Called when an earlier run had been killed and its lock and temporary copy were cleared. */
+  onRecovered?: (recovered: Recovered) => void;
   /** Called after the copy is complete and closed, just before it replaces the database (tests inject failures here). */
   beforeSwap?: () => void | Promise<void>;
 }
@@ -84,11 +93,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
             const fileReport = await loadFile(conn, input, {
               kind: input === PUBLISHED_CSV ? 'published_figures' : options.kind,
               synthetic: options.synthetic,
+              manual: options.manual,
+              year: options.year,
               pseudonymKey,
               progress: (phase, fraction) => options.onProgress?.(file, phase, fraction)
             });
             report.files.push(fileReport);
             options.onFileDone?.(fileReport);
+            if (fileReport.status === 'loaded' && fileReport.rows_read > 0 && fileReport.rows_loaded === 0 && !options.allowEmpty) {
+              report.failed.push({ file, error: noRowLoaded(fileReport) });
+            }
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
             report.failed.push({ file, error: e.message });
@@ -108,7 +122,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
           throw new RunFailed(`--strict: ${report.totals.rows_rejected} row(s) rejected; the database was not changed`);
         }
       },
-      options.beforeSwap
+      options.beforeSwap,
+      options.onRecovered
     );
     report.ok = true;
   } catch (e) {
@@ -118,6 +133,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
     if (!expected) report.unexpected = true;
   }
   return report;
+}
+
+/** Why a file whose every row was rejected fails the run, with its most frequent reason. */
+function noRowLoaded(file: FileReport): string {
+  const [reason, count] = Object.entries(file.rejected_by_reason)[0] ?? ['unknown', file.rows_rejected];
+  const rows = file.rows_read === 1 ? 'its only row was' : `all ${file.rows_read.toLocaleString('en-US')} rows were`;
+  return `${rows} rejected (most often: ${reason}, ${count.toLocaleString('en-US')}×); nothing of it would be loaded. Fix the file, or load it anyway with --allow-empty`;
 }
 
 export function defaultInputs(): string[] {

@@ -10,16 +10,12 @@ import { createHash } from 'node:crypto';
 import { relative, resolve, isAbsolute } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { stageFile, clearStaging, type StageProgress } from './stage.ts';
+import { categoricalFields, inputExpression, buildCategoryMaps, dropCategoryMaps, type Unresolved, type ResolvedByRule } from './categorical.ts';
 import { readBytes } from '../files/input-file.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
+import type { ManualMap } from '../records/headers.ts';
 
 const sql = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
-
-export interface Unresolved {
-  count: number;
-  /** Most frequent raw values that could not be normalised, with their counts. */
-  top: Array<{ value: string; count: number }>;
-}
 
 export interface FileReport {
   file: string;
@@ -34,7 +30,13 @@ export interface FileReport {
   rows_rejected: number;
   rejected_by_reason: Record<string, number>;
   unresolved: Record<string, Unresolved>;
+  /** Values decided by a rule worth checking: close country spellings, code over name, gender from a title ... */
+  resolved_by_rule: ResolvedByRule;
   ignored_columns: string[];
+  /** "Header → field" for columns mapped with --map. */
+  mapped_by_hand: string[];
+  /** Empty or repeated header names, in plain words. */
+  header_notes: string[];
   personal_columns_not_stored: string[];
 }
 
@@ -43,6 +45,10 @@ export interface LoadOptions {
   /** Marks every row synthetic unless the file has its own synthetic column. */
   synthetic?: boolean;
   pseudonymKey: string;
+  /** Columns mapped by hand (`--map 'Header=field'`). */
+  manual?: ManualMap;
+  /** The meeting year of every row that has none (a participant list of one meeting). */
+  year?: number;
   progress?: StageProgress;
 }
 
@@ -51,16 +57,6 @@ const FACT_TABLE: Record<RecordKind, string> = {
   sessions: 'session',
   speakers: 'speaker',
   published_figures: 'published_figure'
-};
-
-/** Categorical fields and the synonym table field each is looked up in. */
-const LOOKUPS: Record<string, string> = {
-  stakeholder_group: 'stakeholder_group',
-  gender: 'gender',
-  participation_mode: 'participation_mode',
-  role: 'role',
-  first_time: 'boolean',
-  synthetic: 'boolean'
 };
 
 /** How a file is named in the database: relative to the working directory when inside it. */
@@ -105,61 +101,49 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
       rows_rejected: Number(rejected),
       rejected_by_reason: await rejectedByReason(conn, file),
       unresolved: {},
+      resolved_by_rule: {},
       ignored_columns: [],
+      mapped_by_hand: [],
+      header_notes: [],
       personal_columns_not_stored: []
     };
   }
 
-  const staged = await stageFile(conn, path, bytes, options.kind, progress);
+  const yearField = (kind: RecordKind) => (kind === 'published_figures' ? 'year' : 'meeting_year');
+  const staged = await stageFile(conn, path, bytes, {
+    kind: options.kind,
+    manual: options.manual,
+    implied: new Set(options.year === undefined ? [] : ['meeting_year']),
+    progress
+  });
   const kind = staged.match.kind;
   const fields = FIELDS[kind];
   const has = (f: string) => f in fields;
   progress('normalising');
 
-  const yearField = kind === 'published_figures' ? 'year' : 'meeting_year';
+  // Each categorical field is read from its columns joined into one
+  // <field>_input, normalised once per distinct input (see categorical.ts).
+  const categorical = categoricalFields(kind, staged.match);
+  // The year is a validated integer from the command line, never file text.
+  const yearText = options.year === undefined ? yearField(kind) : `coalesce(given(${yearField(kind)}), '${Math.trunc(options.year)}')`;
   await conn.run(`CREATE OR REPLACE TEMP VIEW staged_keys AS
-    SELECT *, ${yearField} AS year_text,
-      ${has('session_id') ? "nullif(trim(session_id), '')" : 'NULL::VARCHAR'} AS session_key,
+    SELECT *, ${yearText} AS year_text,
+      ${categorical.map((f) => `${inputExpression(f)} AS ${f.field}_input`).join(', ')}${categorical.length ? ',' : ''}
+      ${has('session_id') ? 'given(session_id)' : 'NULL::VARCHAR'} AS session_key,
       ${has('session_id')} AS needs_session,
       ${kind === 'sessions'} AS unique_session
     FROM staged`);
   await conn.run(sql('check'));
 
-  // Normalise each distinct spelling once, then join: a million rows hold a
-  // few hundred spellings. One pass counts the spellings of every field; the
-  // counts feed the unresolved-values report.
-  const mapped = [...Object.keys(LOOKUPS), 'country'].filter(has);
-  if (mapped.length) await conn.run(
-    `CREATE OR REPLACE TEMP TABLE spelling AS
-     SELECT CASE ${mapped.map((f) => `WHEN grouping(${f}) = 0 THEN '${f}'`).join(' ')} END AS field,
-            coalesce(${mapped.join(', ')}, '') AS raw, count(*) AS n
-     FROM checked WHERE reason IS NULL
-     GROUP BY GROUPING SETS (${mapped.map((f) => `(${f})`).join(', ')})`
-  );
-  for (const field of mapped) {
-    const lookup =
-      field === 'country'
-        ? `LEFT JOIN (SELECT alias_key AS key, iso3 AS value FROM country_alias) m ON m.key = country_key(d.raw)`
-        : `LEFT JOIN (SELECT spelling_key AS key, value FROM synonym WHERE field = '${LOOKUPS[field]}') m ON m.key = text_key(d.raw)`;
-    const fallback = field === 'country' || LOOKUPS[field] === 'boolean' ? 'NULL' : "'unknown'";
-    await conn.run(
-      `CREATE OR REPLACE TEMP TABLE map_${field} AS
-       SELECT d.raw, d.n, coalesce(m.value, ${fallback}) AS value, m.value IS NULL AND trim(d.raw) <> '' AS unresolved
-       FROM (SELECT raw, n FROM spelling WHERE field = '${field}') d ${lookup}`
-    );
-  }
-
-  const unresolved: Record<string, Unresolved> = {};
-  for (const field of [...Object.keys(LOOKUPS), 'country'].filter(has)) {
-    const found = await rows(conn, `SELECT raw, n FROM map_${field} WHERE unresolved ORDER BY n DESC, raw`);
-    if (found.length) unresolved[field] = summarise(found);
-  }
+  const { unresolved, resolved_by_rule } = categorical.length
+    ? await buildCategoryMaps(conn, categorical)
+    : { unresolved: {}, resolved_by_rule: {} };
   for (const [field, parser] of Object.entries({ date: 'session_date', attendance_onsite: 'head_count', attendance_online: 'head_count', women_share_estimate: 'share_0_1' })) {
     if (!has(field)) continue;
     const found = await rows(
       conn,
-      `SELECT ${field}, count(*) AS n FROM checked
-       WHERE reason IS NULL AND trim(${field}) <> '' AND ${parser}(${field}) IS NULL GROUP BY 1 ORDER BY n DESC, 1`
+      `SELECT trim(${field}), count(*) AS n FROM checked
+       WHERE reason IS NULL AND given(${field}) IS NOT NULL AND ${parser}(${field}) IS NULL GROUP BY 1 ORDER BY n DESC, 1`
     );
     if (found.length) unresolved[field] = summarise(found);
   }
@@ -201,7 +185,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     [file, sha256, kind, staged.recordsRead, rowsLoaded, rowsRejected, synthetic]
   );
   await clearStaging(conn);
-  for (const field of ['spelling', ...Object.keys(LOOKUPS).map((f) => `map_${f}`), 'map_country']) await conn.run(`DROP TABLE IF EXISTS ${field}`);
+  await dropCategoryMaps(conn);
 
   const personal = Object.entries(fields)
     .filter(([field, spec]) => spec.personal && staged.match.columns[field] !== undefined)
@@ -219,7 +203,10 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     rows_rejected: rowsRejected,
     rejected_by_reason: await rejectedByReason(conn, file),
     unresolved,
+    resolved_by_rule,
     ignored_columns: staged.match.ignored,
+    mapped_by_hand: staged.match.mappedByHand,
+    header_notes: staged.headerNotes,
     personal_columns_not_stored: kind === 'attendance' ? personal : []
   };
 }

@@ -18,7 +18,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { decodeInput, parseJsonRecords, InputError, type InputFormat } from '../files/input-file.ts';
 import { scanCsv, sniffDelimiter, csvField, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
-import { resolveKind, type HeaderMatch } from '../records/headers.ts';
+import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
 
 export interface StagedFile {
   format: InputFormat;
@@ -31,6 +31,18 @@ export interface StagedFile {
   unreadable: BadRecord[];
   /** Rows in `staged`. */
   staged: number;
+  /** Things about the headers a user should know (renamed empty headers, repeated names). */
+  headerNotes: string[];
+}
+
+export interface StageOptions {
+  /** The record kind, when the user forced one. */
+  kind?: RecordKind;
+  /** Columns mapped by hand (`--map`). */
+  manual?: ManualMap;
+  /** Fields given for the whole file on the command line; they need no column. */
+  implied?: ReadonlySet<string>;
+  progress?: StageProgress;
 }
 
 export type StageProgress = (phase: string, fraction?: number) => void;
@@ -49,30 +61,26 @@ export async function clearStaging(conn: DuckDBConnection): Promise<void> {
 }
 
 /** `bytes` are the file's contents, already read (and hashed) by the caller. */
-export async function stageFile(
-  conn: DuckDBConnection,
-  path: string,
-  bytes: Buffer,
-  forcedKind: RecordKind | undefined,
-  progress: StageProgress = () => {}
-): Promise<StagedFile> {
+export async function stageFile(conn: DuckDBConnection, path: string, bytes: Buffer, options: StageOptions = {}): Promise<StagedFile> {
+  const progress = options.progress ?? (() => {});
+  const kindOptions = { forced: options.kind, manual: options.manual, implied: options.implied };
   progress('reading');
   const input = decodeInput(bytes);
   await clearStaging(conn);
 
-  if (input.format === 'parquet') return stageParquet(conn, path, forcedKind, input.encoding);
-  if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.utf8.toString('utf8'), forcedKind));
+  if (input.format === 'parquet') return stageParquet(conn, path, kindOptions, input.encoding);
+  if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.utf8.toString('utf8'), kindOptions));
 
   const start = input.utf8.subarray(0, 65536).toString('utf8');
   const delimiter = sniffDelimiter(start);
-  const header = readHeader(start, delimiter);
-  const match = resolveKind(header, forcedKind);
+  const { headers: header, notes: headerNotes } = cleanHeaders(readHeader(start, delimiter));
+  const match = resolveKind(header, kindOptions);
   const fields = stagedFields(match.kind);
 
   // Optimistic fast path: DuckDB starts reading the file on its own threads
   // while the scan below checks, on this one, that its reading will be exact.
   let duckdbRead: Promise<unknown> | undefined;
-  if (!input.reencoded) {
+  if (!input.reencoded && !input.invalidUtf8) {
     progress('loading');
     const columns = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
     const wanted = [...new Set(fields.map((f) => match.columns[f]).filter((i) => i !== undefined))];
@@ -88,7 +96,7 @@ export async function stageFile(
   }
   let scan;
   try {
-    scan = scanCsv(input.utf8, delimiter, undefined, (f) => progress('checking', f));
+    scan = scanCsv(input.utf8, delimiter, undefined, (f) => progress('checking', f), { rejectInvalidUtf8: input.invalidUtf8 });
   } catch (e) {
     await duckdbRead;
     if (e instanceof CsvError) throw new InputError(e.message);
@@ -105,13 +113,13 @@ export async function stageFile(
         .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
         .join(', ')} FROM staged_raw`
     );
-    return { format: 'csv', encoding: input.encoding, match, headers: header, recordsRead: scan.records, unreadable: scan.bad, staged };
+    return { format: 'csv', encoding: input.encoding, match, headers: header, recordsRead: scan.records, unreadable: scan.bad, staged, headerNotes };
   }
   await conn.run('DROP TABLE IF EXISTS staged_raw');
 
   const rows: Array<{ fields: string[]; line: number }> = [];
-  scanCsv(input.utf8, delimiter, (fields, line) => rows.push({ fields: fields.slice(), line }));
-  return stageRows(conn, input, progress, { headers: scan.header, recordsRead: scan.records, unreadable: scan.bad, match, rows });
+  scanCsv(input.utf8, delimiter, (fields, line) => rows.push({ fields: fields.slice(), line }), undefined, { rejectInvalidUtf8: input.invalidUtf8 });
+  return stageRows(conn, input, progress, { headers: header, recordsRead: scan.records, unreadable: scan.bad, match, rows, headerNotes });
 }
 
 interface RowSource {
@@ -120,9 +128,12 @@ interface RowSource {
   unreadable: BadRecord[];
   match: HeaderMatch;
   rows: Iterable<{ fields: (string | null)[]; line: number }>;
+  headerNotes: string[];
 }
 
-function jsonRows(text: string, forcedKind: RecordKind | undefined): RowSource {
+type KindOptions = Parameters<typeof resolveKind>[1];
+
+function jsonRows(text: string, kindOptions: KindOptions): RowSource {
   const parsed = parseJsonRecords(text);
   const unreadable = [...parsed.bad];
   const objects: Array<{ value: Record<string, unknown>; line: number }> = [];
@@ -134,11 +145,13 @@ function jsonRows(text: string, forcedKind: RecordKind | undefined): RowSource {
   const seen = new Set<string>();
   for (const o of objects) for (const k of Object.keys(o.value)) if (!seen.has(k)) (seen.add(k), headers.push(k));
   unreadable.sort((a, b) => a.line - b.line);
+  const clean = cleanHeaders(headers);
   return {
-    headers,
+    headers: clean.headers,
     recordsRead: objects.length + unreadable.length,
     unreadable,
-    match: resolveKind(headers, forcedKind),
+    match: resolveKind(clean.headers, kindOptions),
+    headerNotes: clean.notes,
     rows: (function* () {
       for (const o of objects) yield { fields: headers.map((h) => jsonText(o.value[h])), line: o.line };
     })()
@@ -188,7 +201,8 @@ async function stageRows(
     headers: source.headers,
     recordsRead: source.recordsRead,
     unreadable: source.unreadable,
-    staged
+    staged,
+    headerNotes: source.headerNotes
   };
 }
 
@@ -210,7 +224,7 @@ async function writeCsv(path: string, header: string[], rows: () => Iterable<(st
   await done;
 }
 
-async function stageParquet(conn: DuckDBConnection, path: string, forcedKind: RecordKind | undefined, encoding: string): Promise<StagedFile> {
+async function stageParquet(conn: DuckDBConnection, path: string, kindOptions: KindOptions, encoding: string): Promise<StagedFile> {
   let headers: string[];
   try {
     const described = await conn.runAndReadAll('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($1))', [path]);
@@ -218,7 +232,7 @@ async function stageParquet(conn: DuckDBConnection, path: string, forcedKind: Re
   } catch (e) {
     throw new InputError(`is not a readable Parquet file (${plainMessage(e)})`);
   }
-  const match = resolveKind(headers, forcedKind);
+  const match = resolveKind(headers, kindOptions);
   const fields = stagedFields(match.kind);
   // Positional references (#n) keep the file's own column names out of the SQL text.
   await conn.run(
@@ -229,7 +243,7 @@ async function stageParquet(conn: DuckDBConnection, path: string, forcedKind: Re
   );
   await conn.run('CREATE TEMP VIEW staged AS SELECT * FROM staged_raw');
   const staged = await count(conn, 'staged_raw');
-  return { format: 'parquet', encoding, match, headers, recordsRead: staged, unreadable: [], staged };
+  return { format: 'parquet', encoding, match, headers, recordsRead: staged, unreadable: [], staged, headerNotes: [] };
 }
 
 async function count(conn: DuckDBConnection, table: string): Promise<number> {

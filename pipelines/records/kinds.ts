@@ -16,8 +16,20 @@ export interface FieldSpec {
 }
 
 const year: FieldSpec = { synonyms: ['meetingyear', 'year', 'igfyear', 'meeting', 'edition'], required: true };
+// UN lists of participants name the state a person represents "Delegation",
+// "Member State" or "Party" (UNFCCC).
 const country: FieldSpec = {
-  synonyms: ['country', 'countryname', 'countryofresidence', 'residence', 'nationality', 'countryterritory', 'countrycode', 'iso3', 'iso', 'pays', 'pais']
+  synonyms: [
+    'country', 'countryname', 'countryofresidence', 'residence', 'nationality', 'countryterritory', 'delegation',
+    'memberstate', 'party', 'pays', 'pais'
+  ]
+};
+/** A code column: when a file has both, the code wins over the name (see load-file.ts). */
+const countryCode: FieldSpec = {
+  synonyms: [
+    'countrycode', 'iso3166code', 'iso31661code', 'iso31661alpha3', 'iso31661alpha2', 'isocode', 'iso3', 'iso2', 'iso',
+    'iso3166', 'iso3code', 'iso2code', 'alpha3', 'alpha2', 'm49code'
+  ]
 };
 const stakeholder: FieldSpec = {
   synonyms: ['stakeholdergroup', 'stakeholder', 'sector', 'stakeholdertype', 'stakeholdercategory', 'affiliationtype', 'constituency']
@@ -26,6 +38,14 @@ const gender: FieldSpec = { synonyms: ['gender', 'sex', 'genre', 'genero'] };
 const mode: FieldSpec = {
   synonyms: ['participationmode', 'mode', 'attendancemode', 'participation', 'participationtype', 'attendancetype', 'format', 'onsiteonline']
 };
+/** A yes/no column "On-Site": Yes -> onsite, Remote -> online, No -> online only if the file says so elsewhere. */
+const onsiteFlag: FieldSpec = { synonyms: ['onsite', 'inperson', 'physicalattendance', 'attendedinperson', 'present', 'presentiel', 'presencial'] };
+/** A boolean column "Virtual": true -> online, false -> onsite. */
+const onlineFlag: FieldSpec = { synonyms: ['virtual', 'remote', 'online', 'remoteparticipation', 'onlineparticipation', 'virtualparticipation'] };
+/** A boolean column "Female": 1 -> female; 0 -> male only when the file has no other gender column. */
+const femaleFlag: FieldSpec = { synonyms: ['female', 'woman', 'women', 'isfemale', 'femme', 'mujer'] };
+/** A form of address ("Mr", "Ms", "Mme", "Sra.") as the person gave it: a declared gender, never a guess. */
+const honorific: FieldSpec = { synonyms: ['honorific', 'salutation', 'courtesytitle', 'personaltitle', 'formofaddress', 'civility', 'civilite', 'tratamiento'] };
 const sessionId: FieldSpec = { synonyms: ['sessionid', 'session', 'sessionno', 'sessionnumber', 'sessioncode', 'sessionref'], required: true };
 const sessionType: FieldSpec = { synonyms: ['sessiontype', 'type', 'sessionformat', 'category'] };
 
@@ -34,11 +54,20 @@ export const FIELDS: Record<RecordKind, Record<string, FieldSpec>> = {
     meeting_year: year,
     participant_id: { synonyms: ['participantid', 'registrationid', 'registrantid', 'badgeid', 'badgenumber', 'attendeeid', 'personid'], personal: true },
     email: { synonyms: ['email', 'emailaddress', 'mail', 'courriel', 'correoelectronico'], personal: true },
-    name: { synonyms: ['name', 'fullname', 'firstname', 'lastname', 'surname', 'givenname', 'familyname', 'participantname', 'nom', 'nombre'], personal: true },
+    name: {
+      synonyms: ['name', 'fullname', 'firstname', 'lastname', 'surname', 'givenname', 'familyname', 'participantname', 'personname', 'nom', 'nombre'],
+      personal: true
+    },
     country,
+    country_code: countryCode,
     stakeholder_group: stakeholder,
     gender,
+    // "Title" in an attendance list is the form of address; in a speakers list it is the session's title.
+    honorific: { synonyms: [...honorific.synonyms, 'title'] },
+    female_flag: femaleFlag,
     participation_mode: mode,
+    onsite_flag: onsiteFlag,
+    online_flag: onlineFlag,
     first_time: { synonyms: ['firsttime', 'firsttimer', 'firsttimeparticipant', 'firstigf', 'newcomer', 'firstattendance'] },
     synthetic: { synonyms: ['synthetic'] }
   },
@@ -57,13 +86,23 @@ export const FIELDS: Record<RecordKind, Record<string, FieldSpec>> = {
   speakers: {
     meeting_year: year,
     session_id: sessionId,
-    name: { synonyms: ['name', 'speakername', 'fullname', 'speaker', 'panelist', 'panellist'] },
+    name: {
+      synonyms: ['name', 'speakername', 'fullname', 'personname', 'nameofpersonspeaking', 'nameofspeaker', 'speaker', 'panelist', 'panellist']
+    },
+    // Joined as "First Last" when the file has no full-name column.
+    first_name: { synonyms: ['firstname', 'givenname', 'forename', 'prenom', 'nombres'] },
+    last_name: { synonyms: ['lastname', 'surname', 'familyname', 'nomdefamille', 'apellido', 'apellidos'] },
     role: { synonyms: ['role', 'speakerrole', 'function', 'capacity'] },
     organization: { synonyms: ['organization', 'organisation', 'affiliation', 'institution', 'org', 'company'] },
     country,
+    country_code: countryCode,
     stakeholder_group: stakeholder,
     gender,
+    honorific,
+    female_flag: femaleFlag,
     participation_mode: mode,
+    onsite_flag: onsiteFlag,
+    online_flag: onlineFlag,
     session_title: { synonyms: ['sessiontitle', 'title', 'sessionname'] },
     session_type: sessionType,
     synthetic: { synonyms: ['synthetic'] }

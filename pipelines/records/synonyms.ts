@@ -76,6 +76,38 @@ export const ROLE_SYNONYMS: Synonyms = {
   unknown: ['unknown', 'n a', 'na', '']
 };
 
+/**
+ * A yes/no "On-Site" column. "No" says only where the person was not: it
+ * becomes online only when another column says so (see load/categorical.ts).
+ */
+export const ONSITE_FLAG_SYNONYMS: Synonyms = {
+  onsite: ['yes', 'y', 'true', 't', '1', 'x', 'on site', 'in person', 'present', 'attended', 'oui', 'si'],
+  online: ['online', 'on line', 'remote', 'remotely', 'virtual', 'remote hub', 'hub', 'en ligne', 'en linea'],
+  not_onsite: ['no', 'n', 'false', 'f', '0', 'non', 'absent']
+};
+
+/**
+ * Forms of address, compared after honorific_key() has dropped the titles
+ * that say nothing about gender ("H.E. Mr" -> "mr"). A title is how the
+ * person asked to be addressed, so it is a declared gender; a title alone
+ * (Dr, Prof, H.E., Amb.) says nothing and is 'unknown'. Gender is never
+ * guessed from a given name.
+ */
+export const HONORIFIC_SYNONYMS: Synonyms = {
+  male: [
+    'mr', 'mister', 'm', 'monsieur', 'messrs', 'sr', 'senor', 'don', 'herr', 'sir', 'his excellency', 'signor', 'sig', 'senhor',
+    'г н', 'господин', 'السيد', '先生'
+  ],
+  female: [
+    'ms', 'mrs', 'miss', 'mme', 'madame', 'madam', 'mlle', 'mademoiselle', 'sra', 'senora', 'srta', 'senorita', 'dona', 'frau',
+    'dame', 'her excellency', 'signora', 'sig ra', 'senhora', 'г жа', 'госпожа', 'السيدة', '女士', '夫人', '小姐'
+  ],
+  unknown: [
+    'dr', 'doctor', 'prof', 'professor', 'h e', 'he', 'excellency', 'amb', 'ambassador', 'hon', 'honourable', 'honorable',
+    'rev', 'eng', 'ing', 'mx', 'lic'
+  ]
+};
+
 export const BOOLEAN_SYNONYMS: Synonyms = {
   true: ['true', 't', 'yes', 'y', '1', 'oui', 'si', 'first time', 'first', 'new', 'newcomer', 'x'],
   false: ['false', 'f', 'no', 'n', '0', 'non', 'returning', 'repeat', 'not first time']
@@ -88,7 +120,9 @@ export function synonymRows(): Array<[field: string, spelling: string, value: st
     gender: GENDER_SYNONYMS,
     participation_mode: MODE_SYNONYMS,
     role: ROLE_SYNONYMS,
-    boolean: BOOLEAN_SYNONYMS
+    boolean: BOOLEAN_SYNONYMS,
+    onsite_flag: ONSITE_FLAG_SYNONYMS,
+    honorific: HONORIFIC_SYNONYMS
   };
   const rows: Array<[string, string, string]> = [];
   for (const [field, table] of Object.entries(fields)) {

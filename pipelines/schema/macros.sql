@@ -14,3 +14,15 @@ CREATE OR REPLACE MACRO text_key(s) AS
 -- Countries also drop a leading or trailing article: "The Gambia", "Gambia (the)", "Bahamas, The".
 CREATE OR REPLACE MACRO country_key(s) AS
   regexp_replace(regexp_replace(text_key(s), '^the ', ''), ' the$', '');
+
+-- A cell that holds a value, trimmed; NULL for an empty cell or a missing-value
+-- marker as R ("NA"), Excel ("#N/A"), pandas ("NaN"), databases ("NULL") and
+-- hand-made lists ("-", "n/a") write it. A marker is missing data, not a
+-- spelling to resolve, so it is never reported as unresolved.
+CREATE OR REPLACE MACRO given(s) AS
+  CASE WHEN upper(trim(s)) IN ('', 'NA', 'N/A', 'N.A.', '#N/A', 'NULL', 'NAN', '-', '--', '—') THEN NULL ELSE trim(s) END;
+
+-- A form of address without the titles that say nothing about gender:
+-- "H.E. Mr" -> "mr", "Dr. Mme" -> "mme"; "Dr" alone stays "dr".
+CREATE OR REPLACE MACRO honorific_key(s) AS
+  regexp_replace(text_key(s), '^((h e|he|dr|prof|professor|amb|ambassador|hon|rev|eng|ing|lic|h r h|s e)\s+)+(\S)', '\3');

@@ -52,7 +52,7 @@ describe('pipeline CLI', () => {
     const ws = workspace();
     const r = runCli(['--db', ws.db, '--kind', 'speakers', '--input', ws.file('a.csv', GOOD)]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('is not a speakers file: no session_id column (headers found: "Meeting Year", "Country", "Gender")');
+    expect(r.stderr).toContain(`is not a speakers file: no session_id column; name one with --map 'Header=session_id' (headers found: "Meeting Year", "Country", "Gender")`);
   });
 
   it('refuses unknown options and kinds with usage help (exit 2)', () => {

@@ -1,15 +1,17 @@
 -- $1 source file, $2 file-level synthetic flag, $3 pseudonymisation key.
+-- Categorical fields join their map_<field> tables on <field>_input, the
+-- field's column(s) as the loader combined them (see load/categorical.ts).
 -- An e-mail links one person across years better than a per-registration id,
 -- so it wins when both are present. Only the keyed hash is stored.
 INSERT INTO attendance
 SELECT
   s.meeting_year_value,
   CASE
-    WHEN nullif(trim(s.email), '') IS NOT NULL THEN sha256($3 || ':email:' || lower(trim(s.email)))
-    WHEN nullif(trim(s.participant_id), '') IS NOT NULL THEN sha256($3 || ':id:' || trim(s.participant_id))
+    WHEN given(s.email) IS NOT NULL THEN sha256($3 || ':email:' || lower(given(s.email)))
+    WHEN given(s.participant_id) IS NOT NULL THEN sha256($3 || ':id:' || given(s.participant_id))
   END,
   country.value,
-  nullif(trim(s.country), ''),
+  coalesce(given(s.country), given(s.country_code)),
   stakeholder.value,
   gender.value,
   mode.value,
@@ -18,10 +20,10 @@ SELECT
   s.__source_line,
   coalesce(synthetic.value::BOOLEAN, $2)
 FROM checked s
-JOIN map_country country ON country.raw = coalesce(s.country, '')
-JOIN map_stakeholder_group stakeholder ON stakeholder.raw = coalesce(s.stakeholder_group, '')
-JOIN map_gender gender ON gender.raw = coalesce(s.gender, '')
-JOIN map_participation_mode mode ON mode.raw = coalesce(s.participation_mode, '')
-JOIN map_first_time first_time ON first_time.raw = coalesce(s.first_time, '')
-JOIN map_synthetic synthetic ON synthetic.raw = coalesce(s.synthetic, '')
+JOIN map_country country ON country.raw = s.country_input
+JOIN map_stakeholder_group stakeholder ON stakeholder.raw = s.stakeholder_group_input
+JOIN map_gender gender ON gender.raw = s.gender_input
+JOIN map_participation_mode mode ON mode.raw = s.participation_mode_input
+JOIN map_first_time first_time ON first_time.raw = s.first_time_input
+JOIN map_synthetic synthetic ON synthetic.raw = s.synthetic_input
 WHERE s.reason IS NULL;

@@ -5,11 +5,19 @@
 -- (first_of_session), so reading `checked` costs little more than `staged`.
 -- Reads the view staged_keys: the staged columns plus year_text,
 -- session_key, needs_session and unique_session, defined per kind by the loader.
+-- A year is accepted only when the database knows a meeting in it (the
+-- `meeting` table, from data/meetings.csv).
 CREATE OR REPLACE TEMP TABLE map_year AS
 SELECT
-  year_text,
-  TRY_CAST(regexp_extract(lower(trim(year_text)), '^(?:igf\s*)?(\d{4})(?:\.0+)?$', 1) AS INTEGER) AS year_value
-FROM (SELECT DISTINCT coalesce(year_text, '') AS year_text FROM staged_keys);
+  y.year_text,
+  y.year_value,
+  y.year_value IN (SELECT year FROM meeting) AS is_meeting
+FROM (
+  SELECT
+    year_text,
+    TRY_CAST(regexp_extract(lower(given(year_text)), '^(?:igf\s*)?(\d{4})(?:\.0+)?$', 1) AS INTEGER) AS year_value
+  FROM (SELECT DISTINCT coalesce(year_text, '') AS year_text FROM staged_keys)
+) y;
 
 -- Sessions must be unique per year; speaker rows repeat a session on purpose.
 CREATE OR REPLACE TEMP TABLE first_of_session AS
@@ -23,9 +31,10 @@ SELECT
   k.* EXCLUDE (year_text, session_key, needs_session, unique_session),
   y.year_value AS meeting_year_value,
   CASE
-    WHEN trim(y.year_text) = '' THEN 'missing meeting_year'
-    WHEN y.year_value IS NULL OR y.year_value NOT BETWEEN 2006 AND 2100
-      THEN 'meeting_year is not a year between 2006 and 2100'
+    WHEN given(y.year_text) IS NULL THEN 'missing meeting_year'
+    WHEN y.year_value IS NULL THEN 'meeting_year is not a year'
+    WHEN NOT y.is_meeting
+      THEN 'no IGF meeting in ' || y.year_value || ' in the database (add meetings to data/meetings.csv)'
     WHEN k.needs_session AND k.session_key IS NULL THEN 'missing session_id'
     WHEN f.first_line < k.__source_line
       THEN 'duplicate session_id for this meeting_year (first on line ' || f.first_line || ')'

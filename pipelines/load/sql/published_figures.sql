@@ -2,14 +2,14 @@
 INSERT INTO published_figure
 SELECT
   s.meeting_year_value,
-  nullif(trim(s.host_city), ''),
-  nullif(trim(s.host_country), ''),
+  given(s.host_city),
+  given(s.host_country),
   trim(s.metric),
-  nullif(trim(s.category), ''),
+  given(s.category),
   TRY_CAST(replace(trim(s.value), ',', '') AS DOUBLE),
-  nullif(trim(s.unit), ''),
+  given(s.unit),
   trim(s.source_url),
-  nullif(trim(s.source_title), ''),
+  given(s.source_title),
   s.quote,
   $1,
   s.__source_line

@@ -3,9 +3,9 @@ INSERT INTO session
 SELECT
   s.meeting_year_value,
   trim(s.session_id),
-  nullif(trim(s.title), ''),
+  given(s.title),
   nullif(replace(text_key(s.session_type), ' ', '_'), ''),
-  nullif(trim(s.theme), ''),
+  given(s.theme),
   session_date(s.date),
   head_count(s.attendance_onsite),
   head_count(s.attendance_online),
@@ -14,5 +14,5 @@ SELECT
   s.__source_line,
   coalesce(synthetic.value::BOOLEAN, $2)
 FROM checked s
-JOIN map_synthetic synthetic ON synthetic.raw = coalesce(s.synthetic, '')
+JOIN map_synthetic synthetic ON synthetic.raw = s.synthetic_input
 WHERE s.reason IS NULL;
