@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { listAmbiguousAliasKeys, loadCountryReference } from '../../pipelines/reference/load_countries.ts';
-import { loadMeetings } from '../../pipelines/reference/load_meetings.ts';
+import { listAmbiguousAliasKeys, loadCountryReference } from '../../pipelines/reference/load-countries.ts';
+import { loadMeetings } from '../../pipelines/reference/load-meetings.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REFERENCE_DIR = path.join(ROOT, 'data/reference');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { loadCountryReference } from '../../pipelines/reference/load_countries.ts';
+import { loadCountryReference } from '../../pipelines/reference/load-countries.ts';
 import { buildCountryMap, countryResolutionSummary } from '../../pipelines/load/country-match.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

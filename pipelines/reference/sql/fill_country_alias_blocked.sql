@@ -1,4 +1,4 @@
--- Fills country_alias_blocked from the staging tables of load_countries.ts
+-- Fills country_alias_blocked from the staging tables of load-countries.ts
 -- (ref_curated, ref_alias_tier). Several curated rows can share one key
 -- ("U.S.S.R." and "USSR" do not, "Soviet Union" and "soviet union" do): the
 -- first note in file order is kept.
