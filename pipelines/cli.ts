@@ -32,6 +32,9 @@ Options:
   --allow-empty       keep a file even if none of its rows could be loaded
                       (by default such a file fails the run)
   --synthetic         mark every row of these files as synthetic
+  --source NAME       the source set these files' rows belong to (letters, digits, _ and -;
+                      default: demo for synthetic rows, user for real ones). Figures are
+                      computed within one source set; a set is all synthetic or all real
   --report FILE.json  write the per-file accounting as JSON
   --quiet             print only problems and the final line
   --help              this text`;
@@ -54,6 +57,7 @@ try {
       strict: { type: 'boolean', default: false },
       'allow-empty': { type: 'boolean', default: false },
       synthetic: { type: 'boolean', default: false },
+      source: { type: 'string' },
       report: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
@@ -81,6 +85,10 @@ const year = yearText === undefined ? undefined : Number(yearText);
 if (year !== undefined && !(Number.isInteger(year) && /^\d{4}$/.test(yearText!.trim()))) {
   fail(`--year "${yearText}" is not a year such as 2023`);
 }
+const source = args.values.source;
+if (source !== undefined && !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(source)) {
+  fail(`--source "${source}" is not a source-set name: use 1 to 40 lower-case letters, digits, _ or -, starting with a letter or digit`);
+}
 const inputs = [...(args.values.input ?? []), ...args.positionals];
 const db = args.values.db ?? process.env.IGF_DB ?? DEFAULT_DB;
 const quiet = args.values.quiet;
@@ -105,6 +113,7 @@ const report = await runPipeline({
   manual,
   year,
   allowEmpty: args.values['allow-empty'],
+  source,
   onRecovered: (recovered) => process.stderr.write(describeRecovered(recovered) + '\n'),
   onFileStart: () => progress.start(),
   onProgress: (file, phase, fraction) => progress.update(file, phase, fraction),
@@ -115,6 +124,7 @@ const report = await runPipeline({
 });
 progress.done();
 
+if (report.skipped.length) out(`skipped (not data files): ${report.skipped.join(', ')}`);
 for (const failed of report.failed) process.stderr.write(`${failed.file}: ${failed.error}\n`);
 if (args.values.report) writeFileSync(args.values.report, JSON.stringify(report, null, 2) + '\n');
 
@@ -135,7 +145,8 @@ function fmt(n: number): string {
 }
 
 function describeFile(f: FileReport): string {
-  const lines = [`${f.file}  (${f.kind}${f.format ? `, ${f.format} ${f.encoding}` : ''}${f.synthetic ? ', SYNTHETIC' : ''})`];
+  const set = f.source_set ? `, source set ${f.source_set}` : '';
+  const lines = [`${f.file}  (${f.kind}${f.format ? `, ${f.format} ${f.encoding}` : ''}${set}${f.synthetic ? ', SYNTHETIC' : ''})`];
   if (f.status === 'unchanged') {
     lines.push(`  unchanged since last load: read ${fmt(f.rows_read)}, loaded ${fmt(f.rows_loaded)}, rejected ${fmt(f.rows_rejected)}`);
     return lines.join('\n');
@@ -148,6 +159,16 @@ function describeFile(f: FileReport): string {
     const top = u.top.map((t) => `${JSON.stringify(t.value)} ×${fmt(t.count)}`).join(', ');
     lines.push(`  unresolved ${field}: ${fmt(u.count)} row(s), kept as unknown; most frequent: ${top}`);
     if (u.former_states) lines.push(`    of which ${fmt(u.former_states)} name a former state that split (USSR, Yugoslavia …): not resolved on purpose`);
+  }
+  const groups = f.regional_groups;
+  if (groups?.not_one_group) {
+    lines.push(`  regional group not one UN group, kept without a group: ${fmt(groups.not_one_group.count)} row(s): ${groups.not_one_group.top.map((t) => `${JSON.stringify(t.value)} ×${fmt(t.count)}`).join(', ')}`);
+  }
+  if (groups?.unrecognised) {
+    lines.push(`  unresolved regional_group: ${fmt(groups.unrecognised.count)} row(s), kept without a group; most frequent: ${groups.unrecognised.top.map((t) => `${JSON.stringify(t.value)} ×${fmt(t.count)}`).join(', ')}`);
+  }
+  if (groups?.country_disagrees) {
+    lines.push(`  regional group of the record differs from its country's in ${fmt(groups.country_disagrees.count)} row(s); the country's was used: ${groups.country_disagrees.examples.join(', ')}`);
   }
   const rules = f.resolved_by_rule;
   if (rules.country_close_spelling) {

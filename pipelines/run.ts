@@ -11,8 +11,8 @@ import { withDatabaseCopy, LockedError, type Recovered } from './database/atomic
 import { loadOrCreatePseudonymKey } from './database/pseudonym-key.ts';
 import { loadFile, fileSha256, sourceName, type FileReport } from './load/load-file.ts';
 import { InputError } from './files/input-file.ts';
-import { loadCountryReference } from './reference/load_countries.ts';
-import { loadMeetings } from './reference/load_meetings.ts';
+import { loadCountryReference } from './reference/load-countries.ts';
+import { loadMeetings } from './reference/load-meetings.ts';
 import type { RecordKind } from './records/kinds.ts';
 import type { ManualMap } from './records/headers.ts';
 import { clearStaging, type StageProgress } from './load/stage.ts';
@@ -22,6 +22,9 @@ export const DATA_DIR = resolve(import.meta.dirname, '..', 'data');
 export const REFERENCE_DIR = join(DATA_DIR, 'reference');
 export const MEETINGS_CSV = join(DATA_DIR, 'meetings.csv');
 export const PUBLISHED_CSV = join(DATA_DIR, 'published', 'participation_aggregates.csv');
+/** The real speakers, organisers and moderators of the IGF's public session pages (see its PROVENANCE.md). */
+export const SESSION_SPEAKERS_CSV = join(DATA_DIR, 'igf-session-speakers', 'igf_session_speakers.csv');
+export const PUBLIC_SESSION_PAGES = 'public_session_pages';
 export const DEMO_DIR = join(DATA_DIR, 'demo');
 export const DEMO_FILES = ['attendance.csv', 'sessions.csv', 'speakers.csv'];
 
@@ -40,6 +43,8 @@ export interface PipelineOptions {
   year?: number;
   /** Keep a file none of whose rows could be loaded (normally that fails the run). */
   allowEmpty?: boolean;
+  /** The source set of the loaded rows (`--source`); default 'demo' for synthetic rows, 'user' for real ones. */
+  source?: string;
   onFileStart?: (file: string) => void;
   onProgress?: (file: string, ...rest: Parameters<StageProgress>) => void;
   onFileDone?: (report: FileReport) => void;
@@ -62,6 +67,8 @@ export interface PipelineReport {
   reference: { countries: number; country_aliases: number; meetings: number; status: 'loaded' | 'unchanged' };
   files: FileReport[];
   failed: FailedFile[];
+  /** Files in an input folder that are not data files (by extension), left alone. */
+  skipped: string[];
   totals: { rows_read: number; rows_loaded: number; rows_rejected: number };
   /** True when the failure was not a problem with the inputs (a bug, a full disk...). */
   unexpected?: boolean;
@@ -77,6 +84,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
     reference: { countries: 0, country_aliases: 0, meetings: 0, status: 'unchanged' },
     files: [],
     failed: [],
+    skipped: [],
     totals: { rows_read: 0, rows_loaded: 0, rows_rejected: 0 }
   };
   try {
@@ -85,13 +93,18 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
       async ({ conn }) => {
         report.reference = await ensureReference(conn);
         let pseudonymKey: string | undefined;
-        for (const input of inputs) {
+        const expanded = expandFolders(inputs);
+        report.skipped = expanded.skipped;
+        report.failed.push(...expanded.failed);
+        for (const input of expanded.files) {
           const file = sourceName(input);
           options.onFileStart?.(file);
           try {
             pseudonymKey ??= loadOrCreatePseudonymKey();
+            const bundled = bundledInput(input);
             const fileReport = await loadFile(conn, input, {
-              kind: input === PUBLISHED_CSV ? 'published_figures' : options.kind,
+              kind: bundled?.kind ?? options.kind,
+              source: bundled?.source ?? options.source,
               synthetic: options.synthetic,
               manual: options.manual,
               year: options.year,
@@ -118,6 +131,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
         if (report.failed.length) {
           throw new RunFailed(`${report.failed.length} file(s) could not be read; the database was not changed`);
         }
+        const mixed = await mixedSourceSets(conn);
+        if (mixed.length) {
+          throw new RunFailed(
+            `source set ${mixed.map((s) => JSON.stringify(s)).join(', ')} would hold both synthetic and real records, and no figure may mix them; load the synthetic files with their own --source; the database was not changed`
+          );
+        }
         if (options.strict && report.totals.rows_rejected > 0) {
           throw new RunFailed(`--strict: ${report.totals.rows_rejected} row(s) rejected; the database was not changed`);
         }
@@ -142,8 +161,57 @@ function noRowLoaded(file: FileReport): string {
   return `${rows} rejected (most often: ${reason}, ${count.toLocaleString('en-US')}×); nothing of it would be loaded. Fix the file, or load it anyway with --allow-empty`;
 }
 
+/** The bundled data: published figures, the real session-page speakers, then the synthetic demo records. */
 export function defaultInputs(): string[] {
-  return [PUBLISHED_CSV, ...DEMO_FILES.map((f) => join(DEMO_DIR, f))];
+  return [PUBLISHED_CSV, SESSION_SPEAKERS_CSV, ...DEMO_FILES.map((f) => join(DEMO_DIR, f))];
+}
+
+/** Extensions of the files a folder given as input contributes: tables and saved session pages. */
+const DATA_FILE = /\.(csv|tsv|txt|json|jsonl|ndjson|parquet|html?)$/i;
+
+/**
+ * Inputs with every folder replaced by the data files directly inside it, in
+ * name order (a folder of saved session pages, say). Other files in a folder
+ * are skipped and listed; a folder without any data file fails the run.
+ */
+function expandFolders(inputs: string[]): { files: string[]; skipped: string[]; failed: FailedFile[] } {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const failed: FailedFile[] = [];
+  for (const input of inputs) {
+    if (!existsSync(input) || !statSync(input).isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    const entries = readdirSync(input, { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
+    const data = entries.filter((name) => DATA_FILE.test(name));
+    skipped.push(...entries.filter((name) => !DATA_FILE.test(name)).map((name) => sourceName(join(input, name))));
+    if (data.length === 0) failed.push({ file: sourceName(input), error: 'is a folder without CSV, JSON, Parquet or saved session pages (.html, .txt)' });
+    files.push(...data.map((name) => join(input, name)));
+  }
+  return { files, skipped, failed };
+}
+
+/** The kind and source set of a bundled file, whatever the command line says. */
+function bundledInput(path: string): { kind: RecordKind; source?: string } | undefined {
+  if (resolve(path) === PUBLISHED_CSV) return { kind: 'published_figures' };
+  if (resolve(path) === SESSION_SPEAKERS_CSV) return { kind: 'speakers', source: PUBLIC_SESSION_PAGES };
+  return undefined;
+}
+
+/** Source sets holding both synthetic and real rows: every figure is computed within one set, so none may. */
+async function mixedSourceSets(conn: DuckDBConnection): Promise<string[]> {
+  const found = await conn.runAndReadAll(
+    `SELECT source_set FROM (
+       SELECT source_set, synthetic FROM attendance GROUP BY ALL
+       UNION ALL SELECT source_set, synthetic FROM session GROUP BY ALL
+       UNION ALL SELECT source_set, synthetic FROM speaker GROUP BY ALL)
+     GROUP BY source_set HAVING count(DISTINCT synthetic) > 1 ORDER BY source_set`
+  );
+  return found.getRows().map((r) => String(r[0]));
 }
 
 export function demoMissing(): boolean {
@@ -177,7 +245,9 @@ async function ensureReference(conn: DuckDBConnection): Promise<PipelineReport['
   await loadMeetings(conn, MEETINGS_CSV);
   const c = await counts();
   const rows = c.countries + c.meetings;
-  await conn.run('INSERT OR REPLACE INTO load_log VALUES ($1, $2, $3, $4, $4, 0, false, now()::TIMESTAMP)', [
+  await conn.run(
+    `INSERT OR REPLACE INTO load_log (file, sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, loaded_at)
+     VALUES ($1, $2, $3, $4, $4, 0, false, now()::TIMESTAMP)`, [
     logName,
     sha,
     'reference',

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 
-export type InputFormat = 'csv' | 'json' | 'parquet';
+export type InputFormat = 'csv' | 'json' | 'parquet' | 'session_page';
 
 export class InputError extends Error {}
 

@@ -145,7 +145,7 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
     const { value, how } = combine(f);
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE map_${f.field} AS
-       SELECT d.raw, d.n, coalesce(${value}, ${fallback === null ? 'NULL' : `'${fallback}'`}) AS value, ${how} AS how
+       SELECT d.raw, d.n, CAST(coalesce(${value}, ${fallback === null ? 'NULL' : `'${fallback}'`}) AS VARCHAR) AS value, ${how} AS how
        FROM (SELECT raw, n FROM spelling WHERE field = '${f.field}') d
        ${parts.join('\n       ')}`
     );

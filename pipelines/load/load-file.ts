@@ -11,6 +11,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { stageFile, clearStaging, type StageProgress } from './stage.ts';
 import { categoricalFields, inputExpression, buildCategoryMaps, dropCategoryMaps, type Unresolved, type ResolvedByRule } from './categorical.ts';
+import { buildRegionalGroupMap, summariseRegionalGroups, type RegionalGroupSummary } from './regional-group.ts';
 import { readBytes } from '../files/input-file.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import type { ManualMap } from '../records/headers.ts';
@@ -25,6 +26,8 @@ export interface FileReport {
   encoding: string;
   sha256: string;
   synthetic: boolean;
+  /** The source set the file's rows belong to (see load_log.source_set); null for published figures. */
+  source_set: string | null;
   rows_read: number;
   rows_loaded: number;
   rows_rejected: number;
@@ -32,6 +35,8 @@ export interface FileReport {
   unresolved: Record<string, Unresolved>;
   /** Values decided by a rule worth checking: close country spellings, code over name, gender from a title ... */
   resolved_by_rule: ResolvedByRule;
+  /** Speakers: regional groups that were not one group, unreadable, or overruled by the country. */
+  regional_groups?: RegionalGroupSummary;
   ignored_columns: string[];
   /** "Header → field" for columns mapped with --map. */
   mapped_by_hand: string[];
@@ -49,6 +54,8 @@ export interface LoadOptions {
   manual?: ManualMap;
   /** The meeting year of every row that has none (a participant list of one meeting). */
   year?: number;
+  /** The source set of the file's rows (`--source`); default 'demo' for synthetic rows, 'user' for real ones. */
+  source?: string;
   progress?: StageProgress;
 }
 
@@ -80,14 +87,19 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   const bytes = await readBytes(path);
   const sha256 = sha256Hex(bytes);
 
-  const previous = await rows(conn, 'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic FROM load_log WHERE file = $1', [file]);
+  const previous = await rows(
+    conn,
+    'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, source_set FROM load_log WHERE file = $1',
+    [file]
+  );
   const unchanged =
     previous.length > 0 &&
     previous[0][0] === sha256 &&
     (!options.kind || previous[0][1] === options.kind) &&
-    (!options.synthetic || previous[0][5] === true);
+    (!options.synthetic || previous[0][5] === true) &&
+    (!options.source || previous[0][6] === options.source);
   if (unchanged) {
-    const [, kind, read, loaded, rejected, synthetic] = previous[0];
+    const [, kind, read, loaded, rejected, synthetic, sourceSet] = previous[0];
     return {
       file,
       kind: kind as RecordKind,
@@ -96,6 +108,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
       encoding: '',
       sha256,
       synthetic: Boolean(synthetic),
+      source_set: sourceSet === null ? null : String(sourceSet),
       rows_read: Number(read),
       rows_loaded: Number(loaded),
       rows_rejected: Number(rejected),
@@ -129,11 +142,12 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   await conn.run(`CREATE OR REPLACE TEMP VIEW staged_keys AS
     SELECT *, ${yearText} AS year_text,
       ${categorical.map((f) => `${inputExpression(f)} AS ${f.field}_input`).join(', ')}${categorical.length ? ',' : ''}
-      ${has('session_id') ? 'given(session_id)' : 'NULL::VARCHAR'} AS session_key,
+      ${sessionKey(kind)} AS session_key,
       ${has('session_id')} AS needs_session,
       ${kind === 'sessions'} AS unique_session
     FROM staged`);
   await conn.run(sql('check'));
+  if (has('regional_group')) await buildRegionalGroupMap(conn);
 
   const { unresolved, resolved_by_rule } = categorical.length
     ? await buildCategoryMaps(conn, categorical)
@@ -153,9 +167,10 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   for (const table of Object.values(FACT_TABLE)) await conn.run(`DELETE FROM ${table} WHERE source_file = $1`, [file]);
   await conn.run('DELETE FROM rejected_row WHERE file = $1', [file]);
 
-  const params: Array<string | boolean> = [file];
+  const params: Array<string | boolean | null> = [file];
   if (kind !== 'published_figures') params.push(options.synthetic ?? false);
   if (kind === 'attendance') params.push(options.pseudonymKey);
+  if (kind !== 'published_figures') params.push(options.source ?? null);
   const inserted = await conn.run(sql(kind), params);
   const rowsLoaded = inserted.rowsChanged;
 
@@ -177,15 +192,26 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     );
   }
 
-  const synthetic =
-    kind !== 'published_figures' &&
-    Boolean((await rows(conn, `SELECT coalesce(bool_or(synthetic), $2) FROM ${FACT_TABLE[kind]} WHERE source_file = $1`, [file, options.synthetic ?? false]))[0][0]);
+  const [synthetic, sourceSet] =
+    kind === 'published_figures'
+      ? [false, null]
+      : ((
+          await rows(
+            conn,
+            `SELECT coalesce(bool_or(synthetic), $2), coalesce(string_agg(DISTINCT source_set, ',' ORDER BY source_set), $3)
+             FROM ${FACT_TABLE[kind]} WHERE source_file = $1`,
+            [file, options.synthetic ?? false, options.source ?? (options.synthetic ? 'demo' : 'user')]
+          )
+        )[0] as [boolean, string]);
   await conn.run(
-    `INSERT OR REPLACE INTO load_log VALUES ($1, $2, $3, $4, $5, $6, $7, now()::TIMESTAMP)`,
-    [file, sha256, kind, staged.recordsRead, rowsLoaded, rowsRejected, synthetic]
+    `INSERT OR REPLACE INTO load_log (file, sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, loaded_at, source_set)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now()::TIMESTAMP, $8)`,
+    [file, sha256, kind, staged.recordsRead, rowsLoaded, rowsRejected, Boolean(synthetic), sourceSet]
   );
+  const regionalGroups = has('regional_group') ? await summariseRegionalGroups(conn, file) : undefined;
   await clearStaging(conn);
   await dropCategoryMaps(conn);
+  await conn.run('DROP TABLE IF EXISTS map_regional_group');
 
   const personal = Object.entries(fields)
     .filter(([field, spec]) => spec.personal && staged.match.columns[field] !== undefined)
@@ -197,18 +223,29 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     format: staged.format,
     encoding: staged.encoding,
     sha256,
-    synthetic,
+    synthetic: Boolean(synthetic),
+    source_set: sourceSet,
     rows_read: staged.recordsRead,
     rows_loaded: rowsLoaded,
     rows_rejected: rowsRejected,
     rejected_by_reason: await rejectedByReason(conn, file),
     unresolved,
     resolved_by_rule,
+    ...(regionalGroups && Object.keys(regionalGroups).length ? { regional_groups: regionalGroups } : {}),
     ignored_columns: staged.match.ignored,
     mapped_by_hand: staged.match.mappedByHand,
     header_notes: staged.headerNotes,
     personal_columns_not_stored: kind === 'attendance' ? personal : []
   };
+}
+
+/**
+ * What identifies a session: its id; for speakers without one (main
+ * sessions, Dynamic Coalitions have no number) the session's title.
+ */
+function sessionKey(kind: RecordKind): string {
+  if (kind === 'speakers') return 'coalesce(given(session_id), given(session_title))';
+  return kind === 'sessions' ? 'given(session_id)' : 'NULL::VARCHAR';
 }
 
 async function rejectedByReason(conn: DuckDBConnection, file: string): Promise<Record<string, number>> {
@@ -223,7 +260,7 @@ function summarise(found: unknown[][]): Unresolved {
   };
 }
 
-async function rows(conn: DuckDBConnection, query: string, params: Array<string | number | boolean> = []): Promise<unknown[][]> {
+async function rows(conn: DuckDBConnection, query: string, params: Array<string | number | boolean | null> = []): Promise<unknown[][]> {
   const reader = await conn.runAndReadAll(query, params);
   return reader.getRows() as unknown[][];
 }

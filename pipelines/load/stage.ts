@@ -19,6 +19,7 @@ import { decodeInput, parseJsonRecords, InputError, type InputFormat } from '../
 import { scanCsv, sniffDelimiter, csvField, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
+import { parseSessionPage } from '../files/session-page.ts';
 
 export interface StagedFile {
   format: InputFormat;
@@ -69,6 +70,9 @@ export async function stageFile(conn: DuckDBConnection, path: string, bytes: Buf
   await clearStaging(conn);
 
   if (input.format === 'parquet') return stageParquet(conn, path, kindOptions, input.encoding);
+  if (isSessionPageFile(path, input.utf8)) {
+    return stageRows(conn, { ...input, format: 'session_page' }, progress, sessionPageRows(path, input.utf8.toString('utf8')));
+  }
   if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.utf8.toString('utf8'), kindOptions));
 
   const start = input.utf8.subarray(0, 65536).toString('utf8');
@@ -155,6 +159,54 @@ function jsonRows(text: string, kindOptions: KindOptions): RowSource {
     rows: (function* () {
       for (const o of objects) yield { fields: headers.map((h) => jsonText(o.value[h])), line: o.line };
     })()
+  };
+}
+
+/**
+ * A saved IGF session page: an .html/.htm file, or a .txt file copied from a
+ * browser that lists people the way session pages do ("Speaker 1: …",
+ * "Organizer 2: …", an "Onsite Moderator" heading). Other .txt files are read
+ * as CSV.
+ */
+function isSessionPageFile(path: string, utf8: Buffer): boolean {
+  if (/\.html?$/i.test(path)) return true;
+  if (!/\.txt$/i.test(path)) return false;
+  return /^\s*(?:speaker|organi[sz]er|proposer's name)\s*\d*\s*:|^\s*(?:onsite|online) moderator\b/im.test(utf8.toString('utf8'));
+}
+
+/**
+ * A saved IGF session page as speaker records: one row per person listed,
+ * with the session's year, id (or title), type and page address; lines that
+ * looked like a person but could not be read are rejected by line.
+ */
+function sessionPageRows(path: string, text: string): RowSource {
+  const page = parseSessionPage(text, { fileName: path, isHtml: /\.html?$/i.test(path) });
+  const headers = [
+    'meeting_year', 'session_id', 'session_title', 'session_type', 'role', 'name', 'honorific', 'organization',
+    'stakeholder_group', 'regional_group', 'source_url'
+  ];
+  return {
+    headers,
+    recordsRead: page.people.length + page.problems.length,
+    unreadable: page.problems.map((p) => ({ line: p.line, reason: p.reason })),
+    match: resolveKind(headers, { forced: 'speakers' }),
+    headerNotes: [],
+    rows: page.people.map((person) => ({
+      line: person.line,
+      fields: [
+        page.year === null ? null : String(page.year),
+        page.sessionId,
+        page.title,
+        page.sessionType,
+        person.role,
+        person.name,
+        person.honorific,
+        person.organization,
+        person.stakeholderGroupRaw,
+        person.regionalGroupRaw,
+        page.sourceUrl
+      ]
+    }))
   };
 }
 

@@ -105,6 +105,9 @@ export const FIELDS: Record<RecordKind, Record<string, FieldSpec>> = {
     online_flag: onlineFlag,
     session_title: { synonyms: ['sessiontitle', 'title', 'sessionname'] },
     session_type: sessionType,
+    // The UN regional group as the record gives it; session pages give this, never a country.
+    regional_group: { synonyms: ['regionalgroup', 'unregionalgroup', 'unregion', 'regiongroup', 'region'] },
+    source_url: { synonyms: ['sourceurl', 'url', 'sessionurl', 'sessionpage', 'page', 'link'] },
     synthetic: { synonyms: ['synthetic'] }
   },
   // Figures the IGF and others published, each with its source and exact quote.

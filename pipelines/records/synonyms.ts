@@ -18,7 +18,9 @@ type Synonyms = Record<string, string[]>;
 export const STAKEHOLDER_SYNONYMS: Synonyms = {
   government: [
     'government', 'governments', 'gov', 'govt', 'public sector', 'public administration', 'ministry', 'regulator',
-    'parliament', 'parliamentarian', 'member of parliament', 'mp', 'gouvernement', 'gobierno', 'state', 'local government'
+    'parliament', 'parliamentarian', 'member of parliament', 'mp', 'gouvernement', 'gobierno', 'state', 'local government',
+    // typos seen on real IGF session pages
+    'governement', 'goverment'
   ],
   private_sector: [
     'private sector', 'private', 'business', 'businesses', 'industry', 'company', 'corporate', 'private company',
@@ -27,7 +29,9 @@ export const STAKEHOLDER_SYNONYMS: Synonyms = {
   civil_society: [
     'civil society', 'civil society organization', 'civil society organisation', 'cso', 'ngo', 'ngos',
     'non governmental organization', 'non governmental organisation', 'nonprofit', 'non profit', 'not for profit',
-    'foundation', 'societe civile', 'sociedad civil', 'youth', 'community'
+    'foundation', 'societe civile', 'sociedad civil', 'youth', 'community', 'civil society group',
+    // typos seen on real IGF session pages
+    'civil socity', 'civil solciety', 'civil societ', 'civil sociey'
   ],
   technical_community: [
     'technical community', 'technical', 'tech community', 'technical and academic community', 'internet technical community',
@@ -41,6 +45,8 @@ export const STAKEHOLDER_SYNONYMS: Synonyms = {
   intergovernmental_organization: [
     'intergovernmental organization', 'intergovernmental organisation', 'intergovernmental', 'igo', 'i g o', 'igos',
     'international organization', 'international organisation', 'io', 'un', 'united nations', 'un agency', 'un system',
+    'intergovernmental organizations', 'intergovernmental organisations', 'inter governmental organization',
+    'inter governmental organisation', 'international organizations', 'international organisations',
     'organisation intergouvernementale', 'organizacion intergubernamental'
   ],
   media: ['media', 'press', 'journalist', 'journalism', 'news', 'medias', 'medios', 'prensa', 'presse'],

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS attendance (
   first_time         BOOLEAN,
   source_file        VARCHAR NOT NULL,
   source_line        BIGINT  NOT NULL,
-  synthetic          BOOLEAN NOT NULL
+  synthetic          BOOLEAN NOT NULL,
+  source_set         VARCHAR NOT NULL  -- see load_log.source_set
 );
 
 CREATE TABLE IF NOT EXISTS session (
@@ -58,7 +59,8 @@ CREATE TABLE IF NOT EXISTS session (
   women_share_estimate DOUBLE,   -- 0..1
   source_file          VARCHAR NOT NULL,
   source_line          BIGINT  NOT NULL,
-  synthetic            BOOLEAN NOT NULL
+  synthetic            BOOLEAN NOT NULL,
+  source_set           VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS speaker (
@@ -76,7 +78,14 @@ CREATE TABLE IF NOT EXISTS speaker (
   session_type       VARCHAR,
   source_file        VARCHAR NOT NULL,
   source_line        BIGINT  NOT NULL,
-  synthetic          BOOLEAN NOT NULL
+  synthetic          BOOLEAN NOT NULL,
+  source_set         VARCHAR NOT NULL,
+  -- african | asia_pacific | eastern_european | grulac | weog; NULL when unknown or not one group.
+  -- The country's group when the country is known, else the record's own regional group (session
+  -- pages give a regional group, never a country).
+  regional_group     VARCHAR,
+  regional_group_raw VARCHAR,   -- as the record gave it
+  source_url         VARCHAR    -- the public page the record was taken from
 );
 
 CREATE TABLE IF NOT EXISTS published_figure (
@@ -102,8 +111,26 @@ CREATE TABLE IF NOT EXISTS load_log (
   rows_loaded   BIGINT  NOT NULL,
   rows_rejected BIGINT  NOT NULL,
   synthetic     BOOLEAN NOT NULL,
-  loaded_at     TIMESTAMP NOT NULL
+  loaded_at     TIMESTAMP NOT NULL,
+  -- The set of records the file belongs to: 'public_session_pages' (the real speakers of the IGF's
+  -- session pages), 'demo' (synthetic demonstration records), or the name a user gave with
+  -- --source ('user' by default). Metrics never mix source sets, and a source set is either all
+  -- synthetic or all real. NULL for published figures and the reference tables.
+  source_set    VARCHAR
 );
+
+-- Databases built before source sets and regional groups existed get the columns here; their
+-- records were either the synthetic demo ('demo') or a user's files ('user').
+ALTER TABLE attendance ADD COLUMN IF NOT EXISTS source_set VARCHAR;
+ALTER TABLE session ADD COLUMN IF NOT EXISTS source_set VARCHAR;
+ALTER TABLE speaker ADD COLUMN IF NOT EXISTS source_set VARCHAR;
+ALTER TABLE speaker ADD COLUMN IF NOT EXISTS regional_group VARCHAR;
+ALTER TABLE speaker ADD COLUMN IF NOT EXISTS regional_group_raw VARCHAR;
+ALTER TABLE speaker ADD COLUMN IF NOT EXISTS source_url VARCHAR;
+ALTER TABLE load_log ADD COLUMN IF NOT EXISTS source_set VARCHAR;
+UPDATE attendance SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
+UPDATE session SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
+UPDATE speaker SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
 
 -- Only file, line and reason: never a value of the rejected row, which may hold a name or an e-mail.
 CREATE TABLE IF NOT EXISTS rejected_row (

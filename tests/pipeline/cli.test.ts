@@ -88,7 +88,8 @@ describe('default build', () => {
     expect(first.stderr).not.toMatch(/\n\s+at /);
     expect(first.code).toBe(0);
     const report = JSON.parse(readFileSync(`${ws.dir}/report.json`, 'utf8'));
-    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(['published_figures', 'attendance', 'sessions', 'speakers']);
+    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(['published_figures', 'speakers', 'attendance', 'sessions', 'speakers']);
+    expect(report.files.map((f: { source_set: string | null }) => f.source_set)).toEqual([null, 'public_session_pages', 'demo', 'demo', 'demo']);
     for (const f of report.files) expect(f.rows_read).toBe(f.rows_loaded + f.rows_rejected);
     // Every published figure is a row, each with its source and quote.
     const published = await query(ws.db, 'SELECT count(*) AS n, count(source_url) AS urls, count(quote) AS quotes FROM published_figure');
@@ -98,17 +99,18 @@ describe('default build', () => {
       `SELECT (SELECT count(*) FROM country) AS countries, (SELECT count(*) FROM meeting) AS meetings,
               (SELECT count(*) FROM attendance WHERE NOT synthetic) AS real_attendance,
               (SELECT count(*) FROM attendance) AS attendance, (SELECT count(*) FROM session) AS sessions,
-              (SELECT count(*) FROM speaker) AS speakers, (SELECT count(*) FROM load_log) AS logged`
+              (SELECT count(*) FROM speaker) AS speakers, (SELECT count(*) FROM load_log) AS logged,
+              (SELECT count(*) FROM speaker WHERE source_set = 'public_session_pages' AND NOT synthetic) AS real_speakers`
     );
     const c = Object.fromEntries(Object.entries(counts[0]).map(([k, v]) => [k, Number(v)]));
-    expect(c).toMatchObject({ countries: 249, meetings: 20, real_attendance: 0, logged: 5 });
+    expect(c).toMatchObject({ countries: 249, meetings: 20, real_attendance: 0, real_speakers: 1734, logged: 6 });
     expect(c.attendance).toBeGreaterThan(50_000);
     expect(c.sessions).toBeGreaterThan(1_000);
     expect(c.speakers).toBeGreaterThan(5_000);
 
     const second = runCli(['--db', ws.db]);
     expect(second.code).toBe(0);
-    expect(second.stdout.match(/unchanged since last load/g)?.length).toBe(4);
+    expect(second.stdout.match(/unchanged since last load/g)?.length).toBe(5);
     expect(Number((await query(ws.db, 'SELECT count(*) AS n FROM attendance'))[0].n)).toBe(c.attendance);
   });
 });

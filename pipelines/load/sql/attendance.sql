@@ -1,4 +1,5 @@
--- $1 source file, $2 file-level synthetic flag, $3 pseudonymisation key.
+-- $1 source file, $2 file-level synthetic flag, $3 pseudonymisation key, $4 source set given by
+-- the user (NULL: 'demo' for synthetic rows, 'user' for real ones).
 -- Categorical fields join their map_<field> tables on <field>_input, the
 -- field's column(s) as the loader combined them (see load/categorical.ts).
 -- An e-mail links one person across years better than a per-registration id,
@@ -18,7 +19,8 @@ SELECT
   first_time.value::BOOLEAN,
   $1,
   s.__source_line,
-  coalesce(synthetic.value::BOOLEAN, $2)
+  coalesce(synthetic.value::BOOLEAN, $2),
+  coalesce($4, CASE WHEN coalesce(synthetic.value::BOOLEAN, $2) THEN 'demo' ELSE 'user' END)
 FROM checked s
 JOIN map_country country ON country.raw = s.country_input
 JOIN map_stakeholder_group stakeholder ON stakeholder.raw = s.stakeholder_group_input

@@ -1,4 +1,5 @@
--- $1 source file, $2 file-level synthetic flag.
+-- $1 source file, $2 file-level synthetic flag, $3 source set given by the user (NULL: 'demo' for
+-- synthetic rows, 'user' for real ones).
 INSERT INTO session
 SELECT
   s.meeting_year_value,
@@ -12,7 +13,8 @@ SELECT
   share_0_1(s.women_share_estimate),
   $1,
   s.__source_line,
-  coalesce(synthetic.value::BOOLEAN, $2)
+  coalesce(synthetic.value::BOOLEAN, $2),
+  coalesce($3, CASE WHEN coalesce(synthetic.value::BOOLEAN, $2) THEN 'demo' ELSE 'user' END)
 FROM checked s
 JOIN map_synthetic synthetic ON synthetic.raw = s.synthetic_input
 WHERE s.reason IS NULL;
