@@ -2,7 +2,8 @@
  * A synthetic benchmark database: the project schema, ~50 real countries with their classifications,
  * the 20 IGF meetings 2006-2025, and N attendance records (default 1,000,000) generated in SQL with
  * pseudo-random (hash-based, so reproducible) categories; ~3,000 sessions with ~12,000 speakers.
- * Every fact row is marked synthetic. Depends on nothing but pipelines/schema/schema.sql.
+ * Every fact row is marked synthetic and belongs to the source set 'demo' (the default set the API
+ * and the dashboard count). Depends on nothing but pipelines/schema/schema.sql.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -130,7 +131,8 @@ export async function createBenchDatabase(path: string, attendanceRows = 1_000_0
         CASE WHEN r.f < 40 THEN true WHEN r.f < 85 THEN false ELSE NULL END,
         'bench-attendance.csv',
         r.i + 2,
-        true
+        true,
+        'demo'
       FROM (
         SELECT range AS i,
                2006 + CAST(hash(range, 'year') % 20 AS INTEGER) AS year,
@@ -144,15 +146,15 @@ export async function createBenchDatabase(path: string, attendanceRows = 1_000_0
 
     // 150 sessions a year; 1 to 7 speakers each (about 12,000 speaker records).
     await conn.run(`
-      INSERT INTO session (meeting_year, session_id, title, session_type, source_file, source_line, synthetic)
+      INSERT INTO session (meeting_year, session_id, title, session_type, source_file, source_line, synthetic, source_set)
       SELECT 2006 + i // 150, 'WS' || CAST(i % 150 AS VARCHAR), 'Session ' || CAST(i AS VARCHAR),
              CASE i % 5 WHEN 0 THEN 'main_session' WHEN 1 THEN 'open_forum' ELSE 'workshop' END,
-             'bench-sessions.csv', i + 2, true
+             'bench-sessions.csv', i + 2, true, 'demo'
       FROM (SELECT range AS i FROM range(3000))
     `);
     await conn.run(`
       INSERT INTO speaker (meeting_year, session_id, name, role, country_iso3, stakeholder_group, gender,
-                           participation_mode, session_type, source_file, source_line, synthetic)
+                           participation_mode, session_type, source_file, source_line, synthetic, source_set)
       SELECT s.meeting_year, s.session_id,
              'Speaker ' || CAST(hash(s.source_line, k.k, 'name') % 20000 AS VARCHAR),
              CASE WHEN k.k = 0 THEN 'moderator' ELSE 'speaker' END,
@@ -164,12 +166,14 @@ export async function createBenchDatabase(path: string, attendanceRows = 1_000_0
              CASE WHEN ${pct('sg', 's.source_line * 10 + k.k')} < 38 THEN 'female'
                   WHEN ${pct('sg', 's.source_line * 10 + k.k')} < 95 THEN 'male' ELSE 'unknown' END,
              CASE WHEN ${pct('sm', 's.source_line * 10 + k.k')} < 70 THEN 'onsite' ELSE 'online' END,
-             s.session_type, 'bench-speakers.csv', s.source_line * 10 + k.k, true
+             s.session_type, 'bench-speakers.csv', s.source_line * 10 + k.k, true, 'demo'
       FROM session AS s
       CROSS JOIN range(7) AS k(k)
       CROSS JOIN (SELECT list(iso3 ORDER BY iso3) AS iso3s FROM country) AS cl
       WHERE k.k <= CAST(hash(s.source_line, 'speakers') % 7 AS INTEGER)
     `);
+    // As the pipeline stores it: a speaker's regional group is the country's when the country is known.
+    await conn.run('UPDATE speaker SET regional_group = c.un_regional_group FROM country AS c WHERE c.iso3 = speaker.country_iso3');
     await conn.run(`
       INSERT INTO published_figure (year, metric, category, value, unit, source_url, quote, source_file, source_line)
       SELECT year, 'participants_total', 'all', 2000 + (year - 2006) * 150, 'count', 'https://example.org/bench',

@@ -132,7 +132,8 @@ async function main() {
         const t = serverTiming(r.timing);
         for (const k of Object.keys(timing)) if (k in t) timing[k].push(t[k]);
       }, N);
-      const params = metrics.parseMetricParams(c.metric as never, new URLSearchParams(c.query));
+      // the source set resolved as the server resolves it (the statements need it)
+      const params = await metrics.resolveParams(conn, metrics.parseMetricParams(c.metric as never, new URLSearchParams(c.query)));
       const statements = metrics.METRIC_MODULES[c.metric as keyof typeof metrics.METRIC_MODULES].statements(params);
       const sql = await timed(async () => {
         for (const st of statements) await runStatement(conn, st);

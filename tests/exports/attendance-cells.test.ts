@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { publishedTotalsOf, suppressAttendanceCells, type AttendanceCell } from '../../src/lib/server/exports/attendance-cells.ts';
 
 /** One year, one gender, one mode, one region class: only country and stakeholder group vary. */
-function cell(country: string, stakeholder: string, participants: number, host = 'other_countries'): AttendanceCell {
+function cell(country: string, stakeholder: string, participants: number, host = 'other_countries', sourceSet = 'user'): AttendanceCell {
   return {
+    source_set: sourceSet,
     meeting_year: 2019,
     country_iso3: country,
     stakeholder_group: stakeholder,
@@ -59,7 +60,24 @@ describe('suppressAttendanceCells', () => {
     const guest = publishedTotalsOf(cell('YYY', 'government', 3, 'other_countries'));
     expect(host.some((k) => k.includes('without_host'))).toBe(false);
     expect(guest.filter((k) => k.includes('without_host'))).toHaveLength(20); // 2 modes x 10 breakdowns
-    expect(host).toContain('2019|all|with_host|country=XXX');
-    expect(host).toContain('2019|onsite|with_host|stakeholder=government');
+    expect(host).toContain('user|2019|all|with_host|country=XXX');
+    expect(host).toContain('user|2019|onsite|with_host|stakeholder=government');
+  });
+
+  it('protects the totals of each source set on their own: cells of two sets never share a total', () => {
+    // The same cells in two sets: each set's year total is {20, 2h, 30, 9}. Were the sets one total,
+    // the two primary cells (2 + 2 = 4 < 5) would need one more; per set each needs its own partner.
+    const inSet = (set: string) => [
+      cell('XXX', 'government', 20, 'other_countries', set),
+      cell('XXX', 'civil_society', 2, 'other_countries', set),
+      cell('YYY', 'government', 30, 'other_countries', set),
+      cell('ZZZ', 'government', 9, 'other_countries', set)
+    ];
+    const cells = [...inSet('demo'), ...inSet('user')];
+    const { suppressed } = suppressAttendanceCells(cells, 5);
+    // per set: XXX/cs primary; the year total hides the smallest shown cell, ZZZ/gov (9); country XXX
+    // {20, 2h} hides XXX/gov (20); government {20h, 30, 9h} then has two hidden adding up to 29.
+    expect(suppressed).toEqual([true, true, false, true, true, true, false, true]);
+    expect(publishedTotalsOf(cells[0]).every((k) => k.startsWith('demo|'))).toBe(true);
   });
 });

@@ -10,11 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { unzipSync, strFromU8 } from 'fflate';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { createFixtureDatabase, ATTENDANCE_2019, ATTENDANCE_2021, SPEAKERS, type Fixture } from '../metrics/fixture.ts';
+import { createFixtureDatabase, ATTENDANCE_2019, ATTENDANCE_2021, REGION_ONLY_SPEAKERS, SPEAKERS, type Fixture } from '../metrics/fixture.ts';
 import { ensureBuild, startServer, type RunningServer } from '../metrics/server.ts';
 import { EXPORT_TABLES, TABLES } from '../../src/lib/server/exports/tables.ts';
 
 const K = 5;
+// The fixture's speakers: SPEAKERS in the demo and fixture sets, and the session pages' region-only ones.
+const SPEAKER_RECORDS = 2 * SPEAKERS.length + REGION_ONLY_SPEAKERS.length;
+// Attendance cells: one per record group and source set; group l is in the demo set only.
+const ATTENDANCE_CELLS = 2 * (ATTENDANCE_2019.length + ATTENDANCE_2021.length) - 1;
 let fixture: Fixture;
 let server: RunningServer;
 let scratch: string;
@@ -103,18 +107,37 @@ describe('GET /api/v1/export/{table}.{format}', () => {
     expect(parquetMeta.synthetic).toBe(meta.get('synthetic'));
   });
 
-  it('speakers: every record, names included (speakers are public)', async () => {
+  it('speakers: every record of every source set, names included (speakers are public)', async () => {
     const table = tableFromIPC((await download('/api/v1/export/speakers.arrow')).bytes);
-    expect(table.numRows).toBe(SPEAKERS.length);
-    expect(table.schema.metadata.get('synthetic')).toBe('false');
+    expect(table.numRows).toBe(SPEAKER_RECORDS);
+    expect(table.schema.metadata.get('synthetic')).toBe('true'); // the demo set is in the table
+    expect(JSON.parse(table.schema.metadata.get('source_sets') ?? '')).toEqual([
+      { name: 'demo', synthetic: true },
+      { name: 'fixture', synthetic: false },
+      { name: 'public_session_pages', synthetic: false }
+    ]);
+    const rows = table.toArray().map((r) => r.toJSON());
+    // a set is all synthetic or all real
+    for (const r of rows) expect(r.synthetic, r.source_set).toBe(r.source_set === 'demo');
+    // the session pages give a regional group, never a country: kept as given and as normalised
+    expect(rows.find((r) => r.name === 'Amina')).toMatchObject({
+      source_set: 'public_session_pages',
+      country_iso3: null,
+      regional_group: 'african',
+      regional_group_raw: 'African Group',
+      source_url: 'https://www.intgovforum.org/en/content/igf-2021-r1'
+    });
+    // with a country, the country's group
+    expect(rows.find((r) => r.name === 'Ines')).toMatchObject({ country_iso3: 'MEX', regional_group: 'grulac', regional_group_raw: 'GRULAC' });
+    expect(rows.find((r) => r.name === 'Ann' && r.source_set === 'fixture')).toMatchObject({ regional_group: 'weog', synthetic: false });
   });
 
   it('attendance: aggregated cells, small ones suppressed in every format', async () => {
     const table = tableFromIPC((await download('/api/v1/export/attendance.arrow')).bytes);
     const rows = table.toArray().map((r) => r.toJSON());
-    // The fixture's attendance is grouped in exactly these cells (one row per group of records).
-    expect(rows).toHaveLength(ATTENDANCE_2019.length + ATTENDANCE_2021.length);
-    const total = [...ATTENDANCE_2019, ...ATTENDANCE_2021].reduce((s, g) => s + g[5], 0);
+    // The fixture's attendance is grouped in exactly these cells (one row per group of records and set).
+    expect(rows).toHaveLength(ATTENDANCE_CELLS);
+    const total = 2 * [...ATTENDANCE_2019, ...ATTENDANCE_2021].reduce((s, g) => s + g[5], 0) - 1;
     expect(rows.reduce((s, r) => s + (r.participants ?? 0), 0)).toBeLessThan(total);
     for (const r of rows) {
       if (r.suppressed) expect(r.participants).toBeNull();
@@ -122,12 +145,22 @@ describe('GET /api/v1/export/{table}.{format}', () => {
     }
     // 2021 has no cell under 5: nothing to protect, nothing hidden.
     expect(rows.filter((r) => r.meeting_year === 2021).every((r) => !r.suppressed)).toBe(true);
-    // 2019 has 7 cells under 5 (f to l); with them the year total alone forces more.
-    const hidden2019 = rows.filter((r) => r.meeting_year === 2019 && r.suppressed);
-    expect(hidden2019.length).toBeGreaterThan(7);
-    // The synthetic record (l) makes its cell and the export synthetic.
+    // 2019 has 7 cells under 5 in the demo set (f to l), 6 in the fixture set (f to k); with them
+    // each set's year total alone forces more.
+    for (const [set, small] of [
+      ['demo', 7],
+      ['fixture', 6]
+    ] as const) {
+      const hidden2019 = rows.filter((r) => r.source_set === set && r.meeting_year === 2019 && r.suppressed);
+      expect(hidden2019.length, set).toBeGreaterThan(small);
+    }
+    // The demo set's cells are synthetic, the others real; the export holds both.
     expect(table.schema.metadata.get('synthetic')).toBe('true');
-    expect(rows.filter((r) => r.synthetic)).toHaveLength(1);
+    for (const r of rows) expect(r.synthetic).toBe(r.source_set === 'demo');
+    expect(JSON.parse(table.schema.metadata.get('source_sets') ?? '')).toEqual([
+      { name: 'demo', synthetic: true },
+      { name: 'fixture', synthetic: false }
+    ]);
 
     const csv = new TextDecoder().decode((await download('/api/v1/export/attendance.csv')).bytes);
     const csvLines = csv.trim().split('\r\n').slice(1);
@@ -146,14 +179,21 @@ describe('GET /api/v1/export/{table}.{format}', () => {
     expect(meta.suppression).toEqual({ k: K, applied: true });
     expect(meta.columns.find((c: { name: string }) => c.name === 'participants').unit).toBe('records');
     expect(meta.synthetic_notice).toMatch(/SYNTHETIC/);
-    expect(meta.rows).toBe(ATTENDANCE_2019.length + ATTENDANCE_2021.length);
+    expect(meta.rows).toBe(ATTENDANCE_CELLS);
+    expect(meta.source_sets).toEqual([
+      { name: 'demo', synthetic: true },
+      { name: 'fixture', synthetic: false }
+    ]);
+    expect(meta.columns.find((c: { name: string }) => c.name === 'source_set').description).toMatch(/per source set/);
   });
 
   it('GET /api/v1/export lists every table with rows, schema and URLs', async () => {
     const body = await (await get('/api/v1/export')).json();
     expect(body.exports.map((e: { name: string }) => e.name)).toEqual([...EXPORT_TABLES]);
     const speakers = body.exports.find((e: { name: string }) => e.name === 'speakers');
-    expect(speakers.rows).toBe(SPEAKERS.length);
+    expect(speakers.rows).toBe(SPEAKER_RECORDS);
+    expect(speakers.source_sets.map((x: { name: string }) => x.name)).toEqual(['demo', 'fixture', 'public_session_pages']);
+    expect(body.exports.find((e: { name: string }) => e.name === 'countries').source_sets).toEqual([]);
     expect(speakers.files.map((f: { url: string }) => f.url)).toEqual([
       '/api/v1/export/speakers.csv',
       '/api/v1/export/speakers.arrow',
@@ -219,6 +259,9 @@ describe('metric views: the rows of one chart in every format', () => {
     expect(readme).toContain(meta.definition);
     expect(readme).toContain(meta.citation);
     expect(readme).toContain('CC BY 4.0');
+    // the default source set, synthetic, said in the README and the metadata
+    expect(readme).toContain('## Source set\n\n- demo: synthetic demonstration records');
+    expect(meta.source_sets).toEqual([{ name: 'demo', synthetic: true }]);
     expect(tableFromIPC(files[`${base}.arrow`]).numRows).toBe(JSON.parse(strFromU8(files[`${base}.json`])).rows.length);
   });
 

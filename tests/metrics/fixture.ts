@@ -16,6 +16,14 @@
  *
  * Meetings: 2019 Berlin (host DEU), 2020 online (no host), 2021 Katowice (host POL).
  * The expected figures are in the tests; the record groups below are what they are computed from.
+ *
+ * Source sets (a set is all synthetic or all real, and the metrics never mix two):
+ *   demo                  every record group below, attendance group l included, all synthetic: the
+ *                         default set (as in the pipeline's database), so default requests and the
+ *                         dashboard see the figures worked out in the tests
+ *   fixture               the same records, real, without the synthetic group l (2019: 39 attendees)
+ *   public_session_pages  REGION_ONLY_SPEAKERS, real: 2021 speakers with a regional group and, but for
+ *                         one, no country, as the IGF's session pages give them
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +46,7 @@ export const COUNTRIES: [string, string | null, boolean, boolean, string | null,
   ['VEN', 'grulac', true, true, null, 'Americas', '862']
 ];
 
-/** country, stakeholder_group, gender, participation_mode, first_time, number of records, synthetic */
+/** country, stakeholder_group, gender, participation_mode, first_time, number of records, only in the demo set */
 type AttendanceGroup = [string | null, string, string, string, boolean | null, number, boolean?];
 
 /** 2019: 40 records. */
@@ -54,7 +62,7 @@ export const ATTENDANCE_2019: AttendanceGroup[] = [
   ['HKG', 'private_sector', 'undisclosed', 'online', false, 2], //              i
   ['POL', 'intergovernmental_organization', 'male', 'unknown', null, 1], //     j
   [null, 'media', 'unknown', 'onsite', true, 1], //                             k
-  [null, 'other', 'male', 'online', false, 1, true] //                          l (the one synthetic record)
+  [null, 'other', 'male', 'online', false, 1, true] //                          l (synthetic: in the demo set only)
 ];
 
 /** 2021: 60 records, no cell below 5. */
@@ -105,6 +113,34 @@ export const SPEAKERS: [number, string, string | null, string, string | null, st
   [2021, 'S7', 'Olu', 'speaker', 'ETH', 'academia', 'female', 'online']
 ];
 
+/**
+ * Source set public_session_pages, 2021: session, name, country, regional group as the page gives it.
+ * No gender, stakeholder group or mode (the pages give none). By region (one person per session):
+ *   african 2 (Amina, Fatou), asia_pacific 1 (Bao), eastern_european 1 (Dmitri), grulac 2 (Carla, and
+ *   Ines by her country MEX), weog 2 (Erik; Jon by his second record), unknown 1 (Hugo) -> 9 persons,
+ *   8 with a region, 7 of them region-only (all but Ines).
+ */
+export const REGION_ONLY_SPEAKERS: [string, string, string | null, string | null][] = [
+  ['R1', 'Amina', null, 'African Group'],
+  ['R1', 'Bao', null, 'Asia-Pacific Group'],
+  ['R1', 'Carla', null, 'GRULAC'],
+  ['R2', 'Dmitri', null, 'Eastern European Group'],
+  ['R2', 'Erik', null, 'WEOG'],
+  ['R2', 'Fatou', null, 'African Group'],
+  ['R3', 'Hugo', null, null], // neither country nor region
+  ['R3', 'Ines', 'MEX', 'GRULAC'], // a country: her region is the country's
+  ['R3', 'Jon', null, null], // Jon's first record has no region ...
+  ['R3', 'Jon', null, 'WEOG'] // ... his second does: a person's field comes from the first record that has it
+];
+
+const REGIONAL_GROUP_OF: Record<string, string> = {
+  'African Group': 'african',
+  'Asia-Pacific Group': 'asia_pacific',
+  'Eastern European Group': 'eastern_european',
+  GRULAC: 'grulac',
+  WEOG: 'weog'
+};
+
 /** year, metric, category, value, unit */
 export const PUBLISHED: [number, string, string, number, string][] = [
   [2019, 'participants_total', 'all', 45, 'count'],
@@ -141,34 +177,54 @@ export async function createFixtureDatabase(): Promise<Fixture> {
       );
     }
     await conn.run(`INSERT INTO meeting VALUES (2019, 'Berlin', 'DEU', 'hybrid'), (2020, NULL, NULL, 'online'), (2021, 'Katowice', 'POL', 'hybrid')`);
-    let line = 1;
-    for (const [year, groups] of [
-      [2019, ATTENDANCE_2019],
-      [2021, ATTENDANCE_2021]
-    ] as [number, AttendanceGroup[]][]) {
-      for (const [country, sg, gender, mode, first, n, synthetic] of groups) {
-        for (let i = 0; i < n; i++, line++) {
-          await conn.run(
-            `INSERT INTO attendance VALUES (${year}, ${q(`p${line}`)}, ${q(country)}, ${q(country)}, ${q(sg)}, ${q(gender)},
-             ${q(mode)}, ${q(first)}, 'fixture-attendance.csv', ${line}, ${q(synthetic ?? false)})`
-          );
+    for (const [set, synthetic] of [
+      ['demo', true],
+      ['fixture', false]
+    ] as const) {
+      const file = (kind: string) => (set === 'demo' ? `demo/${kind}.csv` : `fixture-${kind}.csv`);
+      let line = 1;
+      for (const [year, groups] of [
+        [2019, ATTENDANCE_2019],
+        [2021, ATTENDANCE_2021]
+      ] as [number, AttendanceGroup[]][]) {
+        for (const [country, sg, gender, mode, first, n, demoOnly] of groups) {
+          if (demoOnly && !synthetic) continue;
+          for (let i = 0; i < n; i++, line++) {
+            await conn.run(
+              `INSERT INTO attendance VALUES (${year}, ${q(`${set}-p${line}`)}, ${q(country)}, ${q(country)}, ${q(sg)}, ${q(gender)},
+               ${q(mode)}, ${q(first)}, ${q(file('attendance'))}, ${line}, ${synthetic}, ${q(set)})`
+            );
+          }
         }
       }
+      line = 1;
+      for (const [year, id, title, type] of SESSIONS) {
+        await conn.run(
+          `INSERT INTO session (meeting_year, session_id, title, session_type, source_file, source_line, synthetic, source_set)
+           VALUES (${year}, ${q(id)}, ${q(title)}, ${q(type)}, ${q(file('sessions'))}, ${line++}, ${synthetic}, ${q(set)})`
+        );
+      }
+      line = 1;
+      for (const [year, id, name, role, country, sg, gender, mode] of SPEAKERS) {
+        await conn.run(
+          `INSERT INTO speaker (meeting_year, session_id, name, role, country_iso3, stakeholder_group, gender,
+                                participation_mode, source_file, source_line, synthetic, source_set, regional_group)
+           VALUES (${year}, ${q(id)}, ${q(name)}, ${q(role)}, ${q(country)}, ${q(sg)}, ${q(gender)}, ${q(mode)},
+                   ${q(file('speakers'))}, ${line++}, ${synthetic}, ${q(set)},
+                   (SELECT un_regional_group FROM country WHERE iso3 = ${q(country)}))`
+        );
+      }
     }
-    line = 1;
-    for (const [year, id, title, type] of SESSIONS) {
+    let line = 1;
+    for (const [id, name, country, group] of REGION_ONLY_SPEAKERS) {
+      // as the pipeline stores them: the country's regional group when the country is known, else the page's
       await conn.run(
-        `INSERT INTO session (meeting_year, session_id, title, session_type, source_file, source_line, synthetic)
-         VALUES (${year}, ${q(id)}, ${q(title)}, ${q(type)}, 'fixture-sessions.csv', ${line++}, false)`
-      );
-    }
-    line = 1;
-    for (const [year, id, name, role, country, sg, gender, mode] of SPEAKERS) {
-      await conn.run(
-        `INSERT INTO speaker (meeting_year, session_id, name, role, country_iso3, stakeholder_group, gender,
-                              participation_mode, source_file, source_line, synthetic)
-         VALUES (${year}, ${q(id)}, ${q(name)}, ${q(role)}, ${q(country)}, ${q(sg)}, ${q(gender)}, ${q(mode)},
-                 'fixture-speakers.csv', ${line++}, false)`
+        `INSERT INTO speaker (meeting_year, session_id, name, role, country_iso3, stakeholder_group, gender, participation_mode,
+                              session_title, source_file, source_line, synthetic, source_set, regional_group, regional_group_raw, source_url)
+         VALUES (2021, ${q(id)}, ${q(name)}, 'speaker', ${q(country)}, 'unknown', 'unknown', 'unknown', ${q(`Session ${id}`)},
+                 'session-pages.csv', ${line++}, false, 'public_session_pages',
+                 coalesce((SELECT un_regional_group FROM country WHERE iso3 = ${q(country)}), ${q(group === null ? null : REGIONAL_GROUP_OF[group])}),
+                 ${q(group)}, ${q(`https://www.intgovforum.org/en/content/igf-2021-${id.toLowerCase()}`)})`
       );
     }
     line = 1;

@@ -56,9 +56,15 @@ describe('GET /api/v1/metrics/{metric}', () => {
     expect(arrow.headers.get('content-type')).toBe('application/vnd.apache.arrow.file');
     const table = tableFromIPC(new Uint8Array(await arrow.arrayBuffer()));
     expect(table.numRows).toBe(2 * 4 * 3); // 2 years x 4 definitions x 3 categories
-    const json = await (await get('/api/v1/metrics/gender.json?from=2021')).json();
+    const json = await (await get('/api/v1/metrics/gender.json?from=2021&source=fixture')).json();
     expect(json.synthetic).toBe(false);
+    expect(json.params.source).toBe('fixture');
     expect((await get('/api/v1/metrics/gender.csv?format=json')).status).toBe(400);
+  });
+
+  it('figures as computed: region-only speakers of the session pages', async () => {
+    const body = await (await get('/api/v1/metrics/global-south?population=speakers&source=public_session_pages&definition=regional_groups')).json();
+    expect(body.rows.find((x: { category: string }) => x.category === 'global_south')).toMatchObject({ count: 5, denominator: 8, total: 9, region_only: 7 });
   });
 
   it('figures as computed: 2019 speakers female share', async () => {
@@ -69,7 +75,7 @@ describe('GET /api/v1/metrics/{metric}', () => {
 
   it('no attendee cell below k leaves the server, in any format', async () => {
     for (const metric of ['participation', 'global-south', 'stakeholders', 'gender', 'regions', 'host']) {
-      for (const q of ['', '?exclude_host=true', '?mode=onsite', '?mode=online', '?definition=all']) {
+      for (const q of ['', '?exclude_host=true', '?mode=onsite', '?mode=online', '?definition=all', '?source=fixture']) {
         if (q.includes('definition') && metric !== 'global-south') continue;
         const body = await (await get(`/api/v1/metrics/${metric}${q}`)).json();
         for (const row of body.rows) {
@@ -115,7 +121,10 @@ describe('bad requests', () => {
     ['/api/v1/metrics/sessions?population=attendees', 'population'],
     ['/api/v1/metrics/sessions?level=week', 'level'],
     ['/api/v1/metrics/published?mode=online', 'mode'],
-    ['/api/v1/metrics/gender?mode=online&mode=onsite', 'mode']
+    ['/api/v1/metrics/gender?mode=online&mode=onsite', 'mode'],
+    ['/api/v1/metrics/gender?source=user', 'source'],
+    ["/api/v1/metrics/gender?source=demo'%20OR%201=1--", 'source'],
+    ['/api/v1/metrics/published?source=nothing', 'source']
   ];
   it.each(bad)('%s -> 400 naming %s', async (path, parameter) => {
     const r = await get(path);
@@ -128,8 +137,10 @@ describe('bad requests', () => {
     expect(typeof body.message).toBe('string');
   });
 
-  it('lists the allowed values: mode, and session types from the data', async () => {
+  it('lists the allowed values: mode, source sets and session types from the data', async () => {
     expect((await (await get('/api/v1/metrics/gender?mode=x')).json()).allowed).toEqual(['all', 'onsite', 'online']);
+    const source = await (await get('/api/v1/metrics/gender?source=user')).json();
+    expect(source).toMatchObject({ parameter: 'source', value: 'user', allowed: ['demo', 'fixture', 'public_session_pages'] });
     const st = await (await get('/api/v1/metrics/gender?population=speakers&session_type=plenary')).json();
     expect(st.allowed).toEqual(['main_session', 'open_forum', 'workshop']);
   });
@@ -148,6 +159,29 @@ describe('bad requests', () => {
     expect(body.metrics.map((m: { name: string }) => m.name)).toEqual([...METRICS]);
     expect(Object.keys(body.metrics[0].parameters)).toEqual([...METRIC_PARAMETERS.participation]);
     expect(body.metrics[0].columns.map((c: { name: string }) => c.name)).toContain('ci_low');
+    expect(body.metrics[0].parameters.source).toEqual(['demo', 'fixture', 'public_session_pages']);
+  });
+
+  it('the index lists the source sets: synthetic or not, records per table, years', async () => {
+    const body = await (await get('/api/v1/metrics')).json();
+    expect(body.source_sets).toEqual({
+      default: 'demo',
+      sets: [
+        { name: 'demo', synthetic: true, records: { attendance: 100, sessions: 8, speakers: 18 }, years: [2019, 2021] },
+        { name: 'fixture', synthetic: false, records: { attendance: 99, sessions: 8, speakers: 18 }, years: [2019, 2021] },
+        { name: 'public_session_pages', synthetic: false, records: { attendance: 0, sessions: 0, speakers: 10 }, years: [2021] }
+      ]
+    });
+  });
+
+  it('metadata and Arrow state the source set and whether it is synthetic', async () => {
+    const real = await (await get('/api/v1/metrics/regions.metadata.json?population=speakers&source=public_session_pages')).json();
+    expect(real).toMatchObject({ source_sets: [{ name: 'public_session_pages', synthetic: false }], synthetic: false, synthetic_notice: null });
+    expect(real.filters.source).toBe('public_session_pages');
+    expect(real.citation).toContain('Source set public_session_pages.');
+    const arrow = tableFromIPC(new Uint8Array(await (await get('/api/v1/metrics/gender.arrow')).arrayBuffer()));
+    expect(JSON.parse(arrow.schema.metadata.get('source_sets') ?? '')).toEqual([{ name: 'demo', synthetic: true }]);
+    expect(arrow.schema.metadata.get('synthetic')).toBe('true');
   });
 });
 

@@ -1,6 +1,9 @@
 /**
  * Every metric against the hand-built fixture (fixture.ts), with the expected figures worked out by
  * hand from the record groups listed there. k = 1 (no suppression) unless a test is about suppression.
+ * Requests without source count the default source set, demo: every record group, all synthetic.
+ * source=fixture counts the same records, real, without group l; source=public_session_pages the
+ * region-only speakers (tests at the end).
  *
  * Attendees 2019, 40 records (groups a-l of ATTENDANCE_2019):
  *   country   DEU 12 (a 6 + b 6), USA 6, CHN 5, KOR 5, ETH 4, MEX 3 (g 2 + h 1), HKG 2, POL 1, none 2 (k, l)
@@ -73,11 +76,12 @@ describe('participation', () => {
     expect(row(r.rows, 2021, 'sessions', 'sessions').count).toBe(4);
     expect(row(r.rows, 2021, 'participation_mode', 'onsite')).toMatchObject({ count: 37, denominator: 60 });
     expect(r.rows.some((x) => x.year === 2020)).toBe(false); // no records in 2020
-    expect(r.synthetic).toBe(true); // group l
+    expect(r.synthetic).toBe(true); // the demo set
+    expect(r.params.source).toBe('demo');
   });
 
   it('speakers: one person per session, no first-time rows', async () => {
-    const r = await metric('participation', { population: 'speakers', to: '2019' });
+    const r = await metric('participation', { population: 'speakers', to: '2019', source: 'fixture' });
     expect(row(r.rows, 2019, 'participants', 'participants').count).toBe(11);
     // DEU USA CHN POL HKG ETH MEX (one speaker has no country)
     expect(row(r.rows, 2019, 'countries_represented', 'countries_represented').count).toBe(7);
@@ -89,7 +93,7 @@ describe('participation', () => {
   });
 
   it('from / to select years, mode filters records', async () => {
-    const r = await metric('participation', { from: '2021', to: '2021', mode: 'online' });
+    const r = await metric('participation', { from: '2021', to: '2021', mode: 'online', source: 'fixture' });
     expect(new Set(r.rows.map((x) => x.year))).toEqual(new Set([2021]));
     // online 2021: DEU 8 + VEN 5 + CHN 5 + MEX 5 = 23
     expect(row(r.rows, 2021, 'participants', 'participants').count).toBe(23);
@@ -390,5 +394,152 @@ describe('parameters', () => {
       parameter: 'session_type',
       allowed: ['main_session', 'open_forum', 'workshop']
     });
+  });
+});
+
+describe('source sets: a metric counts one set, never two', () => {
+  it('the default is demo; source=fixture counts the real records, without the synthetic group l', async () => {
+    const demo = await metric('participation', { to: '2019' });
+    const real = await metric('participation', { to: '2019', source: 'fixture' });
+    expect(demo).toMatchObject({ synthetic: true, params: { source: 'demo' } });
+    expect(real).toMatchObject({ synthetic: false, params: { source: 'fixture' } });
+    expect(row(demo.rows, 2019, 'participants', 'participants').count).toBe(40);
+    // a-k: 40 - l (1) = 39; l was online and returning
+    expect(row(real.rows, 2019, 'participants', 'participants').count).toBe(39);
+    expect(row(real.rows, 2019, 'participation_mode', 'online')).toMatchObject({ count: 15, denominator: 38, total: 39 });
+    expect(row(real.rows, 2019, 'first_time', 'returning')).toMatchObject({ count: 16, denominator: 33 });
+    // sessions and speakers are counted in the same set: 4 sessions and 11 speakers in each
+    expect(row(real.rows, 2019, 'sessions', 'sessions').count).toBe(4);
+    expect(row(real.rows, 2019, 'speakers', 'speakers').count).toBe(11);
+    // the region-only speakers of 2021 (public_session_pages) are in neither: 6 speakers in both sets
+    for (const source of ['demo', 'fixture']) {
+      const speakers = await metric('participation', { from: '2021', population: 'speakers', source });
+      expect(row(speakers.rows, 2021, 'participants', 'participants').count).toBe(6);
+    }
+    expect(real.definition).toContain('source set fixture');
+  });
+
+  it('global south 2019 of the real set: the unknown row loses l', async () => {
+    const r = await metric('global-south', { to: '2019', source: 'fixture' });
+    expect(row(r.rows, 2019, 'global_south', 'global_south', 'un_developing')).toMatchObject({ count: 19, denominator: 38, total: 39 });
+    expect(row(r.rows, 2019, 'global_south', 'unknown', 'un_developing').count).toBe(1);
+  });
+
+  it('a source set not in the database is refused, listing those that are', async () => {
+    await expect(metric('gender', { source: 'user' })).rejects.toMatchObject({
+      parameter: 'source',
+      value: 'user',
+      allowed: ['demo', 'fixture', 'public_session_pages']
+    });
+    // the published figures belong to no set, but their computed side does
+    await expect(metric('published', { source: 'user' })).rejects.toMatchObject({ parameter: 'source' });
+    const p = await metric('published', { source: 'fixture' });
+    expect(p.rows.find((x) => x.metric === 'participants_total')).toMatchObject({ published_value: 45, computed_value: 39, difference: -6 });
+  });
+
+  it('session types are those of the set', async () => {
+    await expect(metric('gender', { population: 'speakers', session_type: 'workshop', source: 'public_session_pages' })).rejects.toMatchObject({
+      parameter: 'session_type',
+      allowed: []
+    });
+  });
+});
+
+/**
+ * Region-only records: source set public_session_pages, 2021 speakers (fixture.ts, REGION_ONLY_SPEAKERS).
+ * Sessions R1 Amina african, Bao asia_pacific, Carla grulac; R2 Dmitri eastern_european, Erik weog,
+ * Fatou african; R3 Hugo (nothing), Ines MEX (grulac by her country), Jon weog (his second record).
+ * 9 persons; region known for 8, country known for 1 (Ines); region-only 7.
+ */
+describe('region-only records (country unknown, UN regional group known)', () => {
+  const pages = (name: MetricName, query: Record<string, string> = {}) =>
+    metric(name, { population: 'speakers', source: 'public_session_pages', ...query });
+
+  it('regions: counted by their own group; unknown in the M49 regions; region_only on every row', async () => {
+    const r = await pages('regions');
+    expect(r.synthetic).toBe(false);
+    const expected = { african: 2, asia_pacific: 1, eastern_european: 1, grulac: 2, weog: 2, no_group: 0 };
+    for (const [group, count] of Object.entries(expected)) {
+      const x = row(r.rows, 2021, 'un_regional_group', group);
+      expect(x, group).toMatchObject({ count, denominator: 8, total: 9, region_only: 7 });
+      expect(x.share).toBeCloseTo(count / 8, 12);
+      expect(x.coverage).toBeCloseTo(8 / 9, 12);
+    }
+    expect(row(r.rows, 2021, 'un_regional_group', 'unknown')).toMatchObject({ kind: 'excluded', count: 1 }); // Hugo
+    // M49 needs the country: only Ines (Americas) is known
+    expect(row(r.rows, 2021, 'm49_region', 'americas')).toMatchObject({ count: 1, denominator: 1, total: 9, share: 1 });
+    expect(row(r.rows, 2021, 'm49_region', 'unknown')).toMatchObject({ kind: 'excluded', count: 8 });
+    expect(row(r.rows, 2021, 'regional_balance', 'pielou_j')).toMatchObject({ denominator: 8, region_only: 7 });
+    expect(row(r.rows, 2021, 'regional_balance', 'pielou_j').value).toBeCloseTo(balance([2, 1, 1, 2, 2]).j, 12);
+    expect(row(r.rows, 2021, 'regional_balance', 'blau_normalised').value).toBeCloseTo(balance([2, 1, 1, 2, 2]).blau, 12);
+  });
+
+  it('global south: regional_groups counts them; the country-based definitions leave them unknown', async () => {
+    const r = await pages('global-south', { definition: 'all' });
+    // regional_groups: south = african 2 + asia_pacific 1 + grulac 2 = 5; north = eastern_european 1 + weog 2 = 3; Hugo unknown
+    const rg = row(r.rows, 2021, 'global_south', 'global_south', 'regional_groups');
+    expect(rg).toMatchObject({ count: 5, denominator: 8, total: 9, region_only: 7 });
+    expect(rg.share).toBeCloseTo(5 / 8, 12);
+    expect(row(r.rows, 2021, 'global_south', 'global_north', 'regional_groups').count).toBe(3);
+    expect(row(r.rows, 2021, 'global_south', 'unknown', 'regional_groups').count).toBe(1);
+    // country-based: only Ines (MEX: UN developing, not G77, upper-middle income) is classified;
+    // the 7 region-only speakers and Hugo are unknown: coverage 1 / 9
+    for (const [definition, south] of [
+      ['un_developing', 1],
+      ['g77', 0],
+      ['wb_non_high_income', 1]
+    ] as const) {
+      const x = row(r.rows, 2021, 'global_south', 'global_south', definition);
+      expect(x, definition).toMatchObject({ count: south, denominator: 1, total: 9, region_only: 7 });
+      expect(x.coverage).toBeCloseTo(1 / 9, 12);
+      expect(row(r.rows, 2021, 'global_south', 'unknown', definition).count).toBe(8);
+    }
+    // attendance records have no regional group of their own: no region_only figure for attendees
+    const attendees = await metric('global-south');
+    expect(attendees.rows.every((x) => x.region_only === null)).toBe(true);
+  });
+
+  it('stakeholders: the regional balance counts them too', async () => {
+    const r = await pages('stakeholders');
+    expect(row(r.rows, 2021, 'regional_balance', 'pielou_j')).toMatchObject({ denominator: 8 });
+    expect(row(r.rows, 2021, 'regional_balance', 'pielou_j').value).toBeCloseTo(balance([2, 1, 1, 2, 2]).j, 12);
+  });
+
+  it('countries, host, participation: the country is unknown', async () => {
+    const c = await pages('countries');
+    expect(c.rows.map((x) => [x.category, x.count])).toEqual([
+      ['MEX', 1],
+      ['unknown', 8]
+    ]);
+    const h = await pages('host');
+    expect(row(h.rows, 2021, 'host', 'other_countries')).toMatchObject({ count: 1, denominator: 1, total: 9 });
+    const p = await pages('participation');
+    expect(row(p.rows, 2021, 'participants', 'participants').count).toBe(9);
+    expect(row(p.rows, 2021, 'countries_represented', 'countries_represented').count).toBe(1);
+    expect(row(p.rows, 2021, 'sessions', 'sessions').count).toBe(3); // R1-R3, named by the speaker records
+  });
+
+  it('sessions: region_diverse counts the regional group; global south on stage by definition', async () => {
+    const r = await metric('sessions', { source: 'public_session_pages', definition: 'regional_groups' });
+    // R1 3 groups, R2 3 groups, R3 Ines grulac + Jon weog (Hugo unknown): all three diverse
+    expect(row(r.rows, 2021, 'region_diverse', 'diverse')).toMatchObject({ count: 3, denominator: 3 });
+    // R1 (african, asia_pacific, grulac), R2 Fatou, R3 Ines
+    expect(row(r.rows, 2021, 'global_south_on_stage', 'with_global_south')).toMatchObject({ count: 3, denominator: 3 });
+    // no gender on the pages: no session is eligible for the gender rules
+    expect(row(r.rows, 2021, 'manel', 'ineligible')).toMatchObject({ count: 3 });
+    const un = await metric('sessions', { source: 'public_session_pages' });
+    // UN developing: only Ines is classified, one per session at most: no session has 2 classified speakers
+    expect(row(un.rows, 2021, 'global_south_on_stage', 'ineligible')).toMatchObject({ count: 3 });
+    const perSession = await metric('sessions', { source: 'public_session_pages', level: 'session' });
+    expect(perSession.rows.map((x) => [x.session_id, x.title, x.speakers, x.regional_groups, x.region_diverse])).toEqual([
+      ['R1', 'Session R1', 3, 3, true],
+      ['R2', 'Session R2', 3, 3, true],
+      ['R3', 'Session R3', 3, 2, true]
+    ]);
+  });
+
+  it('representation needs attendees of the same set: none here, so no rows', async () => {
+    const r = await metric('representation', { source: 'public_session_pages' });
+    expect(r.rows).toEqual([]);
   });
 });

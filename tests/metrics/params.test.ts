@@ -14,6 +14,7 @@ function error(fn: () => unknown): ParamError {
 describe('parseMetricParams', () => {
   it('defaults', () => {
     expect(parseMetricParams('gender', new URLSearchParams())).toEqual({
+      source: null, // the database's default, resolved when the metric is computed
       from: null,
       to: null,
       population: 'attendees',
@@ -32,9 +33,9 @@ describe('parseMetricParams', () => {
   it('reads every parameter', () => {
     const p = parseMetricParams(
       'global-south',
-      new URLSearchParams('from=2015&to=2019&population=speakers&mode=online&definition=all&session_type=workshop&exclude_host=true&format=csv')
+      new URLSearchParams('source=public_session_pages&from=2015&to=2019&population=speakers&mode=online&definition=all&session_type=workshop&exclude_host=true&format=csv')
     );
-    expect(p).toMatchObject({ from: 2015, to: 2019, population: 'speakers', mode: 'online', definition: 'all', session_type: 'workshop', exclude_host: true, format: 'csv' });
+    expect(p).toMatchObject({ source: 'public_session_pages', from: 2015, to: 2019, population: 'speakers', mode: 'online', definition: 'all', session_type: 'workshop', exclude_host: true, format: 'csv' });
   });
 
   it.each([
@@ -58,6 +59,9 @@ describe('parseMetricParams', () => {
     ['gender', 'session_type=workshop', 'session_type'],
     ['gender', 'from=2020&to=2019', 'from'],
     ['gender', 'mode=onsite&mode=online', 'mode'],
+    ['gender', "source=demo'--", 'source'],
+    ['gender', 'source=', 'source'],
+    ['gender', 'source=demo&source=user', 'source'],
     ['gender', "dimension=gender' OR 1=1", 'dimension'],
     ['gender', 'category=Female', 'category'],
     ['published', 'dimension=gender', 'dimension'],

@@ -1,7 +1,7 @@
 /**
  * Properties that must hold for any data and any parameters, checked on a synthetic database small
  * enough to have many small cells (the benchmark generator with 2,500 attendance records over 20
- * years) and on the hand-built fixture:
+ * years) and on the hand-built fixture, each of its source sets on its own:
  *   - the shares of a breakdown sum to 1 (when none is hidden), and ci_low <= share <= ci_high;
  *   - J and the normalised Blau index lie in [0, 1];
  *   - no attendee count from 1 to k-1 is ever shown, and every sum an outsider knows (total,
@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createBenchDatabase } from '../bench/metrics-db.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
-import { computeMetric, parseMetricParams, METRICS, type MetricName, type Row } from '../../src/lib/server/metrics/index.ts';
+import { computeMetric, parseMetricParams, sourceSets, METRICS, type MetricName, type Row } from '../../src/lib/server/metrics/index.ts';
 import { DEFINITIONS, METRIC_PARAMETERS } from '../../src/lib/server/metrics/params.ts';
 
 const dbs: { name: string; conn: DuckDBConnection; close(): void }[] = [];
@@ -103,7 +104,8 @@ describe.each([5, 11])('properties with k = %i', (k) => {
     it(`${metric}`, async () => {
       let suppressedRows = 0;
       for (const db of dbs) {
-        for (const query of combinations(metric)) {
+        const sources = (await sourceSets(db.conn)).map((s) => s.name);
+        for (const query of sources.flatMap((source) => combinations(metric).map((c) => ({ ...c, source })))) {
           const params = parseMetricParams(metric, query);
           const r = await computeMetric(db.conn, metric, params, { k });
           suppressedRows += r.rows.filter((x) => x.suppressed === true).length;
@@ -143,8 +145,43 @@ describe.each([5, 11])('properties with k = %i', (k) => {
 
   it('published never shows a suppressed cell', async () => {
     for (const db of dbs) {
-      const r = await computeMetric(db.conn, 'published', parseMetricParams('published', {}), { k });
-      for (const row of r.rows) if (row.suppressed) expect(row.computed_value).toBeNull();
+      for (const { name } of await sourceSets(db.conn)) {
+        const r = await computeMetric(db.conn, 'published', parseMetricParams('published', { source: name }), { k });
+        for (const row of r.rows) if (row.suppressed) expect(row.computed_value).toBeNull();
+      }
+    }
+  });
+});
+
+describe('no metric row mixes two source sets', () => {
+  it('each set gives the same rows as a database holding that set alone', async () => {
+    const fixture = dbs.find((d) => d.name === 'fixture')!;
+    for (const { name } of await sourceSets(fixture.conn)) {
+      const alone = await createFixtureDatabase();
+      cleanups.push(alone.cleanup);
+      const instance = await DuckDBInstance.create(alone.path);
+      const conn = await instance.connect();
+      for (const table of ['attendance', 'session', 'speaker']) {
+        const st = await conn.prepare(`DELETE FROM ${table} WHERE source_set <> $source`);
+        st.bind({ source: name });
+        await st.run();
+      }
+      await conn.run('CHECKPOINT');
+      conn.closeSync();
+      instance.closeSync();
+      const only = await openReadOnly(alone.path);
+      try {
+        for (const metric of METRICS) {
+          for (const query of combinations(metric)) {
+            const params = parseMetricParams(metric, { ...query, source: name });
+            const mixed = await computeMetric(fixture.conn, metric, params, { k: 5 });
+            const single = await computeMetric(only.conn, metric, params, { k: 5 });
+            expect(mixed, `${name} ${metric} ${JSON.stringify(query)}`).toEqual(single);
+          }
+        }
+      } finally {
+        only.close();
+      }
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Small-cell suppression of the attendance export (year x country x stakeholder group x gender x mode).
+ * Small-cell suppression of the attendance export (source set x year x country x stakeholder group x
+ * gender x mode).
  *
- * The metrics API publishes many totals over these cells: per year, per mode or all modes, with or
+ * The metrics API publishes many totals over these cells, each within one source set: per year, per mode or all modes, with or
  * without the host country, the counts per country, stakeholder group, gender, regional group, M49
  * region, each global-south class, and the year's total. Any such total minus the shown cells of it
  * gives the sum of its hidden cells. So:
@@ -17,6 +18,7 @@
  */
 
 export interface AttendanceCell {
+  source_set: string;
   meeting_year: number;
   country_iso3: string | null;
   stakeholder_group: string;
@@ -33,7 +35,7 @@ export interface AttendanceCell {
   gs_regional_groups: string;
 }
 
-/** The keys of every published total a cell counts towards. */
+/** The keys of every published total a cell counts towards (totals never span two source sets). */
 export function publishedTotalsOf(c: AttendanceCell): string[] {
   const breakdowns = [
     'total',
@@ -51,7 +53,7 @@ export function publishedTotalsOf(c: AttendanceCell): string[] {
   // exclude_host=true publishes the same totals over the cells outside the host country.
   const hosts = c.host === 'host_country' ? ['with_host'] : ['with_host', 'without_host'];
   const keys: string[] = [];
-  for (const mode of modes) for (const host of hosts) for (const b of breakdowns) keys.push(`${c.meeting_year}|${mode}|${host}|${b}`);
+  for (const mode of modes) for (const host of hosts) for (const b of breakdowns) keys.push(`${c.source_set}|${c.meeting_year}|${mode}|${host}|${b}`);
   return keys;
 }
 

@@ -10,7 +10,7 @@ import { DatabaseUnavailableError, dedicatedConnection } from '../db.ts';
 import { suppressionK } from '../metrics/suppression.ts';
 import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
 import { suppressAttendanceCells, type AttendanceCell } from './attendance-cells.ts';
-import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata } from './metadata.ts';
+import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata, type SourceSetMetadata } from './metadata.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
 
 export class ExportRequestError extends Error {
@@ -77,7 +77,7 @@ async function prepareAttendance(conn: DuckDBConnection, version: DataVersion, k
   const rows = await suppressedAttendance(conn, version, k);
   await conn.run(`CREATE OR REPLACE TEMP TABLE export_attendance_cells (
     meeting_year INTEGER, country_iso3 VARCHAR, stakeholder_group VARCHAR, gender VARCHAR,
-    participation_mode VARCHAR, participants INTEGER, suppressed BOOLEAN, synthetic BOOLEAN)`);
+    participation_mode VARCHAR, participants INTEGER, suppressed BOOLEAN, synthetic BOOLEAN, source_set VARCHAR)`);
   const appender = await conn.createAppender('export_attendance_cells', 'main', 'temp');
   for (const r of rows) {
     appender.appendInteger(r.meeting_year);
@@ -90,6 +90,7 @@ async function prepareAttendance(conn: DuckDBConnection, version: DataVersion, k
     else appender.appendInteger(r.participants);
     appender.appendBoolean(r.suppressed);
     appender.appendBoolean(r.synthetic);
+    appender.appendVarchar(r.source_set);
     appender.endRow();
   }
   appender.closeSync();
@@ -97,21 +98,36 @@ async function prepareAttendance(conn: DuckDBConnection, version: DataVersion, k
 
 interface TableFacts {
   rows: number;
+  /** The source sets of the rows (none for reference tables), each with whether it is synthetic. */
+  sourceSets: SourceSetMetadata[];
   synthetic: boolean;
   /** Rows whose count is hidden (suppressed tables), else null. */
   suppressedRows: number | null;
 }
 
-/** Row count, synthetic flag and hidden cells; attendance from its suppressed cells, the rest from their table. */
+/** The source sets of some rows, by name: a set is synthetic when any of its rows is. */
+function setsOf(rows: readonly { source_set: string; synthetic: boolean }[]): SourceSetMetadata[] {
+  const synthetic = new Map<string, boolean>();
+  for (const r of rows) synthetic.set(r.source_set, (synthetic.get(r.source_set) ?? false) || r.synthetic);
+  return [...synthetic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, s]) => ({ name, synthetic: s }));
+}
+
+/** Row count, source sets, synthetic flag and hidden cells; attendance from its suppressed cells, the rest from their table. */
 async function tableFacts(conn: DuckDBConnection, table: ExportTable, version: DataVersion, k: number): Promise<TableFacts> {
   if (table.name === 'attendance') {
     const cells = await suppressedAttendance(conn, version, k);
-    return { rows: cells.length, synthetic: cells.some((c) => c.synthetic), suppressedRows: cells.filter((c) => c.suppressed).length };
+    const sourceSets = setsOf(cells);
+    return { rows: cells.length, sourceSets, synthetic: sourceSets.some((s) => s.synthetic), suppressedRows: cells.filter((c) => c.suppressed).length };
   }
-  const synthetic = table.hasSyntheticFlag ? 'coalesce(bool_or(synthetic), false)' : 'false';
-  const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, ${synthetic} AS synthetic FROM ${table.from}`);
-  const [row] = reader.getRowObjectsJS() as { n: number; synthetic: boolean }[];
-  return { rows: row.n, synthetic: row.synthetic, suppressedRows: null };
+  if (!table.hasSourceSets) {
+    const [row] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table.from}`)).getRowObjectsJS() as { n: number }[];
+    return { rows: row.n, sourceSets: [], synthetic: false, suppressedRows: null };
+  }
+  const perSet = (
+    await conn.runAndReadAll(`SELECT source_set, count(*)::INTEGER AS n, bool_or(synthetic) AS synthetic FROM ${table.from} GROUP BY source_set`)
+  ).getRowObjectsJS() as { source_set: string; n: number; synthetic: boolean }[];
+  const sourceSets = setsOf(perSet);
+  return { rows: perSet.reduce((s, r) => s + r.n, 0), sourceSets, synthetic: sourceSets.some((s) => s.synthetic), suppressedRows: null };
 }
 
 function tableMetadata(table: ExportTable, facts: TableFacts, version: DataVersion, url: string, k: number): DownloadMetadata {
@@ -124,6 +140,7 @@ function tableMetadata(table: ExportTable, facts: TableFacts, version: DataVersi
     filters: {},
     columns: table.columns,
     rows: facts.rows,
+    source_sets: facts.sourceSets,
     synthetic: facts.synthetic,
     suppression: table.suppressed ? { k, applied: true } : null,
     url,
@@ -191,6 +208,8 @@ export interface ExportListing {
   title: string;
   definition: string;
   rows: number;
+  /** The source sets the table holds, each with whether it is synthetic (none for reference tables). */
+  source_sets: SourceSetMetadata[];
   synthetic: boolean;
   suppressed: boolean;
   suppressed_rows: number | null;
@@ -213,6 +232,7 @@ export async function listExports(origin: string): Promise<{ data_version: DataV
         title: d.table.title,
         definition: d.table.definition,
         rows: d.meta.rows ?? 0,
+        source_sets: d.meta.source_sets,
         synthetic: d.meta.synthetic,
         suppressed: d.table.suppressed,
         suppressed_rows: d.facts.suppressedRows,

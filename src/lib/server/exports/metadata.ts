@@ -70,6 +70,12 @@ export async function dataVersion(conn: DuckDBConnection): Promise<DataVersion> 
   return { hash: row.hash, loaded_at: row.loaded_at, files: row.files };
 }
 
+/** A source set behind a download, and whether its records are synthetic. */
+export interface SourceSetMetadata {
+  name: string;
+  synthetic: boolean;
+}
+
 export interface ColumnMetadata {
   name: string;
   type: string;
@@ -88,6 +94,13 @@ export interface DownloadMetadata {
   filters: Record<string, unknown>;
   columns: ColumnMetadata[];
   rows: number | null;
+  /**
+   * The source sets of the records behind the rows: one for a metric (metrics never mix sets), the
+   * sets a full table holds for an export (its source_set column tells them apart), none for a
+   * reference table.
+   */
+  source_sets: SourceSetMetadata[];
+  /** True when any record behind the rows is synthetic. */
   synthetic: boolean;
   synthetic_notice: string | null;
   suppression: { k: number; applied: boolean } | null;
@@ -101,7 +114,7 @@ export interface DownloadMetadata {
 }
 
 export interface MetadataInput
-  extends Pick<DownloadMetadata, 'title' | 'name' | 'kind' | 'definition' | 'population' | 'filters' | 'rows' | 'synthetic' | 'suppression'> {
+  extends Pick<DownloadMetadata, 'title' | 'name' | 'kind' | 'definition' | 'population' | 'filters' | 'rows' | 'source_sets' | 'synthetic' | 'suppression'> {
   columns: { name: string; type: string; description: string }[];
   /** The URL the download was made from (absolute), so a citation leads back to it. */
   url: string;
@@ -113,6 +126,7 @@ export function describeDownload(input: MetadataInput): DownloadMetadata {
   const generated = (input.now ?? new Date()).toISOString();
   const day = generated.slice(0, 10);
   const synthetic = input.synthetic ? ' [synthetic demonstration data]' : '';
+  const sets = input.source_sets.length ? ` Source set${input.source_sets.length > 1 ? 's' : ''} ${input.source_sets.map((s) => s.name).join(', ')}.` : '';
   return {
     title: input.title,
     name: input.name,
@@ -122,12 +136,13 @@ export function describeDownload(input: MetadataInput): DownloadMetadata {
     filters: input.filters,
     columns: input.columns.map((c) => ({ name: c.name, type: c.type, description: c.description, unit: unitOf(c.name) })),
     rows: input.rows,
+    source_sets: input.source_sets,
     synthetic: input.synthetic,
     synthetic_notice: input.synthetic ? SYNTHETIC_NOTICE : null,
     suppression: input.suppression,
     source: SOURCE,
     licence: LICENCE,
-    citation: `${PRODUCT}: ${input.title}${synthetic}. Data version ${input.version.hash.slice(0, 12)}, generated ${day}. ${input.url}`,
+    citation: `${PRODUCT}: ${input.title}${synthetic}.${sets} Data version ${input.version.hash.slice(0, 12)}, generated ${day}. ${input.url}`,
     url: input.url,
     data_version: input.version,
     generated_at: generated,
@@ -150,6 +165,7 @@ export function arrowSchemaMetadata(m: DownloadMetadata): Map<string, string> {
     ['url', m.url],
     ['data_version', m.data_version.hash],
     ['generated_at', m.generated_at],
+    ['source_sets', JSON.stringify(m.source_sets)],
     ['synthetic', String(m.synthetic)],
     ['suppression', JSON.stringify(m.suppression)]
   ]);
@@ -171,6 +187,12 @@ export function bundleReadme(m: DownloadMetadata, files: string[]): string {
     `## Definition`,
     '',
     m.definition,
+    '',
+    `## Source set${m.source_sets.length > 1 ? 's' : ''}`,
+    '',
+    ...(m.source_sets.length
+      ? m.source_sets.map((s) => `- ${s.name}: ${s.synthetic ? 'synthetic demonstration records, not facts about the IGF' : 'real records'}`)
+      : ['- none: a reference table']),
     '',
     `## Filters`,
     '',

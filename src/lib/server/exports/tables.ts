@@ -29,8 +29,11 @@ export interface ExportTable {
   definition: string;
   /** Whose records these are (null for reference tables). */
   population: string | null;
-  /** Rows may be synthetic (the table has a synthetic column, or its cells do). */
-  hasSyntheticFlag: boolean;
+  /**
+   * Rows belong to source sets (columns source_set and synthetic): the table holds every set, and
+   * its metadata lists them with whether each is synthetic.
+   */
+  hasSourceSets: boolean;
   /** Small cells are suppressed. */
   suppressed: boolean;
   /**
@@ -52,6 +55,11 @@ const PERSON_CATEGORIES = [
   col('participation_mode', 'string', 'onsite, online or unknown.')
 ];
 const SYNTHETIC_RECORD = col('synthetic', 'bool', 'True for generated demonstration records.');
+const SOURCE_SET = col(
+  'source_set',
+  'string',
+  'The set of records the row belongs to: public_session_pages (speakers of the IGF’s public session pages), demo (synthetic demonstration records) or the name given when the file was loaded (user by default). A set is either all synthetic or all real; the metrics never mix two.'
+);
 const SOURCE_COLUMNS = [
   col('source_file', 'string', 'The input file the row was loaded from.'),
   col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.', 'source_line::INTEGER')
@@ -62,9 +70,9 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     name: 'attendance',
     title: 'Attendance counts by year, country, stakeholder group, gender and mode',
     definition:
-      'Number of attendance records per meeting year x country x stakeholder group x gender x participation mode. Cells with fewer than k records are suppressed, and further cells are suppressed so that no hidden cell can be recovered from a total the metrics publish. Never record-level.',
+      'Number of attendance records per source set x meeting year x country x stakeholder group x gender x participation mode. Cells with fewer than k records are suppressed, and further cells are suppressed so that no hidden cell can be recovered from a total the metrics publish. Never record-level.',
     population: 'attendees',
-    hasSyntheticFlag: true,
+    hasSourceSets: true,
     suppressed: true,
     from: 'export_attendance_cells',
     columns: [
@@ -73,15 +81,17 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
       ...PERSON_CATEGORIES,
       col('participants', 'int', 'Attendance records in the cell; empty when suppressed.'),
       col('suppressed', 'bool', 'True when the count is hidden (small cell or protecting one).'),
-      col('synthetic', 'bool', 'True when any record of the cell is synthetic (demonstration data).')
+      col('synthetic', 'bool', 'True when any record of the cell is synthetic (demonstration data).'),
+      col('source_set', 'string', 'The source set the cell counts (cells and their suppression are per source set, as the metrics are).')
     ]
   },
   speakers: {
     name: 'speakers',
     title: 'Speakers, moderators, organisers and rapporteurs per session',
-    definition: 'Every speaker record as loaded: one row per person and session role. Speakers are public; names are as published.',
+    definition:
+      'Every speaker record as loaded, of every source set: one row per person and session role. Speakers are public; names are as published. The metrics count one source set at a time (column source_set).',
     population: 'speakers',
-    hasSyntheticFlag: true,
+    hasSourceSets: true,
     suppressed: false,
     from: 'speaker',
     columns: [
@@ -90,21 +100,30 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
       col('name', 'string', 'Speaker name as published.'),
       col('role', 'string', 'speaker, moderator, organizer, rapporteur or unknown.'),
       col('organization', 'string', 'Organisation as given.'),
-      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code; empty when the country could not be resolved.'),
+      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code; empty when the country could not be resolved or was not given.'),
       col('country_raw', 'string', 'Country as written in the input.'),
+      col(
+        'regional_group',
+        'string',
+        'UN regional group: african, asia_pacific, eastern_european, grulac or weog. The country’s group when the country is known, else the record’s own (session pages give a regional group, never a country); empty when neither is known or the country is outside the five groups.'
+      ),
+      col('regional_group_raw', 'string', 'Regional group as written in the input.'),
       ...PERSON_CATEGORIES,
       col('session_title', 'string', 'Session title as given with the speaker.'),
       SESSION_TYPE,
+      col('source_url', 'string', 'The public page the record was taken from (session pages).'),
       ...SOURCE_COLUMNS,
-      SYNTHETIC_RECORD
+      SYNTHETIC_RECORD,
+      SOURCE_SET
     ]
   },
   sessions: {
     name: 'sessions',
     title: 'Sessions with their headcounts',
-    definition: 'Every session record as loaded, with onsite and online headcounts and the women-share estimate where the session report gives one.',
+    definition:
+      'Every session record as loaded, of every source set, with onsite and online headcounts and the women-share estimate where the session report gives one.',
     population: 'sessions',
-    hasSyntheticFlag: true,
+    hasSourceSets: true,
     suppressed: false,
     from: 'session',
     columns: [
@@ -118,7 +137,8 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
       col('attendance_online', 'int', 'Online headcount reported for the session.', 'attendance_online::INTEGER'),
       col('women_share_estimate', 'float', 'Share of women in the room as estimated by the session report (0–1).'),
       ...SOURCE_COLUMNS,
-      SYNTHETIC_RECORD
+      SYNTHETIC_RECORD,
+      SOURCE_SET
     ]
   },
   published_figures: {
@@ -127,7 +147,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     definition:
       'Every published figure about IGF participation 2006–2025 with its source URL and exact quote. Duplicates and disagreeing sources are kept on purpose.',
     population: null,
-    hasSyntheticFlag: false,
+    hasSourceSets: false,
     suppressed: false,
     from: 'published_figure',
     columns: [
@@ -150,7 +170,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     definition:
       'The country reference table: codes, UN M49 regions, UN regional group, UN developing-regions flag, G77 membership, World Bank income group, LDC, LLDC and SIDS.',
     population: null,
-    hasSyntheticFlag: false,
+    hasSourceSets: false,
     suppressed: false,
     from: 'country',
     columns: [

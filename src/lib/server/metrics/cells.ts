@@ -9,6 +9,7 @@
  * longer than the counting itself (every small window or join costs milliseconds), so it is here.
  */
 import type { Part } from './suppression.ts';
+import type { Column } from './types.ts';
 
 /** A counted cell as the metric SQL returns it. */
 export interface CountCell {
@@ -307,4 +308,24 @@ export function sortRows<T extends { year: number | null; dimension: string | nu
     .map((r, i) => ({ r, i }))
     .sort((a, b) => Number(a.r.year) - Number(b.r.year) || rank(a.r.dimension) - rank(b.r.dimension) || a.i - b.i)
     .map(({ r }) => r);
+}
+
+export const REGION_ONLY_DIMENSION = 'region_only';
+
+export const REGION_ONLY_COLUMN: Column = {
+  name: 'region_only',
+  type: 'int',
+  description:
+    'Records of the year whose country is unknown but whose UN regional group is known (speakers from session pages): counted by their group in un_regional_group and under regional_groups, unknown under the country-based definitions and in m49_region. Speakers only: empty for attendees, whose records carry no regional group of their own.'
+};
+
+/**
+ * Every row gets its year's region_only count (the SQL's region_only cells); null for attendees:
+ * attendance records carry no regional group of their own, and a count beside the suppressed cells
+ * would need suppressing too.
+ */
+export function withRegionOnly(rows: DraftRow[], cells: readonly CountCell[], population: string): DraftRow[] {
+  const byYear = new Map(cells.filter((c) => c.dimension === REGION_ONLY_DIMENSION).map((c) => [c.year, Number(c.count)]));
+  for (const r of rows) r.region_only = population === 'speakers' ? (byYear.get(r.year) ?? 0) : null;
+  return rows;
 }

@@ -8,8 +8,17 @@ export const GLOBAL_SOUTH_DEFINITIONS: Record<Definition, string> = {
   wb_non_high_income:
     'World Bank income groups low, lower-middle and upper-middle income; high-income economies are global north; economies the World Bank does not classify are unknown.',
   regional_groups:
-    'Members of the African, Asia-Pacific and Latin American and Caribbean (GRULAC) UN regional groups; the Eastern European and Western European and Others groups, and countries or territories outside the five groups, are global north.'
+    'Members of the African, Asia-Pacific and Latin American and Caribbean (GRULAC) UN regional groups; the Eastern European and Western European and Others groups, and countries or territories outside the five groups, are global north. A record without a known country counts by its own regional group when it has one (region_only: session pages give a regional group, never a country).'
 };
+
+/** Said of every definition other than regional_groups: why region-only records are unknown there. */
+export const COUNTRY_BASED_TEXT =
+  'Under un_developing, g77 and wb_non_high_income a record without a known country is unknown even when its UN regional group is known: it is outside the denominator and lowers coverage.';
+
+/** Which source set the figures are counted from. */
+export function sourceText(p: Pick<MetricParams, 'source'>): string {
+  return p.source === null ? 'the default source set (demo when present)' : `source set ${p.source}`;
+}
 
 export function populationText(population: Population | 'both'): string {
   if (population === 'attendees') return 'attendees (one record per attendance record)';
@@ -27,7 +36,7 @@ export function selectionText(p: MetricParams, population: Population | 'both' =
   const mode = p.mode === 'all' ? 'all participation modes' : `${p.mode} participation only`;
   const host = p.exclude_host ? 'records from the host country excluded' : 'host-country records included';
   const type = p.session_type ? `, sessions of type ${p.session_type} only` : '';
-  return `Population: ${populationText(population)}, ${years}, ${mode}, ${host}${type}.`;
+  return `Population: ${populationText(population)} of ${sourceText(p)}, ${years}, ${mode}, ${host}${type}.`;
 }
 
 export const SHARE_TEXT =

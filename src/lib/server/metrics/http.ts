@@ -1,6 +1,7 @@
 /**
  * GET /api/v1/metrics/{metric}[.json|.csv|.arrow|.metadata.json|.zip]
- *     ?from&to&population&mode&definition&session_type&exclude_host&level&dimension&category&format
+ *     ?source&from&to&population&mode&definition&session_type&exclude_host&level&dimension&category&format
+ * GET /api/v1/metrics   (the metrics, their parameters, and the source sets of the database)
  */
 import { DatabaseUnavailableError, withConnection } from '../db.ts';
 import { METRIC_MODULES, computeMetric } from './index.ts';
@@ -12,12 +13,14 @@ import {
   allowedValues,
   parseMetricParams,
   parseMetricPath,
-  type MetricName
+  type MetricName,
+  type ParameterName
 } from './params.ts';
 import { downloadBase, metricResponse } from './serialize.ts';
 import { takeSqlTime } from './sql.ts';
 import { keepChartRows } from './row-filter.ts';
-import { dataVersion, describeDownload, type DataVersion } from '../exports/metadata.ts';
+import { dataVersion, describeDownload, type DataVersion, type SourceSetMetadata } from '../exports/metadata.ts';
+import { defaultSourceSet, sourceSets, type SourceSet } from './source-sets.ts';
 import type { MetricResult } from './types.ts';
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
@@ -27,8 +30,8 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   });
 }
 
-/** The download metadata of a metric result: title, definition, filters, columns, version, citation. */
-export function metricMetadata(result: MetricResult, version: DataVersion, url: URL) {
+/** The download metadata of a metric result: title, definition, filters, source set, columns, version, citation. */
+export function metricMetadata(result: MetricResult, version: DataVersion, url: URL, sourceSet: SourceSetMetadata) {
   const population = typeof result.params.population === 'string' ? result.params.population : null;
   return describeDownload({
     title: METRIC_MODULES[result.metric].title,
@@ -39,6 +42,7 @@ export function metricMetadata(result: MetricResult, version: DataVersion, url: 
     filters: result.params,
     columns: result.columns,
     rows: result.rows.length,
+    source_sets: [sourceSet],
     synthetic: result.synthetic,
     suppression: result.suppression,
     url: url.href,
@@ -53,15 +57,16 @@ export async function handleMetricRequest(segment: string, url: URL): Promise<Re
     const needsMetadata = params.format === 'arrow' || params.format === 'metadata' || params.format === 'zip';
     const started = performance.now();
     let sql = 0;
-    const { result, version } = await withConnection(async (conn) => {
+    const { result, version, sets } = await withConnection(async (conn) => {
       takeSqlTime(conn);
       const computed = await computeMetric(conn, metric, params);
       const version = needsMetadata ? await dataVersion(conn) : null;
+      const sets = needsMetadata ? await sourceSets(conn) : [];
       sql = takeSqlTime(conn);
-      return { result: keepChartRows(computed, params), version };
+      return { result: keepChartRows(computed, params), version, sets };
     });
     const computed = performance.now();
-    const meta = version ? metricMetadata(result, version, url) : null;
+    const meta = version ? metricMetadata(result, version, url, sourceSetOf(result, sets)) : null;
     const response = metricResponse(result, params.format, meta, downloadBase(result, [params.dimension, params.category]));
     const done = performance.now();
     // Server-Timing: time in DuckDB, in the rest of the metric code, in serialisation
@@ -75,6 +80,13 @@ export async function handleMetricRequest(segment: string, url: URL): Promise<Re
   }
 }
 
+/** The source set a result was counted from (its params.source, always resolved by computeMetric). */
+function sourceSetOf(result: MetricResult, sets: readonly SourceSet[]): SourceSetMetadata {
+  const name = String(result.params.source);
+  // A set with no record (an empty database's nominal default) has nothing synthetic behind it.
+  return { name, synthetic: sets.find((s) => s.name === name)?.synthetic ?? false };
+}
+
 export function errorResponse(e: unknown): Response {
   if (e instanceof ParamError) return json(e.toJSON(), e.status);
   if (e instanceof DatabaseUnavailableError) {
@@ -84,27 +96,51 @@ export function errorResponse(e: unknown): Response {
   return json({ error: 'internal_error', message: 'The metric could not be computed; see the server log.' }, 500);
 }
 
-/** GET /api/v1/metrics: the metrics and their parameters with allowed values. */
-export function metricsIndex(): Response {
+/** The source sets for the index, or why they cannot be listed (the index itself answers without a database). */
+async function sourceSetListing(): Promise<{ sets: SourceSet[]; default: string } | { error: string }> {
+  try {
+    const sets = await withConnection(sourceSets);
+    return { sets, default: defaultSourceSet(sets) };
+  } catch (e) {
+    if (e instanceof DatabaseUnavailableError) return { error: e.message };
+    console.error('metrics index: source sets:', e);
+    return { error: 'The source sets could not be read; see the server log.' };
+  }
+}
+
+/**
+ * GET /api/v1/metrics: the metrics and their parameters with allowed values, and the source sets of
+ * the database (whether synthetic, records per table, years), which are the allowed values of source.
+ */
+export async function metricsIndex(): Promise<Response> {
+  const listing = await sourceSetListing();
+  const allowed = (name: MetricName, p: ParameterName) =>
+    p === 'source' && 'sets' in listing ? listing.sets.map((s) => s.name) : allowedValues(name, p);
   const metrics = METRICS.map((name: MetricName) => ({
     name,
     title: METRIC_MODULES[name].title,
     url: `/api/v1/metrics/${name}`,
-    parameters: Object.fromEntries(METRIC_PARAMETERS[name].map((p) => [p, allowedValues(name, p)])),
+    parameters: Object.fromEntries(METRIC_PARAMETERS[name].map((p) => [p, allowed(name, p)])),
     columns: METRIC_MODULES[name].columns(DEFAULT_PARAMS),
     ...(name === 'sessions' ? { columns_level_session: METRIC_MODULES[name].columns({ ...DEFAULT_PARAMS, level: 'session' }) } : {})
   }));
   return json(
     {
       metrics,
+      source_sets:
+        'sets' in listing
+          ? { default: listing.default, sets: listing.sets }
+          : { default: null, sets: [], error: listing.error },
       formats: {
         json: 'rows with metric, params, definition, synthetic flag and suppression',
         csv: 'rows as RFC 4180 CSV; its metadata is the .metadata.json of the same request',
-        arrow: 'Arrow IPC file; schema metadata carries definition, filters, source, licence, citation, data version, synthetic flag',
-        'metadata.json': 'the metadata of the same request (definition, units, filters, source, citation, licence, data version)',
+        arrow: 'Arrow IPC file; schema metadata carries definition, filters, source set, source, licence, citation, data version, synthetic flag',
+        'metadata.json': 'the metadata of the same request (definition, units, filters, source set and whether it is synthetic, source, citation, licence, data version)',
         zip: 'citable bundle: CSV, Arrow, JSON, metadata and a README with definition, citation and licence'
       },
-      row_filters: 'dimension and category keep the rows of one chart (values as in the rows)'
+      row_filters: 'dimension and category keep the rows of one chart (values as in the rows)',
+      source:
+        'source selects the source set whose records are counted (a metric never mixes two; a set is either all synthetic or all real); default: demo when present, else the first by name'
     },
     200,
     { 'cache-control': 'no-cache' }

@@ -22,6 +22,7 @@ import { hostShare } from './host-share.ts';
 import { sessionDiversity } from './session-diversity.ts';
 import { publishedVsComputed } from './published-vs-computed.ts';
 import { compose, runStatement, statement } from './sql.ts';
+import { chooseSourceSet, sourceSets } from './source-sets.ts';
 import { ParamError, parseMetricParams, type MetricName, type MetricParams, type QueryInput } from './params.ts';
 import type { ComputeOptions, MetricModule, MetricResult } from './types.ts';
 
@@ -40,13 +41,34 @@ export const METRIC_MODULES: Record<MetricName, MetricModule> = {
 
 setConnectionInitializer(prepareConnection);
 
-/** Session types present in the data (allowed values of session_type). */
-export async function sessionTypes(conn: DuckDBConnection): Promise<string[]> {
-  const rows = await runStatement(conn, statement(compose(sessionTypesSql, {}), { from: null, to: null } as MetricParams));
+/** Session types present in one source set (allowed values of session_type). */
+export async function sessionTypes(conn: DuckDBConnection, source: string): Promise<string[]> {
+  await prepareConnection(conn);
+  const rows = await runStatement(conn, statement(compose(sessionTypesSql, {}), { source } as MetricParams));
   return rows.map((r) => String(r.session_type));
 }
 
-/** Compute one metric on a connection. Throws ParamError for a session_type not in the data. */
+/**
+ * The params checked against the database: the source set resolved (the default when none is given;
+ * a ParamError for a set not present) and the session type one of that set's.
+ */
+export async function resolveParams(conn: DuckDBConnection, params: MetricParams): Promise<MetricParams & { source: string }> {
+  const source = chooseSourceSet(await sourceSets(conn), params.source);
+  if (params.session_type !== null) {
+    const types = await sessionTypes(conn, source);
+    if (!types.includes(params.session_type)) {
+      throw new ParamError(
+        'session_type',
+        params.session_type,
+        types,
+        `Unknown session_type "${params.session_type}". Session types in source set ${source}: ${types.join(', ') || '(none)'}.`
+      );
+    }
+  }
+  return { ...params, source };
+}
+
+/** Compute one metric on a connection. Throws ParamError for a source set or session_type not in the data. */
 export async function computeMetric(
   conn: DuckDBConnection,
   metric: MetricName,
@@ -54,18 +76,7 @@ export async function computeMetric(
   options: ComputeOptions = {}
 ): Promise<MetricResult> {
   await prepareConnection(conn);
-  if (params.session_type !== null) {
-    const types = await sessionTypes(conn);
-    if (!types.includes(params.session_type)) {
-      throw new ParamError(
-        'session_type',
-        params.session_type,
-        types,
-        `Unknown session_type "${params.session_type}". Session types in the data: ${types.join(', ') || '(none)'}.`
-      );
-    }
-  }
-  return METRIC_MODULES[metric].compute(conn, params, options);
+  return METRIC_MODULES[metric].compute(conn, await resolveParams(conn, params), options);
 }
 
 /**
@@ -78,5 +89,6 @@ export async function loadMetric(metric: MetricName, query: QueryInput = {}, opt
 }
 
 export { parseMetricParams, parseMetricPath, ParamError, METRICS, DEFAULT_PARAMS } from './params.ts';
+export { sourceSets, defaultSourceSet, type SourceSet } from './source-sets.ts';
 export type { MetricName, MetricParams, Population, Mode, Definition, Format } from './params.ts';
 export type { MetricResult, Column, Row, ComputeOptions } from './types.ts';

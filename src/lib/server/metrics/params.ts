@@ -34,6 +34,7 @@ export const LEVELS = ['year', 'session'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const PARAMETERS = [
+  'source',
   'from',
   'to',
   'population',
@@ -51,7 +52,22 @@ export type ParameterName = (typeof PARAMETERS)[number];
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
+/**
+ * A source set's name as the pipeline accepts it ('demo', 'public_session_pages', a user's --source;
+ * the same rule as pipelines/cli.ts): checked against this pattern here, and against the sets in the
+ * database in resolveParams().
+ */
+export const SOURCE_SET_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+/** The default source set when the database has it: the synthetic demo records the dashboard shows. */
+export const DEFAULT_SOURCE_SET = 'demo';
+
 export interface MetricParams {
+  /**
+   * The source set whose records are counted (a metric never mixes two); null = the database's
+   * default: 'demo' when present, else the first set by name (resolved in resolveParams()).
+   */
+  source: string | null;
   /** First meeting year, inclusive; null = from the first year in the data. */
   from: number | null;
   /** Last meeting year, inclusive; null = to the last year in the data. */
@@ -73,6 +89,7 @@ export interface MetricParams {
 }
 
 export const DEFAULT_PARAMS: MetricParams = {
+  source: null,
   from: null,
   to: null,
   population: 'attendees',
@@ -86,7 +103,7 @@ export const DEFAULT_PARAMS: MetricParams = {
   format: 'json'
 };
 
-const COMMON: ParameterName[] = ['from', 'to', 'mode', 'session_type', 'exclude_host', 'dimension', 'category', 'format'];
+const COMMON: ParameterName[] = ['source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'dimension', 'category', 'format'];
 
 /** The parameters each metric accepts. */
 export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
@@ -96,16 +113,20 @@ export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
   gender: ['population', ...COMMON],
   regions: ['population', ...COMMON],
   // One row per country: there is no breakdown to pick rows from, so no dimension or category.
-  countries: ['population', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format'],
+  countries: ['population', 'source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format'],
   representation: ['definition', ...COMMON],
   host: ['population', ...COMMON],
   sessions: ['population', 'definition', 'level', ...COMMON],
-  published: ['from', 'to', 'category', 'format']
+  // The published figures themselves belong to no source set; source selects the records the
+  // computed figures beside them are counted from.
+  published: ['source', 'from', 'to', 'category', 'format']
 };
 
 /** Allowed values per parameter and metric (free-form parameters describe their form). */
 export function allowedValues(metric: MetricName, name: ParameterName): string[] {
   switch (name) {
+    case 'source':
+      return [`a source set present in the database (GET /api/v1/metrics lists them); default ${DEFAULT_SOURCE_SET} when present, else the first by name`];
     case 'from':
     case 'to':
       return [`a four-digit year from ${MIN_YEAR} to ${MAX_YEAR}`];
@@ -227,6 +248,17 @@ export function parseMetricParams(metric: MetricName, query: QueryInput, suffixF
   if (metric === 'sessions' || metric === 'representation') p.population = 'speakers';
   for (const [name, value] of seen) {
     switch (name as ParameterName) {
+      case 'source':
+        if (!SOURCE_SET_PATTERN.test(value)) {
+          throw new ParamError(
+            'source',
+            value,
+            allowedValues(metric, 'source'),
+            `Invalid value for source: "${value}". Source sets are named with 1 to 40 lower-case letters, digits, _ or -, e.g. ${DEFAULT_SOURCE_SET}.`
+          );
+        }
+        p.source = value;
+        break;
       case 'from':
         p.from = year(metric, 'from', value);
         break;

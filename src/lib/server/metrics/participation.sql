@@ -24,6 +24,6 @@ SELECT year, 'participation_mode', mode, sum(n), bool_or(synthetic) FROM base GR
 UNION ALL
 SELECT year, 'first_time', first_time, sum(n), bool_or(synthetic) FROM base GROUP BY year, first_time
 UNION ALL
-SELECT year, 'sessions', 'sessions', count(*), false FROM session_list WHERE year BETWEEN $from AND $to GROUP BY year
+SELECT year, 'sessions', 'sessions', count(*), false FROM session_list WHERE source_set = $source AND year BETWEEN $from AND $to GROUP BY year
 UNION ALL
 SELECT year, 'speakers', 'speakers', sum(n), bool_or(synthetic) FROM ({{speakers}}) GROUP BY year

@@ -9,6 +9,7 @@ import sql from './published.sql?raw';
 import { compose, runStatement, statement } from './sql.ts';
 import { publicParams, DEFAULT_PARAMS, type MetricParams } from './params.ts';
 import { orderRow } from './share-rows.ts';
+import { sourceText } from './describe.ts';
 import { suppressionK } from './suppression.ts';
 import { participation } from './participation.ts';
 import { genderShares } from './gender-shares.ts';
@@ -105,11 +106,11 @@ function mainStatement(p: MetricParams) {
 }
 
 function attendeeParams(p: MetricParams): MetricParams {
-  return { ...DEFAULT_PARAMS, from: p.from, to: p.to, population: 'attendees', format: p.format };
+  return { ...DEFAULT_PARAMS, source: p.source, from: p.from, to: p.to, population: 'attendees', format: p.format };
 }
 
-function definition(): string {
-  return 'Published IGF participation figures (data/published, each with its source and quote) beside the figure computed from the records for the same year, metric and category: counts of attendance records (participants, onsite, online, countries, sessions, per stakeholder group) and shares in percent (gender, stakeholder group, UN regional group, first-time). difference = computed - published. Published definitions vary by year and source (onsite vs registered, estimated shares): read the unit and the source before drawing conclusions. Computed attendee figures are suppressed as everywhere else (k).';
+function definition(p: MetricParams): string {
+  return `Published IGF participation figures (data/published, each with its source and quote) beside the figure computed from the attendance records of ${sourceText(p)} for the same year, metric and category: counts of attendance records (participants, onsite, online, countries, sessions, per stakeholder group) and shares in percent (gender, stakeholder group, UN regional group, first-time). difference = computed - published. Published definitions vary by year and source (onsite vs registered, estimated shares): read the unit and the source before drawing conclusions. Computed attendee figures are suppressed as everywhere else (k).`;
 }
 
 async function compute(conn: DuckDBConnection, p: MetricParams, options: ComputeOptions = {}) {
@@ -172,7 +173,7 @@ async function compute(conn: DuckDBConnection, p: MetricParams, options: Compute
   return {
     metric: 'published' as const,
     params: publicParams('published', p),
-    definition: definition(),
+    definition: definition(p),
     synthetic,
     suppression: { k, applied: true },
     columns: PUBLISHED_COLUMNS,
@@ -184,7 +185,7 @@ export const publishedVsComputed: MetricModule = {
   name: 'published',
   title: 'Published vs computed',
   columns: () => PUBLISHED_COLUMNS,
-  definition: () => definition(),
+  definition,
   statements: (p) => {
     const ap = attendeeParams(p);
     return [

@@ -3,7 +3,7 @@ import { commonFragments, compose, statement } from './sql.ts';
 import { SHARE_COLUMNS, shareMetric } from './share-rows.ts';
 import { BALANCE_TEXT } from './describe.ts';
 import type { MetricParams } from './params.ts';
-import { balanceRows, shareRows, sortRows, type CountCell, type DraftRow } from './cells.ts';
+import { REGION_ONLY_COLUMN, balanceRows, shareRows, sortRows, withRegionOnly, type CountCell, type DraftRow } from './cells.ts';
 import { REGIONAL_GROUPS } from './stakeholder-shares.ts';
 import type { Column, MetricModule } from './types.ts';
 
@@ -19,14 +19,15 @@ export const REGION_COLUMNS: Column[] = [
     name: 'representation_ratio',
     type: 'float',
     description: 'share / member_state_share: 1 = the group is represented as its share of UN member states.'
-  }
+  },
+  REGION_ONLY_COLUMN
 ];
 
 function mainStatement(p: MetricParams) {
   return statement(compose(sql, commonFragments(p.population)), p);
 }
 
-function build(cells: CountCell[]): DraftRow[] {
+function build(cells: CountCell[], p: MetricParams): DraftRow[] {
   const groups = shareRows(cells, 'un_regional_group');
   for (const r of groups) {
     const states = MEMBER_STATES[r.category as keyof typeof MEMBER_STATES] ?? null;
@@ -36,7 +37,11 @@ function build(cells: CountCell[]): DraftRow[] {
     r.representation_ratio = stateShare !== null && r.share !== null ? r.share / stateShare : null;
   }
   return sortRows(
-    [...groups, ...shareRows(cells, 'm49_region'), ...balanceRows(groups, 'un_regional_group', 'regional_balance', REGIONAL_GROUPS)],
+    withRegionOnly(
+      [...groups, ...shareRows(cells, 'm49_region'), ...balanceRows(groups, 'un_regional_group', 'regional_balance', REGIONAL_GROUPS)],
+      cells,
+      p.population
+    ),
     ['un_regional_group', 'm49_region', 'regional_balance']
   );
 }
@@ -48,8 +53,8 @@ export const regionalShares: MetricModule = shareMetric({
   statement: mainStatement,
   build,
   describe: (p) => [
-    'Regional shares per meeting year. un_regional_group: the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG; the United States counted with WEOG) and no_group for countries and territories outside them; records without a known country are outside the denominator.',
-    'm49_region: the UN M49 regions Africa, Americas, Asia, Europe, Oceania.',
+    'Regional shares per meeting year. un_regional_group: the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG; the United States counted with WEOG) and no_group for countries and territories outside them. A record without a known country counts by its own regional group when it has one (region_only: session pages give a regional group, never a country); records with neither are outside the denominator.',
+    'm49_region: the UN M49 regions Africa, Americas, Asia, Europe, Oceania; region-only records are unknown there.',
     'Each regional group also carries its share of UN member states (African 54, Asia-Pacific 53, Eastern European 23, GRULAC 33, WEOG 28 plus the United States; 192) and the representation ratio share / member-state share.',
     'regional_balance: ' + BALANCE_TEXT
   ],

@@ -8,7 +8,7 @@ import { LOW_N, orderRow, runCells } from './share-rows.ts';
 import { shareRows, sortRows, type DraftRow } from './cells.ts';
 import { suppressGroups, suppressionK } from './suppression.ts';
 import { wilson } from './wilson.ts';
-import { GLOBAL_SOUTH_DEFINITIONS, selectionText, suppressionText } from './describe.ts';
+import { COUNTRY_BASED_TEXT, GLOBAL_SOUTH_DEFINITIONS, selectionText, suppressionText } from './describe.ts';
 import { publicParams, type Definition, type MetricParams } from './params.ts';
 import type { Column, MetricModule, Row } from './types.ts';
 
@@ -45,10 +45,13 @@ function definition(p: MetricParams): string {
   return [
     'Representation on stage per meeting year: for each category of stakeholder group, UN regional group, gender and global south, ratio = speakers\' share / attendees\' share in the same year (1 = proportional, above 1 = more present on stage than in the room). Shares are over the records with the field known, as in the stakeholders, regions, gender and global-south metrics; only years with both speakers and attendees.',
     `Global south: ${p.definition}: ${GLOBAL_SOUTH_DEFINITIONS[p.definition as Definition]}`,
+    p.definition === 'regional_groups' ? '' : COUNTRY_BASED_TEXT,
     selectionText(p, 'both'),
     'Both shares carry Wilson 95 % intervals.',
     suppressionText('attendees')
-  ].join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export const representation: MetricModule = {

@@ -3,7 +3,8 @@
 -- least two of its speakers have that field known (a stage of one cannot be diverse):
 --   manel                  all speakers of known gender (female, male, other) are male
 --   gender_diverse         at least two genders
---   region_diverse         at least two UN regional groups (territories outside the groups add none)
+--   region_diverse         at least two UN regional groups (territories outside the groups add none;
+--                          a region-only record counts with its own regional group)
 --   stakeholder_diverse    at least three of the seven named stakeholder groups
 --   global_south_on_stage  at least one global-south speaker ($definition)
 -- Sessions that are not eligible are the 'ineligible' rows, outside the denominator.
@@ -20,7 +21,7 @@ rules AS (
   FROM per_session
   UNION ALL
   SELECT year, synthetic, 'region_diverse',
-         CASE WHEN known_country < 2 THEN 'ineligible' WHEN n_regions >= 2 THEN 'diverse' ELSE 'not_diverse' END
+         CASE WHEN known_region < 2 THEN 'ineligible' WHEN n_regions >= 2 THEN 'diverse' ELSE 'not_diverse' END
   FROM per_session
   UNION ALL
   SELECT year, synthetic, 'stakeholder_diverse',

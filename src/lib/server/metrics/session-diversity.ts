@@ -30,7 +30,7 @@ export const SESSION_COLUMNS: Column[] = [
   { name: 'global_south_speakers', type: 'int', description: 'Speakers from the global south (definition).' },
   { name: 'manel', type: 'bool', description: 'All speakers of known gender are male (null: fewer than 2 of known gender).' },
   { name: 'gender_diverse', type: 'bool', description: 'At least two genders (null: fewer than 2 of known gender).' },
-  { name: 'region_diverse', type: 'bool', description: 'At least two UN regional groups (null: fewer than 2 with a known country).' },
+  { name: 'region_diverse', type: 'bool', description: 'At least two UN regional groups (null: fewer than 2 with a known regional group).' },
   {
     name: 'stakeholder_diverse',
     type: 'bool',
@@ -65,7 +65,7 @@ function definition(p: MetricParams): string {
       : 'Diversity on stage per meeting year: shares of sessions (not of people).',
     'The stage is the speakers of a session, one person per session, all roles. Each rule is judged on the speakers whose field is known, and a session counts for a rule only when at least two of its speakers have that field known; the others are the ineligible rows, outside the denominator.',
     'manel: the share of sessions with at least 2 speakers of known gender (female, male, other) whose speakers of known gender are all male.',
-    'gender_diverse: at least two genders; region_diverse: at least two UN regional groups (territories outside the groups add none); stakeholder_diverse: at least three of the seven named stakeholder groups; global_south_on_stage: at least one global-south speaker.',
+    'gender_diverse: at least two genders; region_diverse: at least two UN regional groups (territories outside the groups add none; a speaker without a known country counts by their own regional group when the record gives one); stakeholder_diverse: at least three of the seven named stakeholder groups; global_south_on_stage: at least one global-south speaker.',
     `Global south: ${p.definition}: ${GLOBAL_SOUTH_DEFINITIONS[p.definition as Definition]}`,
     selectionText(p, 'speakers'),
     p.level === 'session' ? '' : SHARE_TEXT,

@@ -10,7 +10,7 @@ SELECT
   coalesce(sum(n) FILTER (WHERE gender = 'male'), 0)                                         AS men,
   CAST(bool_or(gender = 'female') AS INTEGER) + CAST(bool_or(gender = 'male') AS INTEGER)
     + CAST(bool_or(gender = 'other') AS INTEGER)                                              AS n_genders,
-  coalesce(sum(n) FILTER (WHERE region <> 'unknown'), 0)                                     AS known_country,
+  coalesce(sum(n) FILTER (WHERE region <> 'unknown'), 0)                                     AS known_region,
   CAST(bool_or(region = 'african') AS INTEGER) + CAST(bool_or(region = 'asia_pacific') AS INTEGER)
     + CAST(bool_or(region = 'eastern_european') AS INTEGER) + CAST(bool_or(region = 'grulac') AS INTEGER)
     + CAST(bool_or(region = 'weog') AS INTEGER)                                               AS n_regions,

@@ -18,10 +18,10 @@ SELECT
   CAST(p.global_south_speakers AS INTEGER) AS global_south_speakers,
   CASE WHEN p.known_gender >= 2 THEN p.men = p.known_gender END                        AS manel,
   CASE WHEN p.known_gender >= 2 THEN p.n_genders >= 2 END                              AS gender_diverse,
-  CASE WHEN p.known_country >= 2 THEN p.n_regions >= 2 END                             AS region_diverse,
+  CASE WHEN p.known_region >= 2 THEN p.n_regions >= 2 END                             AS region_diverse,
   CASE WHEN p.known_stakeholder >= 2 THEN p.n_stakeholder_groups >= 3 END              AS stakeholder_diverse,
   CASE WHEN p.known_global_south >= 2 THEN p.global_south_speakers >= 1 END            AS global_south_on_stage,
   p.synthetic
 FROM per_session AS p
-LEFT JOIN session_list AS t ON t.year = p.year AND t.session_id = p.session_id
+LEFT JOIN session_list AS t ON t.source_set = $source AND t.year = p.year AND t.session_id = p.session_id
 ORDER BY p.year, p.session_id

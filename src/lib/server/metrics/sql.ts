@@ -17,6 +17,7 @@ export interface Statement {
 }
 
 const PARAM_TYPES: Record<string, DuckDBType> = {
+  source: VARCHAR,
   from: INTEGER,
   to: INTEGER,
   mode: VARCHAR,
@@ -77,9 +78,14 @@ export function commonFragments(population: Population): Record<string, string> 
 
 const usedParameters = new Map<string, Set<string>>();
 
-/** Bound values of the parameters the SQL text uses (DuckDB rejects values it does not use). */
+/**
+ * Bound values of the parameters the SQL text uses (DuckDB rejects values it does not use). A
+ * statement that selects records needs the source set resolved (resolveParams in index.ts): an
+ * unresolved one would silently match no record.
+ */
 export function statement(sql: string, params: MetricParams): Statement {
   const all: Record<string, string | number | boolean | null> = {
+    source: params.source,
     from: params.from ?? 1900,
     to: params.to ?? 2999,
     mode: params.mode,
@@ -96,6 +102,7 @@ export function statement(sql: string, params: MetricParams): Statement {
   const types: Statement['types'] = {};
   for (const name of used) {
     if (!(name in all)) throw new Error(`SQL uses an unknown parameter $${name}`);
+    if (name === 'source' && params.source === null) throw new Error('statement: the source set is not resolved (see resolveParams)');
     values[name] = all[name];
     types[name] = PARAM_TYPES[name];
   }

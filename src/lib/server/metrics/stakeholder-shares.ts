@@ -10,7 +10,6 @@ function mainStatement(p: MetricParams) {
   return statement(compose(sql, commonFragments(p.population)), p);
 }
 
-
 /** The IGF's five core stakeholder groups: technical community together with academia; media left out. */
 export const CORE_GROUPS: Record<string, string> = {
   government: 'government',
@@ -54,7 +53,7 @@ export const stakeholderShares: MetricModule = shareMetric({
     'Stakeholder-group shares per meeting year over the seven named groups (government, private sector, civil society, technical community, academia, intergovernmental organizations, media); other and unknown are outside the denominator (excluded rows, coverage).',
     BALANCE_TEXT,
     'stakeholder_balance: over the IGF\'s five core groups: government, private sector, civil society, technical community together with academia, intergovernmental organizations (media left out).',
-    'regional_balance: over the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG); territories outside the groups and unknown countries left out.'
+    'regional_balance: over the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG), a record without a known country counted by its own regional group when it has one; territories outside the groups and records with neither left out.'
   ],
   finish: {
     parents: { stakeholder_balance: 'stakeholder_group', regional_balance: 'un_regional_group' },
