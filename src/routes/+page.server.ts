@@ -1,9 +1,54 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/state/filters.ts';
+import { parseFilters, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 
+/** The real speakers of the IGF's public session pages (see data/igf-session-speakers). */
+const PUBLIC_SESSION_PAGES = 'public_session_pages';
+
+/**
+ * The overview opens on the public record: published figures and the speakers of the public session
+ * pages, nothing synthetic. With a source set in the URL (?source=demo, or a user's records) it shows
+ * the record-level headline cards of that set instead.
+ */
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
+  return filters.source === null ? publicRecord(url, filters) : recordLevel(url, filters);
+};
+
+async function publicRecord(url: URL, filters: Filters) {
+  const pages = { ...filters, source: PUBLIC_SESSION_PAGES };
+  const speakers = { population: 'speakers', source: PUBLIC_SESSION_PAGES } as const;
+  const [published, stage, hosts, totals] = await Promise.all([
+    metric('published', pages),
+    metric('regions', pages, speakers),
+    hostGroups(),
+    sessionPageTotals(PUBLIC_SESSION_PAGES)
+  ]);
+  const { state, inRange } = pageState(url, [published, stage]);
+  return {
+    ...state,
+    view: 'public' as const,
+    // Every number of this view is real: published figures and listed speakers.
+    synthetic: false,
+    downloads: {
+      record: [
+        chartDownload('overview-record', published, pages, state.years, { part: { key: 'published', label: 'Published figures' } }),
+        chartDownload('overview-record', stage, pages, state.years, {
+          rows: { dimension: 'un_regional_group' },
+          overrides: speakers,
+          part: { key: 'speakers', label: 'Speakers on session pages' }
+        })
+      ]
+    },
+    published: slim(published, (r) => inRange(r) && (r.metric === 'region_share' || r.metric === 'region_share_estimated')),
+    stage: slim(stage, (r) => inRange(r) && r.dimension === 'un_regional_group'),
+    hostGroups: hosts.map((h) => [h.year, h.host_group] as [number, typeof h.host_group]),
+    stageTotals: totals.map((t) => ({ year: t.year, sessions: t.sessions, speakers: t.people }))
+  };
+}
+
+async function recordLevel(url: URL, filters: Filters) {
   const [participation, globalSouth, gender, stakeholders] = await Promise.all([
     metric('participation', filters),
     metric('global-south', filters),
@@ -17,6 +62,7 @@ export const load: PageServerLoad = async ({ url }) => {
     chartDownload(`overview-${key}`, result, filters, state.years, { rows: { dimension, category } });
   return {
     ...state,
+    view: 'records' as const,
     downloads: {
       participants: card('participants', participation, 'participants'),
       countries: card('countries', participation, 'countries_represented'),
@@ -30,4 +76,4 @@ export const load: PageServerLoad = async ({ url }) => {
     gender: slim(gender, dims('gender')),
     stakeholders: slim(stakeholders, dims('stakeholder_balance'))
   };
-};
+}

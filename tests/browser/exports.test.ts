@@ -145,7 +145,8 @@ describe('SVG and PNG of a chart', () => {
   });
 
   it('no synthetic notice when the chart’s rows are real; HTML legends become SVG text', async () => {
-    const { page } = await open('/gender');
+    // The fixture's real records are the source set "fixture"; the default set "demo" is synthetic.
+    const { page } = await open('/gender?source=fixture');
     await chartsDrawn(page);
     const manel = (await download(page, 'gender-manel', 'svg')).bytes.toString('utf8');
     expect(manel).not.toContain(SYNTHETIC_NOTICE);
@@ -252,11 +253,11 @@ describe('embeds', () => {
   });
 
   it('keep the page’s query parameters and leave out the notice for real rows', async () => {
-    const { page } = await open('/embed/gender-female?population=speakers&target=40');
+    const { page } = await open('/embed/gender-female?source=fixture&population=speakers&target=40');
     await chartsDrawn(page);
     expect(await page.locator('[data-synthetic-notice]').count()).toBe(0);
     expect(await page.locator('[data-chart="gender-female"] .mark-target').count()).toBe(1);
-    expect(await page.locator('[data-open-dashboard]').getAttribute('href')).toBe('/gender?population=speakers&target=40#gender-female');
+    expect(await page.locator('[data-open-dashboard]').getAttribute('href')).toBe('/gender?source=fixture&population=speakers&target=40#gender-female');
     expect(await page.title()).toContain(await page.locator('#gender-female-title').textContent());
     await page.context().close();
   });

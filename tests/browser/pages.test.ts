@@ -26,8 +26,9 @@ describe('every page', () => {
         const { page, errors } = await open(path, width);
         await chartsDrawn(page);
         expect(await page.locator('h1').count()).toBe(1);
-        // The fixture's one synthetic record is an attendee: every page but the speaker-only sessions shows it.
-        expect(await page.locator('[data-synthetic-banner]').count()).toBe(path === '/sessions' ? 0 : 1);
+        // The overview opens on the public record (all real); every other page counts the default
+        // source set, the fixture's synthetic "demo" records, and says so.
+        expect(await page.locator('[data-synthetic-banner]').count()).toBe(path === '/' ? 0 : 1);
         const name = (path.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'overview') + `-${width}`;
         await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
         if (width === 1280) {
@@ -128,11 +129,56 @@ describe('filters live in the URL', () => {
       expect(await page.locator('[data-chart] .nojs:visible').count(), path).toBe(0);
     }
     await page.goto(suite.server.url + '/');
+    expect(await page.locator('[data-chart="overview-record"] .plot > svg, [data-chart="overview-record"] .plot > figure').count()).toBe(1);
+    await page.goto(suite.server.url + '/?source=demo');
     expect(await page.locator('[data-card] svg').count()).toBe(await page.locator('[data-card]').count());
     // The world map's shapes load in the browser only: it keeps the note.
     await page.goto(suite.server.url + '/regions');
     expect(await page.locator('[data-chart="regions-map"] .plot svg').count()).toBe(0);
     expect(await page.locator('[data-chart="regions-map"] .nojs:visible').count()).toBe(1);
     await ctx.close();
+  });
+});
+
+describe('the public record first', () => {
+  it('the overview opens on real figures only: published shares and session-page speakers, no synthetic banner', async () => {
+    const published = (await api('published', '?source=public_session_pages')).filter(
+      (r) => ['region_share', 'region_share_estimated'].includes(String(r.metric)) && ['african_group', 'asia_pacific_group', 'eastern_european_group', 'grulac', 'weog'].includes(String(r.category))
+    );
+    const stage = (await api('regions', '?population=speakers&source=public_session_pages')).filter(
+      (r) => r.dimension === 'un_regional_group' && ['african', 'asia_pacific', 'eastern_european', 'grulac', 'weog'].includes(String(r.category)) && typeof r.share === 'number'
+    );
+    const { page, errors } = await open('/');
+    await chartsDrawn(page);
+    expect(await page.locator('[data-synthetic-banner]').count()).toBe(0);
+    const chart = page.locator('[data-chart="overview-record"]');
+    expect(await chart.locator('.mark-published path').count()).toBe(new Set(published.map((r) => `${r.year}|${r.category}|${r.published_value}`)).size);
+    expect(await chart.locator('.mark-stage circle, .mark-stage path').count()).toBe(stage.length);
+    expect(await chart.locator('[data-synthetic-notice]').count()).toBe(0);
+    // The records selector lists every source set, each said to be real or synthetic.
+    const options = await page.locator('select[name="source"] option').allTextContents();
+    expect(options[0]).toContain('public record');
+    expect(options.some((o) => o.includes('(synthetic)'))).toBe(true);
+    expect(options.some((o) => o.includes('(real)'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the banner whenever demonstration numbers are on screen, and a link back to the public record', async () => {
+    const { page } = await open('/');
+    await page.getByRole('link', { name: 'Show the demonstration records' }).click();
+    await page.waitForURL(/source=demo/);
+    expect(await page.locator('[data-synthetic-banner]').count()).toBe(1);
+    expect(await page.locator('[data-card]').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Back to the public record' }).click();
+    await page.waitForURL((u) => !u.search.includes('source='));
+    expect(await page.locator('[data-synthetic-banner]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('an unknown source set falls back to the default with a note', async () => {
+    const { page } = await open('/stakeholders?source=no-such-set');
+    expect(await page.locator('.note').allTextContents()).toEqual([expect.stringContaining('source = "no-such-set"')]);
+    await page.close();
   });
 });

@@ -20,6 +20,23 @@ export const REGIONAL_GROUP_LABELS: Record<RegionalGroup, string> = {
   weog: 'Western European and Others Group (WEOG)'
 };
 
+/**
+ * The global-south definition `regional_groups`: the African, Asia-Pacific and Latin American and
+ * Caribbean groups are the south, the Eastern European and Western European and Others groups the
+ * north (docs/metrics.md).
+ */
+export const SOUTH_REGIONAL_GROUPS: readonly RegionalGroup[] = ['african', 'asia_pacific', 'grulac'];
+export const NORTH_REGIONAL_GROUPS: readonly RegionalGroup[] = ['eastern_european', 'weog'];
+
+/** Short names for narrow places: axis labels, table columns. */
+export const REGIONAL_GROUP_SHORT_LABELS: Record<RegionalGroup, string> = {
+  african: 'African',
+  asia_pacific: 'Asia-Pacific',
+  eastern_european: 'Eastern Eur.',
+  grulac: 'GRULAC',
+  weog: 'WEOG'
+};
+
 export type RegionalGroupReason = 'matched' | 'blank' | 'not_a_group' | 'unrecognised';
 export interface RegionalGroupMatch {
   group: RegionalGroup | null;
@@ -164,4 +181,22 @@ function scan(key: string): Scan {
     i += Math.max(found, 1);
   }
   return result;
+}
+
+/**
+ * The category codes data/published uses for the UN regional groups. Earlier
+ * sources used continents ("africa", "western_europe"), which are not these
+ * groups and map to none.
+ */
+const PUBLISHED_CATEGORIES: Record<string, RegionalGroup> = {
+  african_group: 'african',
+  asia_pacific_group: 'asia_pacific',
+  eastern_european_group: 'eastern_european',
+  grulac: 'grulac',
+  weog: 'weog'
+};
+
+/** The regional group a published figure's category names, or null when it names none. */
+export function publishedRegionalGroup(category: string | null | undefined): RegionalGroup | null {
+  return (category && PUBLISHED_CATEGORIES[category]) || null;
 }

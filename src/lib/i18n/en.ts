@@ -42,6 +42,50 @@ export const en = {
     'Every metric as JSON, CSV, Arrow, metadata JSON or a citable zip bundle, with the same parameters as this site’s URLs. The list of metrics, parameters and allowed values:',
   'data.api.exports': 'The list of exports as JSON:',
 
+  'method.sets': 'Source sets: which records a figure counts',
+  'method.sets.lead':
+    'Every record belongs to one source set, and no figure mixes two. A set is either all real or all synthetic. The published figures belong to none: they are quoted with their source.',
+  'method.sets.real': 'real',
+  'method.sets.synthetic': 'synthetic demonstration records',
+  'method.sets.counts': '{attendance} attendance, {sessions} session and {speakers} speaker records, {first}–{last}.',
+  'method.pages': 'The public session pages: coverage per year',
+  'method.pages.caveats':
+    'The speakers, organisers and moderators listed on 189 public IGF session pages. Not a random sample of sessions: pages were found by topic searches, 2023 is over-represented and workshops dominate, so shares describe these sessions, not the whole programme. Pages list proposed speakers, who may differ from who spoke. They give a regional group, never a country, and no gender (none is inferred); 2016–2017 pages give no regional group.',
+  'method.pages.sessions': 'Sessions',
+  'method.pages.people': 'People listed',
+  'method.pages.with_group': 'with a regional group',
+  'record.heading': 'Is the global south in the room? The public record',
+  'record.lead':
+    'Everything in this section is real: figures the IGF and the UN published, each with its source, and the speakers listed on the IGF’s public session pages. Nothing here is synthetic or estimated by us.',
+  'record.title': 'UN regional groups at the IGF: in the room and on stage',
+  'record.subtitle':
+    'Per regional group, {first}–{last}: ◆ share of participants as published (years without a published figure stay empty), ● share of speakers on the public session pages (speakers whose regional group is known). Shaded: the years the group hosted the meeting.',
+  'record.source':
+    'Sources: published figures in data/published (each with its quote and link, see the table and Published figures); speakers from 189 public IGF session pages, 2016–2025 (data/igf-session-speakers).',
+  'record.coverage':
+    'Session pages are not a random sample of sessions (found by topic searches; 2023 over-represented, workshops dominate) and list proposed speakers, who may differ from who spoke. Pages give a regional group, never a country; 2016–2017 pages give none.',
+  'record.note.published': '◆ Published share of all participants, as the source states it; 2011 figures are the UN’s estimates.',
+  'record.note.stage': '● Share of the speakers listed on the session pages whose regional group is known; hover for the count of speakers and sessions.',
+  'record.note.host': 'Shaded: the host country is in this regional group. When the meeting is in a region, that region’s share jumps: Nairobi 2011, Addis Ababa 2022, Lillestrøm 2025.',
+  'record.legend.published': '◆ Participants, as published',
+  'record.legend.stage': '● Speakers on session pages',
+  'record.legend.host': 'Host region',
+  'record.tip.published': '{group}, {year}: {share} of participants (published: {source})',
+  'record.tip.stage': '{group}, {year}: {share} of speakers with a known group ({count} of {denominator}; {sessions} sessions)',
+  'record.estimated': 'estimate',
+  'record.host': 'host region',
+  'record.col.published': 'Participants (published)',
+  'record.col.source': 'Source',
+  'record.col.stage': 'Speakers (n / known)',
+  'record.col.sessions': 'Sessions',
+  'record.alt':
+    'Dot chart, one row per UN regional group, {first} to {last}: {published} published participant shares and {stage} shares of speakers on public session pages.',
+  'record.demo.heading': 'Record-level analysis: demonstration records',
+  'record.demo.text':
+    'No record-level attendance data of the IGF is public. The cards and charts of the record-level view show what this product computes once the Secretariat or a national IGF loads its own registration files; until then they run on synthetic demonstration records, marked as such on every figure.',
+  'record.demo.link': 'Show the demonstration records',
+  'record.public.link': 'Back to the public record',
+
   'banner.synthetic':
     'Demonstration data: some records in view are synthetic (generated to resemble the published IGF figures). Do not cite these figures as facts.',
   'notes.invalid': 'The link had a value this page cannot use: {name} = "{value}". Showing {fallback} instead.',
@@ -50,6 +94,14 @@ export const en = {
 
   'filters.legend': 'Filters',
   'filters.year': 'Year',
+  'filters.source': 'Records',
+  'filters.source.default': 'Default: {records}',
+  'filters.source.public': 'The public record: published figures and session pages (real)',
+  'filters.source.none': 'Default records',
+  'filters.source.real': '{name} (real)',
+  'filters.source.synthetic': '{name} (synthetic)',
+  'source.public_session_pages': 'Speakers of the public session pages',
+  'source.demo': 'Demonstration records',
   'filters.from': 'From',
   'filters.to': 'To',
   'filters.population': 'Population',

@@ -14,7 +14,7 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 /** Label of a category/definition/population code; the code itself when the catalog has none. */
-export function label(prefix: 'category' | 'definition' | 'population' | 'mode' | 'dimension', code: string): string {
+export function label(prefix: 'category' | 'definition' | 'population' | 'mode' | 'dimension' | 'source', code: string): string {
   const key = `${prefix}.${code}` as MessageKey;
   return key in messages ? messages[key] : code.replace(/_/g, ' ');
 }

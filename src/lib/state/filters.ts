@@ -13,6 +13,11 @@ export type Mode = (typeof MODES)[number];
 export type Definition = (typeof DEFINITIONS)[number];
 
 export interface Filters {
+  /**
+   * The set of records the record-level charts count ('demo', 'public_session_pages', a user's
+   * --source); null = the server's default. Figures never mix two sets.
+   */
+  source: string | null;
   /** First and last meeting year shown in trends; null = the data's range. */
   from: number | null;
   to: number | null;
@@ -33,6 +38,7 @@ export interface Filters {
 export type FilterName = keyof Filters;
 
 export const DEFAULT_FILTERS: Filters = {
+  source: null,
   from: null,
   to: null,
   year: null,
@@ -69,8 +75,14 @@ function oneOf<T extends string>(values: readonly T[], v: string): T | null {
   return (values as readonly string[]).includes(v) ? (v as T) : null;
 }
 
+/** A source-set name as the pipeline accepts it; whether the set exists is the metric layer's check. */
+const SOURCE_SET = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
 export function describeValue(name: FilterName, value: Filters[FilterName]): string {
-  if (value === null) return name === 'to' || name === 'year' ? 'the latest year' : 'the first year';
+  if (value === null) {
+    if (name === 'source') return 'the default records';
+    return name === 'to' || name === 'year' ? 'the latest year' : 'the first year';
+  }
   return String(value);
 }
 
@@ -85,6 +97,10 @@ export function parseFilters(search: URLSearchParams): { filters: Filters; inval
     const raw = search.get(name);
     if (raw === null || raw === '') continue;
     switch (name) {
+      case 'source':
+        if (SOURCE_SET.test(raw)) f.source = raw;
+        else reject(name, raw);
+        break;
       case 'from':
       case 'to':
       case 'year': {

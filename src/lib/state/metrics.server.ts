@@ -4,14 +4,14 @@
  */
 import { error } from '@sveltejs/kit';
 import { loadMetric, type MetricName, type MetricResult } from '$lib/server/metrics/index.ts';
-import { METRIC_PARAMETERS } from '$lib/server/metrics/params.ts';
+import { METRIC_PARAMETERS, ParamError } from '$lib/server/metrics/params.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
 import { t } from '$lib/i18n/index.ts';
 import { parseFilters, resolveYears, type Filters, type InvalidValue } from './filters.ts';
 import type { Row } from '$lib/server/metrics/types.ts';
 import { chartFilename, type ChartDownload } from '$lib/charts/export/links.ts';
 
-type Overrides = Partial<Record<'population' | 'definition' | 'level', string | number | null>>;
+type Overrides = Partial<Record<'population' | 'definition' | 'level' | 'source', string | number | null>>;
 
 /**
  * The year range is applied to the rows afterwards (see pageState), not sent to the metric: the year
@@ -20,6 +20,7 @@ type Overrides = Partial<Record<'population' | 'definition' | 'level', string | 
 export function metricQuery(metric: MetricName, f: Filters, overrides: Overrides = {}): Record<string, string> {
   const accepted = METRIC_PARAMETERS[metric] as readonly string[];
   const all: Record<string, string | number | boolean | null> = {
+    source: f.source,
     population: f.population,
     mode: f.mode,
     definition: f.definition,
@@ -79,12 +80,17 @@ export function chartDownload(
   };
 }
 
-/** loadMetric with the page's filters; an unavailable database becomes a 503 page, not a crash. */
+/**
+ * loadMetric with the page's filters; an unavailable database becomes a 503 page, not a crash. A
+ * link naming a source set the database does not hold shows the default records instead (the page
+ * says so, see pageState), as any other invalid filter value does.
+ */
 export async function metric(name: MetricName, f: Filters, overrides: Overrides = {}): Promise<MetricResult> {
   try {
     return await loadMetric(name, metricQuery(name, f, overrides));
   } catch (e) {
     if (e instanceof DatabaseUnavailableError) error(503, t('error.unavailable'));
+    if (e instanceof ParamError && e.parameter === 'source' && f.source !== null) return metric(name, { ...f, source: null }, overrides);
     throw e;
   }
 }
@@ -109,6 +115,11 @@ export function pageState(url: URL, results: MetricResult[]): { state: PageState
     .sort((a, b) => a - b);
   const resolved = resolveYears(filters, allYears);
   const set = new Set(resolved.years);
+  // A source set the database does not hold: the metrics fell back to the default set (see metric()).
+  const used = results.map((r) => r.params.source).find((s): s is string => typeof s === 'string');
+  if (filters.source !== null && used !== undefined && used !== filters.source) {
+    invalid.push({ name: 'source', value: filters.source, fallback: used });
+  }
   return {
     state: {
       filters,

@@ -11,13 +11,13 @@ export interface RouteInfo {
 const COMMON: FilterName[] = ['from', 'to', 'population', 'mode', 'definition', 'exclude_host'];
 
 export const ROUTES: RouteInfo[] = [
-  { path: '/', label: 'nav.overview', filters: ['year', ...COMMON] },
-  { path: '/stakeholders', label: 'nav.stakeholders', filters: ['from', 'to', 'population', 'mode', 'exclude_host'] },
-  { path: '/regions', label: 'nav.regions', filters: ['year', 'from', 'to', 'population', 'mode', 'exclude_host'] },
-  { path: '/gender', label: 'nav.gender', filters: ['from', 'to', 'population', 'mode', 'exclude_host', 'target'] },
-  { path: '/global-south', label: 'nav.global-south', filters: COMMON },
-  { path: '/representation', label: 'nav.representation', filters: ['year', 'from', 'to', 'mode', 'definition', 'exclude_host'] },
-  { path: '/sessions', label: 'nav.sessions', filters: ['year', 'mode', 'definition'] },
+  { path: '/', label: 'nav.overview', filters: ['source', 'year', ...COMMON] },
+  { path: '/stakeholders', label: 'nav.stakeholders', filters: ['source', 'from', 'to', 'population', 'mode', 'exclude_host'] },
+  { path: '/regions', label: 'nav.regions', filters: ['source', 'year', 'from', 'to', 'population', 'mode', 'exclude_host'] },
+  { path: '/gender', label: 'nav.gender', filters: ['source', 'from', 'to', 'population', 'mode', 'exclude_host', 'target'] },
+  { path: '/global-south', label: 'nav.global-south', filters: ['source', ...COMMON] },
+  { path: '/representation', label: 'nav.representation', filters: ['source', 'year', 'from', 'to', 'mode', 'definition', 'exclude_host'] },
+  { path: '/sessions', label: 'nav.sessions', filters: ['source', 'year', 'mode', 'definition'] },
   { path: '/published', label: 'nav.published', filters: ['from', 'to'] },
   { path: '/methodology', label: 'nav.methodology', filters: [] },
   { path: '/data', label: 'nav.data', filters: [] }

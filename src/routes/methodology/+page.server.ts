@@ -3,6 +3,9 @@ import { parseFilters } from '$lib/state/filters.ts';
 import { metric, pageState } from '$lib/state/metrics.server.ts';
 import { METRIC_MODULES, METRICS, parseMetricParams } from '$lib/server/metrics/index.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
+import { withConnection } from '$lib/server/db.ts';
+import { sourceSets } from '$lib/server/metrics/source-sets.ts';
+import { sessionPageTotals } from '$lib/server/public-record/index.ts';
 import provenance from '../../../data/PROVENANCE.md?raw';
 import publishedProvenance from '../../../data/published/PROVENANCE.md?raw';
 
@@ -16,7 +19,11 @@ const COVERAGE = [
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
   const attendees = { ...filters, population: 'attendees' as const };
-  const results = await Promise.all(COVERAGE.map(([m]) => metric(m, attendees)));
+  const [results, sets, pages] = await Promise.all([
+    Promise.all(COVERAGE.map(([m]) => metric(m, attendees))),
+    withConnection((conn) => sourceSets(conn)),
+    sessionPageTotals('public_session_pages')
+  ]);
   const { state } = pageState(url, results);
   const coverage = state.years.map((year) => {
     const row: Record<string, number | null> = { year };
@@ -37,6 +44,8 @@ export const load: PageServerLoad = async ({ url }) => {
     definitions,
     globalSouth: Object.entries(GLOBAL_SOUTH_DEFINITIONS),
     coverage,
+    sourceSets: sets,
+    sessionPages: pages,
     k: results[0].suppression.k,
     provenance: [provenance, publishedProvenance]
   };

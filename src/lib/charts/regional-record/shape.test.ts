@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { publishedGroupShares, recordTable, stageGroupShares } from './shape.ts';
+import { publishedRegionalGroup } from '$lib/domain/regional-groups.ts';
+
+const published = [
+  // As in data/published: 2022 African Group quoted twice, a continent label before 2011, an IGO share.
+  { year: 2022, metric: 'region_share', category: 'african_group', unit: 'percent', published_value: 44, source_title: 'IGF 2022 report', source_url: 'https://example.org/2022', quote: 'African Group 44%' },
+  { year: 2022, metric: 'region_share', category: 'african_group', unit: 'percent', published_value: 44, source_title: 'IGF 2022 report', source_url: 'https://example.org/2022', quote: 'African Group 44%' },
+  { year: 2022, metric: 'region_share', category: 'weog', unit: 'percent', published_value: 21, source_title: 'IGF 2022 report', source_url: 'https://example.org/2022', quote: 'WEOG 21%' },
+  { year: 2022, metric: 'region_share', category: 'intergovernmental_organisation', unit: 'percent', published_value: 8, source_title: 'x', source_url: 'https://example.org', quote: 'IGO 8%' },
+  { year: 2008, metric: 'region_share', category: 'africa', unit: 'percent', published_value: 5, source_title: 'x', source_url: 'https://example.org', quote: 'Africa | 5%' },
+  { year: 2011, metric: 'region_share_estimated', category: 'grulac', unit: 'percent', published_value: 4, source_title: 'UN press release', source_url: 'javascript:alert(1)', quote: 'GRULAC 4 per cent' },
+  { year: 2022, metric: 'participants_total', category: 'all', unit: 'count', published_value: 5120, source_title: 'x', source_url: 'https://example.org', quote: '5120' }
+];
+
+const regions = [
+  { year: 2022, dimension: 'un_regional_group', category: 'african', count: 21, denominator: 84, share: 0.25, suppressed: false },
+  { year: 2022, dimension: 'un_regional_group', category: 'weog', count: 42, denominator: 84, share: 0.5, suppressed: false },
+  { year: 2022, dimension: 'un_regional_group', category: 'unknown', count: 9, denominator: 84, share: null, suppressed: false },
+  { year: 2022, dimension: 'un_regional_group', category: 'grulac', count: null, denominator: 84, share: null, suppressed: true },
+  { year: 2022, dimension: 'm49_region', category: 'africa', count: 21, denominator: 84, share: 0.25, suppressed: false }
+];
+
+describe('the public record on regional groups', () => {
+  it('maps the published UN-group categories and no continent', () => {
+    expect(publishedRegionalGroup('african_group')).toBe('african');
+    expect(publishedRegionalGroup('eastern_european_group')).toBe('eastern_european');
+    expect(publishedRegionalGroup('africa')).toBeNull();
+    expect(publishedRegionalGroup('intergovernmental_organisation')).toBeNull();
+  });
+
+  it('takes published group shares once each, as fractions, with their source and a safe link', () => {
+    expect(publishedGroupShares(published)).toEqual([
+      { year: 2011, group: 'grulac', share: 0.04, estimated: true, source: 'UN press release', url: null, quote: 'GRULAC 4 per cent' },
+      { year: 2022, group: 'african', share: 0.44, estimated: false, source: 'IGF 2022 report', url: 'https://example.org/2022', quote: 'African Group 44%' },
+      { year: 2022, group: 'weog', share: 0.21, estimated: false, source: 'IGF 2022 report', url: 'https://example.org/2022', quote: 'WEOG 21%' }
+    ]);
+  });
+
+  it('takes the speakers’ group shares with their counts, leaving out unknown and hidden cells', () => {
+    expect(stageGroupShares(regions)).toEqual([
+      { year: 2022, group: 'african', share: 0.25, count: 21, denominator: 84 },
+      { year: 2022, group: 'weog', share: 0.5, count: 42, denominator: 84 }
+    ]);
+  });
+
+  it('lines both up per year and group and marks the host group', () => {
+    const rows = recordTable(publishedGroupShares(published), stageGroupShares(regions), new Map([[2022, 'african'], [2011, 'african']]));
+    expect(rows.map((r) => [r.year, r.group, r.published?.share ?? null, r.stage?.share ?? null, r.host])).toEqual([
+      [2011, 'grulac', 0.04, null, false],
+      [2022, 'african', 0.44, 0.25, true],
+      [2022, 'weog', 0.21, 0.5, false]
+    ]);
+  });
+});
