@@ -19,30 +19,34 @@ export const load: PageServerLoad = async ({ url }) => {
 async function publicRecord(url: URL, filters: Filters) {
   const pages = { ...filters, source: PUBLIC_SESSION_PAGES };
   const speakers = { population: 'speakers', source: PUBLIC_SESSION_PAGES } as const;
-  const [published, stage, hosts, totals] = await Promise.all([
+  const [published, regions, stakeholders, hosts, totals] = await Promise.all([
     metric('published', pages),
     metric('regions', pages, speakers),
+    metric('stakeholders', pages, speakers),
     hostGroups(),
     sessionPageTotals(PUBLIC_SESSION_PAGES)
   ]);
-  const { state, inRange } = pageState(url, [published, stage]);
+  const { state, inRange } = pageState(url, [published, regions, stakeholders]);
+  const recordDownload = (chart: string, result: typeof regions, dimension: string) => [
+    chartDownload(chart, published, pages, state.years, { part: { key: 'published', label: 'Published figures' } }),
+    chartDownload(chart, result, pages, state.years, {
+      rows: { dimension },
+      overrides: speakers,
+      part: { key: 'speakers', label: 'Speakers on session pages' }
+    })
+  ];
   return {
     ...state,
     view: 'public' as const,
     // Every number of this view is real: published figures and listed speakers.
     synthetic: false,
     downloads: {
-      record: [
-        chartDownload('overview-record', published, pages, state.years, { part: { key: 'published', label: 'Published figures' } }),
-        chartDownload('overview-record', stage, pages, state.years, {
-          rows: { dimension: 'un_regional_group' },
-          overrides: speakers,
-          part: { key: 'speakers', label: 'Speakers on session pages' }
-        })
-      ]
+      regions: recordDownload('overview-regions', regions, 'un_regional_group'),
+      stakeholders: recordDownload('overview-stakeholders', stakeholders, 'stakeholder_group')
     },
-    published: slim(published, (r) => inRange(r) && (r.metric === 'region_share' || r.metric === 'region_share_estimated')),
-    stage: slim(stage, (r) => inRange(r) && r.dimension === 'un_regional_group'),
+    published: slim(published, (r) => inRange(r) && ['region_share', 'region_share_estimated', 'stakeholder_share'].includes(String(r.metric))),
+    regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
+    stakeholders: slim(stakeholders, (r) => inRange(r) && r.dimension === 'stakeholder_group'),
     hostGroups: hosts.map((h) => [h.year, h.host_group] as [number, typeof h.host_group]),
     stageTotals: totals.map((t) => ({ year: t.year, sessions: t.sessions, speakers: t.people }))
   };

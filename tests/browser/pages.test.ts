@@ -129,7 +129,7 @@ describe('filters live in the URL', () => {
       expect(await page.locator('[data-chart] .nojs:visible').count(), path).toBe(0);
     }
     await page.goto(suite.server.url + '/');
-    expect(await page.locator('[data-chart="overview-record"] .plot > svg, [data-chart="overview-record"] .plot > figure').count()).toBe(1);
+    expect(await page.locator('[data-chart^="overview-"] .plot > :is(svg, figure)').count()).toBe(2);
     await page.goto(suite.server.url + '/?source=demo');
     expect(await page.locator('[data-card] svg').count()).toBe(await page.locator('[data-card]').count());
     // The world map's shapes load in the browser only: it keeps the note.
@@ -151,7 +151,7 @@ describe('the public record first', () => {
     const { page, errors } = await open('/');
     await chartsDrawn(page);
     expect(await page.locator('[data-synthetic-banner]').count()).toBe(0);
-    const chart = page.locator('[data-chart="overview-record"]');
+    const chart = page.locator('[data-chart="overview-regions"]');
     expect(await chart.locator('.mark-published path').count()).toBe(new Set(published.map((r) => `${r.year}|${r.category}|${r.published_value}`)).size);
     expect(await chart.locator('.mark-stage circle, .mark-stage path').count()).toBe(stage.length);
     expect(await chart.locator('[data-synthetic-notice]').count()).toBe(0);

@@ -57,15 +57,24 @@ export const en = {
   'record.heading': 'Is the global south in the room? The public record',
   'record.lead':
     'Everything in this section is real: figures the IGF and the UN published, each with its source, and the speakers listed on the IGF’s public session pages. Nothing here is synthetic or estimated by us.',
-  'record.title': 'UN regional groups at the IGF: in the room and on stage',
-  'record.subtitle':
+  'record.regional_groups.title': 'UN regional groups at the IGF: in the room and on stage',
+  'record.regional_groups.subtitle':
     'Per regional group, {first}–{last}: ◆ share of participants as published (years without a published figure stay empty), ● share of speakers on the public session pages (speakers whose regional group is known). Shaded: the years the group hosted the meeting.',
+  'record.regional_groups.coverage':
+    'Session pages are not a random sample of sessions (found by topic searches; 2023 over-represented, workshops dominate) and list proposed speakers, who may differ from who spoke. Pages give a regional group, never a country; 2016–2017 pages give none.',
+  'record.regional_groups.categories': 'UN regional group',
+  'record.regional_groups.column': 'UN regional group',
+  'record.stakeholder_groups.title': 'Stakeholder groups at the IGF: in the room and on stage',
+  'record.stakeholder_groups.subtitle':
+    'Per stakeholder group, {first}–{last}: ◆ share of participants as published (2008 and 2010 counted the technical and academic communities as one group: those figures are on Published figures only), ● share of speakers on the public session pages (speakers whose stakeholder group is known).',
+  'record.stakeholder_groups.coverage':
+    'Session pages are not a random sample of sessions and list proposed speakers; the stakeholder group is the one the organisers typed (2016–2017 pages give it for organisers only). Youth is counted with civil society.',
+  'record.stakeholder_groups.categories': 'stakeholder group',
+  'record.stakeholder_groups.column': 'Stakeholder group',
   'record.source':
     'Sources: published figures in data/published (each with its quote and link, see the table and Published figures); speakers from 189 public IGF session pages, 2016–2025 (data/igf-session-speakers).',
-  'record.coverage':
-    'Session pages are not a random sample of sessions (found by topic searches; 2023 over-represented, workshops dominate) and list proposed speakers, who may differ from who spoke. Pages give a regional group, never a country; 2016–2017 pages give none.',
-  'record.note.published': '◆ Published share of all participants, as the source states it; 2011 figures are the UN’s estimates.',
-  'record.note.stage': '● Share of the speakers listed on the session pages whose regional group is known; hover for the count of speakers and sessions.',
+  'record.note.published': '◆ Published share of participants, as the source states it (estimates are marked in the tips and the table).',
+  'record.note.stage': '● Share of the speakers listed on the session pages whose group is known; hover for the count of speakers and sessions.',
   'record.note.host': 'Shaded: the host country is in this regional group. When the meeting is in a region, that region’s share jumps: Nairobi 2011, Addis Ababa 2022, Lillestrøm 2025.',
   'record.legend.published': '◆ Participants, as published',
   'record.legend.stage': '● Speakers on session pages',
@@ -79,7 +88,7 @@ export const en = {
   'record.col.stage': 'Speakers (n / known)',
   'record.col.sessions': 'Sessions',
   'record.alt':
-    'Dot chart, one row per UN regional group, {first} to {last}: {published} published participant shares and {stage} shares of speakers on public session pages.',
+    'Dot chart, one row per {categories}, {first} to {last}: {published} published participant shares and {stage} shares of speakers on public session pages.',
   'record.demo.heading': 'Record-level analysis: demonstration records',
   'record.demo.text':
     'No record-level attendance data of the IGF is public. The cards and charts of the record-level view show what this product computes once the Secretariat or a national IGF loads its own registration files; until then they run on synthetic demonstration records, marked as such on every figure.',

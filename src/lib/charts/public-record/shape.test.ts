@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { publishedGroupShares, recordTable, stageGroupShares } from './shape.ts';
+import { publishedShares, recordTable, stageShares } from './shape.ts';
+import { REGIONAL_GROUPS_RECORD as REGIONS, STAKEHOLDER_GROUPS_RECORD as STAKEHOLDERS } from './vocabularies.ts';
 import { publishedRegionalGroup } from '$lib/domain/regional-groups.ts';
+import { publishedStakeholderGroup } from '$lib/domain/stakeholder-groups.ts';
 
 const published = [
   // As in data/published: 2022 African Group quoted twice, a continent label before 2011, an IGO share.
@@ -30,26 +32,41 @@ describe('the public record on regional groups', () => {
   });
 
   it('takes published group shares once each, as fractions, with their source and a safe link', () => {
-    expect(publishedGroupShares(published)).toEqual([
-      { year: 2011, group: 'grulac', share: 0.04, estimated: true, source: 'UN press release', url: null, quote: 'GRULAC 4 per cent' },
-      { year: 2022, group: 'african', share: 0.44, estimated: false, source: 'IGF 2022 report', url: 'https://example.org/2022', quote: 'African Group 44%' },
-      { year: 2022, group: 'weog', share: 0.21, estimated: false, source: 'IGF 2022 report', url: 'https://example.org/2022', quote: 'WEOG 21%' }
+    expect(publishedShares(published, REGIONS)).toEqual([
+      { year: 2011, category: 'grulac', share: 0.04, estimated: true, source: 'UN press release', url: null, quote: 'GRULAC 4 per cent' },
+      { year: 2022, category: 'african', share: 0.44, estimated: false, source: 'IGF 2022 report', url: 'https://example.org/2022', quote: 'African Group 44%' },
+      { year: 2022, category: 'weog', share: 0.21, estimated: false, source: 'IGF 2022 report', url: 'https://example.org/2022', quote: 'WEOG 21%' }
     ]);
   });
 
   it('takes the speakers’ group shares with their counts, leaving out unknown and hidden cells', () => {
-    expect(stageGroupShares(regions)).toEqual([
-      { year: 2022, group: 'african', share: 0.25, count: 21, denominator: 84 },
-      { year: 2022, group: 'weog', share: 0.5, count: 42, denominator: 84 }
+    expect(stageShares(regions, REGIONS)).toEqual([
+      { year: 2022, category: 'african', share: 0.25, count: 21, denominator: 84 },
+      { year: 2022, category: 'weog', share: 0.5, count: 42, denominator: 84 }
     ]);
   });
 
   it('lines both up per year and group and marks the host group', () => {
-    const rows = recordTable(publishedGroupShares(published), stageGroupShares(regions), new Map([[2022, 'african'], [2011, 'african']]));
-    expect(rows.map((r) => [r.year, r.group, r.published?.share ?? null, r.stage?.share ?? null, r.host])).toEqual([
+    const rows = recordTable(publishedShares(published, REGIONS), stageShares(regions, REGIONS), REGIONS, new Map([[2022, 'african'], [2011, 'african']]));
+    expect(rows.map((r) => [r.year, r.category, r.published?.share ?? null, r.stage?.share ?? null, r.host])).toEqual([
       [2011, 'grulac', 0.04, null, false],
       [2022, 'african', 0.44, 0.25, true],
       [2022, 'weog', 0.21, 0.5, false]
+    ]);
+  });
+
+  it('reads published stakeholder shares, leaving out the combined technical-and-academic figure', () => {
+    expect(publishedStakeholderGroup('intergovernmental_organisation')).toBe('intergovernmental_organization');
+    expect(publishedStakeholderGroup('technical_and_academic')).toBeNull();
+    const rows = [
+      { year: 2010, metric: 'stakeholder_share', category: 'technical_and_academic', unit: 'percent', published_value: 22, source_title: 's', source_url: 'https://example.org', quote: 'q' },
+      { year: 2025, metric: 'stakeholder_share', category: 'intergovernmental_organisation', unit: 'percent', published_value: 6, source_title: 's', source_url: 'https://example.org', quote: '6%' },
+      { year: 2025, metric: 'stakeholder_share', category: 'government', unit: 'percent', published_value: 35, source_title: 's', source_url: 'https://example.org', quote: '35%' },
+      { year: 2025, metric: 'region_share', category: 'weog', unit: 'percent', published_value: 63, source_title: 's', source_url: 'https://example.org', quote: '63%' }
+    ];
+    expect(publishedShares(rows, STAKEHOLDERS).map((p) => [p.year, p.category, p.share])).toEqual([
+      [2025, 'government', 0.35],
+      [2025, 'intergovernmental_organization', 0.06]
     ]);
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * One row per category (a UN regional group, a stakeholder group), the meeting years across: the
+ * category's published share of participants (diamonds) and its share of speakers on the public
+ * session pages (dots); for regional groups, the years the group hosted the meeting are shaded.
+ * Dots only, no lines: the figures come from different sources and years, and nothing is
+ * interpolated.
+ */
+import * as Plot from '@observablehq/plot';
+import { MUTED, OKABE_ITO } from '../common.ts';
+import type { PublishedShare, StageShare } from './shape.ts';
+import type { RecordVocabulary } from './vocabularies.ts';
+
+export const PUBLISHED_COLOUR = OKABE_ITO[5];
+export const STAGE_COLOUR = OKABE_ITO[0];
+const HOST_FILL = '#e6e6e6';
+
+export interface PublicRecordOptions {
+  width: number;
+  vocab: RecordVocabulary;
+  published: PublishedShare[];
+  stage: StageShare[];
+  /** Meeting year -> the host's category (regional groups only); none shaded when empty. */
+  hostCategories: ReadonlyMap<number, string | null>;
+  years: number[];
+  labels: { published: string; stage: string; host: string };
+  tipPublished: (p: PublishedShare) => string;
+  tipStage: (s: StageShare) => string;
+  document?: Document;
+}
+
+export function publicRecordPlot(o: PublicRecordOptions): Element {
+  const first = Math.min(...o.years);
+  const last = Math.max(...o.years);
+  const hosts = [...o.hostCategories]
+    .filter(([year, category]) => category !== null && year >= first && year <= last)
+    .map(([year, category]) => ({ year, category }));
+  const narrow = o.width < 520;
+  const yMax = Math.max(0.6, ...o.published.map((p) => p.share), ...o.stage.map((s) => s.share)) + 0.1;
+  // The legend names exactly the marks drawn (labels carry the shape: ◆, ●).
+  const legend = [o.labels.published, o.labels.stage, ...(hosts.length ? [o.labels.host] : [])];
+  return Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: o.vocab.categories.length * 88 + 60,
+    marginLeft: 40,
+    marginRight: narrow ? 84 : 150,
+    marginTop: 34,
+    marginBottom: 28,
+    style: { fontSize: '12px', overflow: 'visible' },
+    x: { label: null, tickFormat: 'd', domain: [first - 0.5, last + 0.5], ticks: narrow ? 4 : 8 },
+    y: { label: null, tickFormat: '.0%', domain: [0, yMax], ticks: 2, grid: true },
+    fy: { label: null, domain: [...o.vocab.categories], tickFormat: o.vocab.shortLabel, axis: 'right' },
+    color: { domain: legend, range: [PUBLISHED_COLOUR, STAGE_COLOUR, HOST_FILL], legend: true },
+    marks: [
+      Plot.frame({ stroke: '#ccc', strokeOpacity: 0.6 }),
+      Plot.rectY(hosts, {
+        x1: (d) => d.year - 0.45,
+        x2: (d) => d.year + 0.45,
+        y1: 0,
+        y2: yMax,
+        fy: 'category',
+        fill: () => o.labels.host,
+        className: 'mark-host'
+      }),
+      Plot.dot(o.stage, { x: 'year', y: 'share', fy: 'category', fill: () => o.labels.stage, r: 3.5, symbol: 'circle', title: o.tipStage, className: 'mark-stage' }),
+      Plot.dot(o.published, {
+        x: 'year',
+        y: 'share',
+        fy: 'category',
+        fill: () => o.labels.published,
+        stroke: 'white',
+        r: 5,
+        symbol: 'diamond',
+        title: o.tipPublished,
+        className: 'mark-published'
+      }),
+      // The values as text only where there is room for them; the table and the tips have them too.
+      Plot.text(narrow ? [] : o.published, {
+        x: 'year',
+        y: 'share',
+        fy: 'category',
+        text: (p: PublishedShare) => `${Math.round(p.share * 100)}%`,
+        dy: -10,
+        fill: PUBLISHED_COLOUR,
+        fontWeight: 'bold',
+        ariaHidden: 'true'
+      }),
+      Plot.ruleY([0], { stroke: MUTED, strokeOpacity: 0.5 })
+    ]
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * What the public-record chart can break down: each breakdown names its categories (from the
+ * domain vocabulary), how data/published codes them, which published metrics give shares of
+ * participants, and which metric dimension gives the speakers' shares.
+ */
+import {
+  REGIONAL_GROUPS,
+  REGIONAL_GROUP_LABELS,
+  REGIONAL_GROUP_SHORT_LABELS,
+  publishedRegionalGroup
+} from '$lib/domain/regional-groups.ts';
+import {
+  STAKEHOLDER_GROUPS,
+  STAKEHOLDER_GROUP_LABELS,
+  STAKEHOLDER_GROUP_SHORT_LABELS,
+  publishedStakeholderGroup
+} from '$lib/domain/stakeholder-groups.ts';
+
+export interface RecordVocabulary {
+  key: 'regional_groups' | 'stakeholder_groups';
+  categories: readonly string[];
+  label: (code: string) => string;
+  shortLabel: (code: string) => string;
+  /** Published metrics whose values are shares of participants per category; estimated ones flagged. */
+  publishedMetrics: { metric: string; estimated: boolean }[];
+  publishedCategory: (raw: string | null) => string | null;
+  /** The metric dimension of the speakers' shares (regions or stakeholders metric). */
+  stageDimension: string;
+}
+
+export const REGIONAL_GROUPS_RECORD: RecordVocabulary = {
+  key: 'regional_groups',
+  categories: REGIONAL_GROUPS,
+  label: (c) => REGIONAL_GROUP_LABELS[c as keyof typeof REGIONAL_GROUP_LABELS] ?? c,
+  shortLabel: (c) => REGIONAL_GROUP_SHORT_LABELS[c as keyof typeof REGIONAL_GROUP_SHORT_LABELS] ?? c,
+  publishedMetrics: [
+    { metric: 'region_share', estimated: false },
+    { metric: 'region_share_estimated', estimated: true }
+  ],
+  publishedCategory: publishedRegionalGroup,
+  stageDimension: 'un_regional_group'
+};
+
+export const STAKEHOLDER_GROUPS_RECORD: RecordVocabulary = {
+  key: 'stakeholder_groups',
+  categories: STAKEHOLDER_GROUPS,
+  label: (c) => STAKEHOLDER_GROUP_LABELS[c as keyof typeof STAKEHOLDER_GROUP_LABELS] ?? c,
+  shortLabel: (c) => STAKEHOLDER_GROUP_SHORT_LABELS[c as keyof typeof STAKEHOLDER_GROUP_SHORT_LABELS] ?? c,
+  publishedMetrics: [{ metric: 'stakeholder_share', estimated: false }],
+  publishedCategory: publishedStakeholderGroup,
+  stageDimension: 'stakeholder_group'
+};
