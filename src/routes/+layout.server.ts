@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = async () => {
   }
   const fallback = sets.length ? defaultSourceSet(sets) : null;
   return {
-    sourceSets: sets.map((s) => ({ name: s.name, synthetic: s.synthetic })),
+    sourceSets: sets.map((s) => ({ name: s.name, synthetic: s.synthetic, attendance: s.records.attendance })),
     /** What pages count when the URL names no set. */
     defaultSource: sets.find((s) => s.name === fallback) ?? null
   };

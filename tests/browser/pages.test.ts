@@ -182,3 +182,17 @@ describe('the public record first', () => {
     await page.close();
   });
 });
+
+describe('choosing the records', () => {
+  it('a set without attendance records switches the page to its speakers', async () => {
+    const { page, errors } = await open('/stakeholders');
+    await page.selectOption('select[name="source"]', 'public_session_pages');
+    await page.waitForURL(/source=public_session_pages/);
+    expect(new URL(page.url()).searchParams.get('population')).toBe('speakers');
+    expect(await page.locator('select[name="population"]').inputValue()).toBe('speakers');
+    // Real records only: no synthetic banner.
+    expect(await page.locator('[data-synthetic-banner]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
