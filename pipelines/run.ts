@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withDatabaseCopy, LockedError, type Recovered } from './database/atomic.ts';
 import { loadOrCreatePseudonymKey } from './database/pseudonym-key.ts';
-import { loadFile, fileSha256, sourceName, type FileReport } from './load/load-file.ts';
+import { loadFile, fileSha256, sourceName, displayName, type FileReport } from './load/load-file.ts';
 import { InputError } from './files/input-file.ts';
 import { loadCountryReference } from './reference/load-countries.ts';
 import { loadMeetings } from './reference/load-meetings.ts';
@@ -96,7 +96,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
         const expanded = expandFolders(inputs);
         report.skipped = expanded.skipped;
         report.failed.push(...expanded.failed);
-        for (const input of expanded.files) {
+        for (const { path: input, name } of expanded.files) {
           const file = sourceName(input);
           options.onFileStart?.(file);
           try {
@@ -108,6 +108,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
               synthetic: options.synthetic,
               manual: options.manual,
               year: options.year,
+              name,
               pseudonymKey,
               progress: (phase, fraction) => options.onProgress?.(file, phase, fraction)
             });
@@ -172,15 +173,17 @@ const DATA_FILE = /\.(csv|tsv|txt|json|jsonl|ndjson|parquet|html?)$/i;
 /**
  * Inputs with every folder replaced by the data files directly inside it, in
  * name order (a folder of saved session pages, say). Other files in a folder
- * are skipped and listed; a folder without any data file fails the run.
+ * are skipped and listed; a folder without any data file fails the run. Each
+ * file comes with the name it is stored under (displayName): its base name, or
+ * folder/name for a file found in a folder.
  */
-function expandFolders(inputs: string[]): { files: string[]; skipped: string[]; failed: FailedFile[] } {
-  const files: string[] = [];
+function expandFolders(inputs: string[]): { files: { path: string; name: string }[]; skipped: string[]; failed: FailedFile[] } {
+  const files: { path: string; name: string }[] = [];
   const skipped: string[] = [];
   const failed: FailedFile[] = [];
   for (const input of inputs) {
     if (!existsSync(input) || !statSync(input).isDirectory()) {
-      files.push(input);
+      files.push({ path: input, name: displayName(input) });
       continue;
     }
     const entries = readdirSync(input, { withFileTypes: true })
@@ -190,7 +193,7 @@ function expandFolders(inputs: string[]): { files: string[]; skipped: string[]; 
     const data = entries.filter((name) => DATA_FILE.test(name));
     skipped.push(...entries.filter((name) => !DATA_FILE.test(name)).map((name) => sourceName(join(input, name))));
     if (data.length === 0) failed.push({ file: sourceName(input), error: 'is a folder without CSV, JSON, Parquet or saved session pages (.html, .txt)' });
-    files.push(...data.map((name) => join(input, name)));
+    files.push(...data.map((name) => ({ path: join(input, name), name: displayName(name, input) })));
   }
   return { files, skipped, failed };
 }
@@ -227,9 +230,13 @@ async function ensureReference(conn: DuckDBConnection): Promise<PipelineReport['
     MEETINGS_CSV
   ].sort();
   const hash = createHash('sha256');
-  for (const f of files) hash.update(`${sourceName(f)}\0${await fileSha256(f)}\0`);
+  // Names relative to the repository, wherever the pipeline runs from (the same as before when run from it).
+  const root = resolve(DATA_DIR, '..');
+  for (const f of files) hash.update(`${relative(root, f)}\0${await fileSha256(f)}\0`);
   const sha = hash.digest('hex');
-  const logName = sourceName(REFERENCE_DIR);
+  // One load_log row for the reference tables, never an absolute path; no input file is named so
+  // (a file of an input folder needs an extension, a file given directly has no folder in its name).
+  const logName = relative(root, REFERENCE_DIR);
   const counts = async () => {
     const r = await conn.runAndReadAll(
       'SELECT (SELECT count(*) FROM country), (SELECT count(*) FROM country_alias), (SELECT count(*) FROM meeting)'
@@ -237,10 +244,10 @@ async function ensureReference(conn: DuckDBConnection): Promise<PipelineReport['
     const [countries, aliases, meetings] = r.getRows()[0].map(Number);
     return { countries, country_aliases: aliases, meetings };
   };
-  const logged = await conn.runAndReadAll('SELECT sha256 FROM load_log WHERE file = $1', [logName]);
+  const logged = await conn.runAndReadAll("SELECT sha256 FROM load_log WHERE kind = 'reference' AND file = $1", [logName]);
   if (logged.currentRowCount && logged.getRows()[0][0] === sha) return { ...(await counts()), status: 'unchanged' };
 
-  await conn.run('DELETE FROM country_alias; DELETE FROM country; DELETE FROM meeting;');
+  await conn.run("DELETE FROM country_alias; DELETE FROM country; DELETE FROM meeting; DELETE FROM load_log WHERE kind = 'reference';");
   await loadCountryReference(conn, REFERENCE_DIR);
   await loadMeetings(conn, MEETINGS_CSV);
   const c = await counts();

@@ -3,11 +3,17 @@
  * rows_read = rows_loaded + rows_rejected, checked before anything is kept.
  * Loading the same bytes from the same path again changes nothing; changed
  * bytes at the same path replace that file's earlier rows.
+ *
+ * A file is identified by its path (load_log.file_key, a SHA-256 of the absolute path, so that no
+ * path is stored) and named in the database by its name as given (load_log.file, the rows'
+ * source_file, rejected_row.file): the base name, or folder/name for a file of an input folder,
+ * never an absolute path or `..`. Names are unique: a second file of the same name from elsewhere
+ * is named with its folder, or numbered (`speakers (2).csv`).
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { relative, resolve, isAbsolute } from 'node:path';
+import { basename, dirname, extname, relative, resolve, isAbsolute } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { stageFile, clearStaging, type StageProgress } from './stage.ts';
 import { categoricalFields, inputExpression, buildCategoryMaps, dropCategoryMaps, type Unresolved, type ResolvedByRule } from './categorical.ts';
@@ -56,6 +62,11 @@ export interface LoadOptions {
   year?: number;
   /** The source set of the file's rows (`--source`); default 'demo' for synthetic rows, 'user' for real ones. */
   source?: string;
+  /**
+   * The name the file is stored under (source_file) when first loaded: `folder/name` for a file of
+   * an input folder (see displayName); by default its base name.
+   */
+  name?: string;
   progress?: StageProgress;
 }
 
@@ -66,11 +77,78 @@ const FACT_TABLE: Record<RecordKind, string> = {
   published_figures: 'published_figure'
 };
 
-/** How a file is named in the database: relative to the working directory when inside it. */
+/** How a file is named to the person running the pipeline (messages, reports): relative to the working directory when inside it. */
 export function sourceName(path: string): string {
   const absolute = resolve(path);
   const rel = relative(process.cwd(), absolute);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}
+
+/**
+ * How a file is named in the database and in everything the server shows: its base name, or
+ * `folder/name` when it was found in the input folder `folder` (that folder's own name). Never an
+ * absolute path, never `..`: both parts are base names of resolved paths.
+ */
+export function displayName(path: string, folder?: string): string {
+  const parts = [folder === undefined ? '' : basename(resolve(folder)), basename(resolve(path))];
+  return parts.filter((p) => p !== '' && p !== '.' && p !== '..').join('/') || 'input';
+}
+
+/** What identifies a file across runs (load_log.file_key): the SHA-256 of its absolute path, which itself is never stored. */
+export function fileKey(path: string): string {
+  return createHash('sha256').update(resolve(path)).digest('hex');
+}
+
+/** `name`, else `folder/name` (when `folder` is known and not in it yet), else `name (2)`, `name (3)` ... */
+function* candidateNames(name: string, folder: string | null): Generator<string> {
+  yield name;
+  const withFolder = folder === null ? null : displayName(name, folder);
+  if (withFolder !== null && !name.includes('/') && withFolder !== name) yield withFolder;
+  const base = withFolder ?? name;
+  const ext = extname(base);
+  for (let n = 2; ; n++) yield `${base.slice(0, base.length - ext.length)} (${n})${ext}`;
+}
+
+async function nameTaken(conn: DuckDBConnection, name: string): Promise<boolean> {
+  return (await rows(conn, 'SELECT 1 FROM load_log WHERE file = $1', [name])).length > 0;
+}
+
+/**
+ * The name a file is stored under: the one it was first loaded under (found by its key), else the
+ * first free candidate, so that two files of the same name never share (and replace) rows.
+ */
+async function storedName(conn: DuckDBConnection, key: string, name: string, folder: string | null): Promise<string> {
+  const known = await rows(conn, 'SELECT file FROM load_log WHERE file_key = $1', [key]);
+  if (known.length) return String(known[0][0]);
+  for (const candidate of candidateNames(name, folder)) if (!(await nameTaken(conn, candidate))) return candidate;
+  throw new Error('unreachable');
+}
+
+/**
+ * Databases written before file keys named files by their path (relative to the working directory,
+ * else absolute): give each such file its key (from that path) and its base name, rows included.
+ */
+export async function adoptPathNamedFiles(conn: DuckDBConnection): Promise<void> {
+  const old = await rows(conn, "SELECT file FROM load_log WHERE file_key IS NULL AND kind <> 'reference' ORDER BY file");
+  for (const [file] of old) {
+    const path = String(file);
+    const name = await storedNameForOld(conn, path);
+    if (name !== path) {
+      for (const table of Object.values(FACT_TABLE)) await conn.run(`UPDATE ${table} SET source_file = $2 WHERE source_file = $1`, [path, name]);
+      await conn.run('UPDATE rejected_row SET file = $2 WHERE file = $1', [path, name]);
+      // file is the primary key: a new row, then the old one goes
+      await conn.run('INSERT INTO load_log SELECT * REPLACE ($2 AS file) FROM load_log WHERE file = $1', [path, name]);
+      await conn.run('DELETE FROM load_log WHERE file = $1', [path]);
+    }
+    await conn.run('UPDATE load_log SET file_key = $2 WHERE file = $1', [name, fileKey(path)]);
+  }
+}
+
+async function storedNameForOld(conn: DuckDBConnection, path: string): Promise<string> {
+  const name = displayName(path);
+  if (name === path) return name;
+  for (const candidate of candidateNames(name, dirname(resolve(path)))) if (!(await nameTaken(conn, candidate))) return candidate;
+  throw new Error('unreachable');
 }
 
 export async function fileSha256(path: string): Promise<string> {
@@ -82,15 +160,18 @@ function sha256Hex(bytes: Buffer): string {
 }
 
 export async function loadFile(conn: DuckDBConnection, path: string, options: LoadOptions): Promise<FileReport> {
-  const file = sourceName(path);
+  await adoptPathNamedFiles(conn);
+  const key = fileKey(path);
+  const given = options.name ?? displayName(path);
+  const file = await storedName(conn, key, given, given.includes('/') ? null : dirname(resolve(path)));
   const progress = options.progress ?? (() => {});
   const bytes = await readBytes(path);
   const sha256 = sha256Hex(bytes);
 
   const previous = await rows(
     conn,
-    'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, source_set FROM load_log WHERE file = $1',
-    [file]
+    'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, source_set FROM load_log WHERE file_key = $1',
+    [key]
   );
   const unchanged =
     previous.length > 0 &&
@@ -204,9 +285,9 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
           )
         )[0] as [boolean, string]);
   await conn.run(
-    `INSERT OR REPLACE INTO load_log (file, sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, loaded_at, source_set)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now()::TIMESTAMP, $8)`,
-    [file, sha256, kind, staged.recordsRead, rowsLoaded, rowsRejected, Boolean(synthetic), sourceSet]
+    `INSERT OR REPLACE INTO load_log (file, sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, loaded_at, source_set, file_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now()::TIMESTAMP, $8, $9)`,
+    [file, sha256, kind, staged.recordsRead, rowsLoaded, rowsRejected, Boolean(synthetic), sourceSet, key]
   );
   const regionalGroups = has('regional_group') ? await summariseRegionalGroups(conn, file) : undefined;
   await clearStaging(conn);

@@ -116,7 +116,11 @@ CREATE TABLE IF NOT EXISTS load_log (
   -- session pages), 'demo' (synthetic demonstration records), or the name a user gave with
   -- --source ('user' by default). Metrics never mix source sets, and a source set is either all
   -- synthetic or all real. NULL for published figures and the reference tables.
-  source_set    VARCHAR
+  source_set    VARCHAR,
+  -- What identifies the file across runs: SHA-256 of its absolute path (the path itself is never
+  -- stored). `file` is only its name as given (base name, or folder/name for a file of an input
+  -- folder), the name its rows carry as source_file; unique, so same-named files never share rows.
+  file_key      VARCHAR
 );
 
 -- Databases built before source sets and regional groups existed get the columns here; their
@@ -128,6 +132,9 @@ ALTER TABLE speaker ADD COLUMN IF NOT EXISTS regional_group VARCHAR;
 ALTER TABLE speaker ADD COLUMN IF NOT EXISTS regional_group_raw VARCHAR;
 ALTER TABLE speaker ADD COLUMN IF NOT EXISTS source_url VARCHAR;
 ALTER TABLE load_log ADD COLUMN IF NOT EXISTS source_set VARCHAR;
+-- Files loaded before file keys were named by their path: the pipeline gives them a key and their
+-- base name when it next runs (adoptPathNamedFiles in pipelines/load/load-file.ts).
+ALTER TABLE load_log ADD COLUMN IF NOT EXISTS file_key VARCHAR;
 UPDATE attendance SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
 UPDATE session SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
 UPDATE speaker SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;

@@ -4,6 +4,7 @@
  * One builder for metric views and full-table exports, so every format says the same thing.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { CSV_TEXT_NOTE } from './encoding.ts';
 
 export const PRODUCT = 'IGF participation analytics';
 export const LICENCE =
@@ -104,6 +105,8 @@ export interface DownloadMetadata {
   synthetic: boolean;
   synthetic_notice: string | null;
   suppression: { k: number; applied: boolean } | null;
+  /** How the CSV writes text that a spreadsheet would run as a formula (CSV_TEXT_NOTE). */
+  csv_text: string;
   source: string;
   licence: string;
   citation: string;
@@ -140,6 +143,7 @@ export function describeDownload(input: MetadataInput): DownloadMetadata {
     synthetic: input.synthetic,
     synthetic_notice: input.synthetic ? SYNTHETIC_NOTICE : null,
     suppression: input.suppression,
+    csv_text: CSV_TEXT_NOTE,
     source: SOURCE,
     licence: LICENCE,
     citation: `${PRODUCT}: ${input.title}${synthetic}.${sets} Data version ${input.version.hash.slice(0, 12)}, generated ${day}. ${input.url}`,
@@ -201,6 +205,8 @@ export function bundleReadme(m: DownloadMetadata, files: string[]): string {
     `## Files`,
     '',
     ...files.map((f) => `- ${f}`),
+    '',
+    m.csv_text,
     '',
     `## Columns`,
     '',

@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import { Field, RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData } from 'apache-arrow';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DUCKDB_TYPE, UNORDERED, readColumns } from './arrow-columns.ts';
-import { arrowType } from './encoding.ts';
+import { arrowType, csvSafeTextSql } from './encoding.ts';
 import { arrowFieldMetadata, arrowSchemaMetadata, unitOf, type DownloadMetadata } from './metadata.ts';
 import { wholeTableSql, type ExportColumn, type ExportTable } from './tables.ts';
 
@@ -69,16 +69,27 @@ function jsNumberText(e: string): string {
   return `CASE WHEN ${e} = trunc(${e}) AND abs(${e}) < 1e15 THEN CAST(CAST(${e} AS BIGINT) AS VARCHAR) ELSE CAST(${e} AS VARCHAR) END`;
 }
 
-/** The whole table with its floats written as text the JavaScript way, for DuckDB's CSV writer. */
-function csvSelect(table: ExportTable): string {
-  const columns = table.columns.map((c) => `${c.type === 'float' ? jsNumberText(expression(c)) : expression(c)} AS ${c.name}`);
+/** A column as DuckDB's CSV writer gets it: floats the JavaScript way, text safe for spreadsheets, the rest as it is. */
+function csvExpression(c: ExportColumn): string {
+  if (c.type === 'float') return jsNumberText(expression(c));
+  if (c.type === 'string') return csvSafeTextSql(expression(c));
+  return expression(c);
+}
+
+/**
+ * The whole table for DuckDB's CSV writer: floats written as text the JavaScript way, and text
+ * columns (only they: a number written as text is never changed) with a leading ' on a cell that
+ * begins like a spreadsheet formula (CSV_TEXT_NOTE in encoding.ts).
+ */
+export function csvSelect(table: ExportTable): string {
+  const columns = table.columns.map((c) => `${csvExpression(c)} AS ${c.name}`);
   return `SELECT ${columns.join(', ')} FROM ${table.from} ORDER BY rowid`;
 }
 
 /**
- * RFC 4180 CSV (header line, CRLF, fields quoted where needed, empty field = null), written by
- * DuckDB's own CSV writer to a temporary file and streamed from there: building the text in SQL
- * or in JavaScript cost 3 to 5 times DuckDB's writer.
+ * RFC 4180 CSV (header line, CRLF, fields quoted where needed, empty field = null, a leading ' on
+ * text that begins like a formula), written by DuckDB's own CSV writer to a temporary file and
+ * streamed from there: building the text in SQL or in JavaScript cost 3 to 5 times DuckDB's writer.
  */
 export function csvStream(conn: DuckDBConnection, table: ExportTable, done: () => void): Promise<FileStream> {
   return copyStream(conn, csvSelect(table), `${table.name}.csv`, `FORMAT csv, HEADER, NEW_LINE '\r\n'`, done);

@@ -61,7 +61,7 @@ const SOURCE_SET = col(
   'The set of records the row belongs to: public_session_pages (speakers of the IGF’s public session pages), demo (synthetic demonstration records) or the name given when the file was loaded (user by default). A set is either all synthetic or all real; the metrics never mix two.'
 );
 const SOURCE_COLUMNS = [
-  col('source_file', 'string', 'The input file the row was loaded from.'),
+  col('source_file', 'string', 'The input file the row was loaded from, by its name as given: the file name, or folder/name for a file of an input folder (never a server path).'),
   col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.', 'source_line::INTEGER')
 ];
 

@@ -31,11 +31,15 @@ export function toJsonBody(result: MetricResult): string {
 
 const encoder = new TextEncoder();
 
-/** RFC 4180: header line, CRLF line ends, fields with comma, quote or line break quoted. */
+/**
+ * RFC 4180: header line, CRLF line ends, fields with comma, quote or line break quoted; text cells
+ * that begin like a spreadsheet formula get a leading ' (CSV_TEXT_NOTE), numbers never.
+ */
 export function toCsv(result: MetricResult): string {
   const names = result.columns.map((c) => c.name);
-  const lines = [names.map(csvField).join(',')];
-  for (const row of result.rows) lines.push(names.map((n) => csvField(row[n])).join(','));
+  const text = result.columns.map((c) => c.type === 'string');
+  const lines = [names.map((n) => csvField(n)).join(',')];
+  for (const row of result.rows) lines.push(names.map((n, i) => csvField(row[n], text[i])).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
