@@ -1,11 +1,5 @@
-/** Category codes of the metrics, in display order (the metrics' own order). */
-export const STAKEHOLDER_GROUPS = [
-  'government',
-  'private_sector',
-  'civil_society',
-  'technical_community',
-  'academia',
-  'intergovernmental_organization',
-  'media'
-] as const;
-export const REGIONAL_GROUPS = ['african', 'asia_pacific', 'eastern_european', 'grulac', 'weog', 'no_group'] as const;
+/** Category codes of the metrics, in display order (the metrics' own order), from the domain vocabulary. */
+import { REGIONAL_GROUPS as UN_REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
+export { STAKEHOLDER_GROUPS } from '$lib/domain/stakeholder-groups.ts';
+/** The five groups, then the countries and territories outside them. */
+export const REGIONAL_GROUPS = [...UN_REGIONAL_GROUPS, 'no_group'] as const;
