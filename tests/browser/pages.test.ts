@@ -190,8 +190,9 @@ describe('choosing the records', () => {
     await page.waitForURL(/source=public_session_pages/);
     expect(new URL(page.url()).searchParams.get('population')).toBe('speakers');
     expect(await page.locator('select[name="population"]').inputValue()).toBe('speakers');
-    // Real records only: no synthetic banner.
+    // Real records only: no synthetic banner; and a note that this set has no attendees.
     expect(await page.locator('[data-synthetic-banner]').count()).toBe(0);
+    expect(await page.locator('[data-speakers-only]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -97,6 +97,8 @@ export const en = {
 
   'banner.synthetic':
     'Demonstration data: some records in view are synthetic (generated to resemble the published IGF figures). Do not cite these figures as facts.',
+  'notes.speakers_only':
+    '{source} hold speakers only, no attendance records: charts of attendees stay empty here. Choose Population: Speakers, or other records.',
   'notes.invalid': 'The link had a value this page cannot use: {name} = "{value}". Showing {fallback} instead.',
   'error.title': 'The figures cannot be shown',
   'error.unavailable': 'The database is not available right now. Try again in a minute.',
