@@ -26,9 +26,10 @@ describe('every page', () => {
         const { page, errors } = await open(path, width);
         await chartsDrawn(page);
         expect(await page.locator('h1').count()).toBe(1);
-        // The overview opens on the public record (all real); every other page counts the default
-        // source set, the fixture's synthetic "demo" records, and says so.
-        expect(await page.locator('[data-synthetic-banner]').count()).toBe(path === '/' ? 0 : 1);
+        // The overview opens on the public record, the published figures beside real attendance
+        // records (the fixture's "fixture" set); every other page counts the default source set,
+        // the fixture's synthetic "demo" records, and says so.
+        expect(await page.locator('[data-synthetic-banner]').count()).toBe(['/', '/published'].includes(path) ? 0 : 1);
         const name = (path.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'overview') + `-${width}`;
         await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
         if (width === 1280) {
@@ -195,5 +196,30 @@ describe('choosing the records', () => {
     expect(await page.locator('[data-speakers-only]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('published figures', () => {
+  it('search and filter every figure; computed counts from real records, synthetic ones only when asked', async () => {
+    const all = await api('published', '?source=public_session_pages');
+    const { page, errors } = await open('/published');
+    expect(await page.locator('table.figures tbody tr').count()).toBe(all.length);
+    // The fixture holds real attendance records (source set "fixture"): they are the comparison.
+    expect(await page.locator('table.figures thead th').allTextContents()).toContain('Computed');
+    expect(await page.locator('[data-synthetic-banner]').count()).toBe(0);
+    const first = all[0];
+    await page.selectOption('select[name="metric"]', String(first.metric));
+    const sameMetric = all.filter((r) => r.metric === first.metric).length;
+    await expect.poll(() => page.locator('table.figures tbody tr').count()).toBe(sameMetric);
+    await page.fill('input[name="q"]', String(first.quote).slice(0, 12));
+    await expect.poll(() => page.locator('table.figures tbody tr').count()).toBeLessThanOrEqual(sameMetric);
+    expect(await page.locator('[data-published-count]').textContent()).toContain(`of ${all.length} figures`);
+    expect(errors).toEqual([]);
+    await page.close();
+    // Asked for, the synthetic records are compared, with the banner.
+    const { page: demo } = await open('/published?source=demo');
+    expect(await demo.locator('table.figures thead th').allTextContents()).toContain('Computed');
+    expect(await demo.locator('[data-synthetic-banner]').count()).toBe(1);
+    await demo.close();
   });
 });

@@ -256,6 +256,13 @@ export const en = {
   'published.subtitle': 'Participants per meeting: published figures (dots, linked to their source) beside the count computed from attendance records (line).',
   'published.alt': 'Line of computed participants from {first} to {last} with {n} published figures as dots.',
   'published.table.title': 'Every published figure',
+  'published.subtitle.only':
+    'Participants per meeting as published (diamonds, linked to their source). No real attendance records are loaded to compare them with; choose records under Records to see counts computed from them.',
+  'published.search': 'Search',
+  'published.search.label': 'Search the published figures',
+  'published.search.placeholder': 'year, figure, words of the quote, source',
+  'published.search.all': 'All figures',
+  'published.search.count': '{shown} of {total} figures',
   'published.col.metric': 'Figure',
   'published.col.published': 'Published',
   'published.col.computed': 'Computed',

@@ -18,7 +18,7 @@ export const ROUTES: RouteInfo[] = [
   { path: '/global-south', label: 'nav.global-south', filters: ['source', ...COMMON] },
   { path: '/representation', label: 'nav.representation', filters: ['source', 'year', 'from', 'to', 'mode', 'definition', 'exclude_host'] },
   { path: '/sessions', label: 'nav.sessions', filters: ['source', 'year', 'mode', 'definition'] },
-  { path: '/published', label: 'nav.published', filters: ['from', 'to'] },
+  { path: '/published', label: 'nav.published', filters: ['source', 'from', 'to'] },
   { path: '/methodology', label: 'nav.methodology', filters: [] },
   { path: '/data', label: 'nav.data', filters: [] }
 ];

@@ -1,27 +1,51 @@
 import type { PageServerLoad } from './$types';
 import { parseFilters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { withConnection } from '$lib/server/db.ts';
+import { sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { t } from '$lib/i18n/index.ts';
 
+/**
+ * The published figures, real by definition, each with its quote and source. Beside them the counts
+ * computed from attendance records: of the records chosen under Records, else of the first real
+ * source set with attendance records. Without such a set (no registration files are public) the page
+ * shows the published figures alone: it never compares them with synthetic counts unasked.
+ */
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
+  const sets = await withConnection((conn) => sourceSets(conn));
+  const realAttendance = sets.find((s) => !s.synthetic && s.records.attendance > 0)?.name ?? null;
+  const compareWith = filters.source ?? realAttendance;
   // Published figures are about all attendees: compare with the computed series for the same population.
-  const base = { ...filters, population: 'attendees' as const, mode: 'all' as const, exclude_host: false };
-  const [published, participation] = await Promise.all([metric('published', base), metric('participation', base)]);
-  const { state, inRange } = pageState(url, [participation]);
+  const base = { ...filters, source: compareWith, population: 'attendees' as const, mode: 'all' as const, exclude_host: false };
+  // Without records to compare, any real set serves the published metric; its computed side is unused.
+  const publishedOnly = { ...base, source: sets.find((s) => !s.synthetic)?.name ?? null };
+  const [published, participation] = await Promise.all([
+    metric('published', compareWith === null ? publishedOnly : base),
+    compareWith === null ? null : metric('participation', base)
+  ]);
+  const { state, inRange } = pageState(url, participation ? [participation, published] : [published]);
   const part = (key: string, label: string) => ({ part: { key, label } });
   return {
     ...state,
+    compared: participation !== null,
+    // Without records to compare, every number here is published: the public record.
+    view: participation === null ? ('public' as const) : ('records' as const),
+    synthetic: participation?.synthetic ?? false,
     downloads: {
       'published-participants': [
-        chartDownload('published-participants', participation, base, state.years, {
-          rows: { dimension: 'participants' },
-          ...part('computed', t('published.computed'))
-        }),
-        chartDownload('published-participants', published, base, state.years, part('published', t('published.published')))
+        ...(participation
+          ? [
+              chartDownload('published-participants', participation, base, state.years, {
+                rows: { dimension: 'participants' },
+                ...part('computed', t('published.computed'))
+              })
+            ]
+          : []),
+        chartDownload('published-participants', published, compareWith === null ? publishedOnly : base, state.years, part('published', t('published.published')))
       ]
     },
     published: slim(published, inRange),
-    participation: slim(participation, (r) => inRange(r) && r.dimension === 'participants')
+    participation: participation ? slim(participation, (r) => inRange(r) && r.dimension === 'participants') : null
   };
 };

@@ -15,11 +15,10 @@ export function publishedPlot(o: { width: number; computed: Point[]; published: 
     style: { fontSize: '12px' },
     x: { label: null, tickFormat: 'd', ticks: yearTicks(years, o.width - 80) },
     y: { label: null, grid: true, zero: true, tickFormat: (v: number) => fmt.integer(v) },
-    color: {
-      domain: [t('published.computed'), t('published.published')],
-      range: [OKABE_ITO[0], OKABE_ITO[5]],
-      legend: true
-    },
+    // The legend names only the marks drawn: without records to compare there is no computed line.
+    color: o.computed.length
+      ? { domain: [t('published.computed'), t('published.published')], range: [OKABE_ITO[0], OKABE_ITO[5]], legend: true }
+      : { domain: [t('published.published')], range: [OKABE_ITO[5]], legend: true },
     marks: [
       Plot.lineY(o.computed, { x: 'year', y: 'value', stroke: () => t('published.computed'), strokeWidth: 2, className: 'mark-computed' }),
       Plot.dot(o.published, {
