@@ -13,6 +13,13 @@ describe('/data', () => {
     const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/data`, { waitUntil: 'networkidle' });
     expect(await page.locator('[data-export]').count()).toBe(EXPORT_TABLES.length);
+    // Every source set of the metrics index, said to be real or synthetic.
+    const index = (await (await fetch(`${suite.server.url}/api/v1/metrics`)).json()) as { source_sets: { sets: { name: string; synthetic: boolean }[] } };
+    const sets = index.source_sets.sets;
+    expect(sets.length).toBeGreaterThan(1);
+    for (const set of sets) {
+      expect(await page.locator(`[data-source-set="${set.name}"]`).innerText()).toContain(set.synthetic ? 'synthetic' : 'real');
+    }
     const listing = (await (await fetch(`${suite.server.url}/api/v1/export`)).json()) as { exports: { name: string; rows: number }[] };
     for (const name of EXPORT_TABLES) {
       const section = page.locator(`[data-export="${name}"]`);

@@ -28,6 +28,9 @@ export const en = {
   'data.size.pending': 'size being measured…',
   'data.size.unknown': 'size unknown',
   'data.metadata': 'metadata (JSON)',
+  'data.sets': 'Source sets',
+  'data.sets.lead':
+    'The exports hold every source set, told apart by their source_set column; the metrics count one set at a time (parameter source). Filter on source_set before computing anything: no figure should mix real and synthetic records.',
   'data.schema': 'Columns',
   'data.col.name': 'Column',
   'data.col.type': 'Type',

@@ -1,14 +1,16 @@
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
-import { DatabaseUnavailableError } from '$lib/server/db.ts';
+import { DatabaseUnavailableError, withConnection } from '$lib/server/db.ts';
+import { sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { listExports } from '$lib/server/exports/http.ts';
 import { exportSizes } from '$lib/server/exports/sizes.ts';
 import { t } from '$lib/i18n/index.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   try {
-    const { data_version, exports } = await listExports(url.origin);
+    const [{ data_version, exports }, sets] = await Promise.all([listExports(url.origin), withConnection((conn) => sourceSets(conn))]);
     return {
+      sourceSets: sets,
       origin: url.origin,
       dataVersion: data_version,
       exports,
