@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, chartsDrawn, horizontalOverflow, openPage, seriousAxeViolations } from './harness.ts';
 import { EMBEDDABLE_CHARTS } from '../../src/lib/charts/export/embeds.ts';
+import { embedSnippet } from '../../src/lib/charts/export/links.ts';
 
 /** The pages whose charts pass their download queries (regions and published add theirs separately). */
 const PAGES = ['/', '/gender', '/stakeholders', '/global-south', '/representation', '/sessions'];
@@ -219,13 +220,43 @@ describe('sharing', () => {
     const menu = await openMenu(page, 'stakeholder-evenness');
     await menu.locator('details.embed-code > summary').click();
     const snippet = await menu.locator('[data-embed-snippet]').inputValue();
-    expect(snippet).toMatch(/^<iframe src="[^"]+" title="[^"]+" width="100%" height="\d+"/);
+    expect(snippet).toMatch(/^<iframe data-igf-embed src="[^"]+" title="[^"]+" width="100%" height="\d+"/);
     expect(snippet).toContain(`src="${suite.server.url}/embed/stakeholder-evenness?population=speakers&amp;from=2019"`);
     await page.context().close();
   });
 });
 
 describe('embeds', () => {
+  it.each([375, 700, 1280])('the snippet fits its frame to the chart at %i px, nothing cut off', async (width) => {
+    const page = await suite.browser.newPage({ viewport: { width, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The snippet as the download menu gives it, starting far too short.
+    const snippet = embedSnippet(`${suite.server.url}/embed/gender-female`, 'Women among participants', 200);
+    await page.setContent(`<!doctype html><title>host</title><p>A newspaper article.</p>${snippet}<p>More article.</p>`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-chart="gender-female"] .plot[data-drawn="true"]').waitFor();
+    const iframe = page.locator('iframe');
+    const contentHeight = () =>
+      frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await iframe.evaluate((f) => f.getBoundingClientRect().height)) - (await contentHeight())), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    // The last thing in the frame, the link to the dashboard, lies inside the frame.
+    const frameBox = (await iframe.boundingBox())!;
+    const linkBox = (await frame.locator('[data-open-dashboard]').boundingBox())!;
+    expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(frameBox.y + frameBox.height + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a message from another frame or page resizes nothing', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 900, height: 900 } });
+    await page.setContent(`<!doctype html><title>host</title>${embedSnippet('about:blank', 'x', 300)}`);
+    await page.evaluate(() => window.postMessage({ type: 'igf-embed-height', height: 3000 }, '*'));
+    await page.waitForTimeout(200);
+    expect(await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(300);
+    await page.close();
+  });
+
   it('render alone inside an iframe on another page and draw their chart to the frame width', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 900, height: 900 } });
     const errors: string[] = [];

@@ -85,7 +85,9 @@ describe('sharing', () => {
     expect(html).toContain('title="Women &quot;on stage&quot; &amp; in the room"');
     expect(html).toContain('width="100%"');
     expect(html).toContain('height="512"');
-    expect(html).toMatch(/^<iframe [^>]*><\/iframe>$/);
+    // The iframe, then the one-line listener that fits it to the chart's reported height.
+    expect(html).toMatch(/^<iframe data-igf-embed [^>]*><\/iframe><script>.*<\/script>$/);
+    expect(html).toContain('e.source');
   });
 
   it('knows which page each embeddable chart comes from', () => {

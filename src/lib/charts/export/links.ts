@@ -85,9 +85,24 @@ export function embedUrl(origin: string, chartId: string, search: string): strin
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** An iframe as wide as its container; the embed page redraws the chart to that width. */
+/** The message an embedded chart posts to the page around it whenever its height changes. */
+export const EMBED_HEIGHT_MESSAGE = 'igf-embed-height';
+
+/**
+ * The listener of the embed snippet, as OWID and Datawrapper do it: an embedded chart posts its
+ * height, and the frame it came from (matched by window, so no other frame or page can resize
+ * anything) takes that height, within sane bounds. Plain ES5, one line, safe to paste twice.
+ */
+const RESIZE_SCRIPT =
+  `<script>window.addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="${EMBED_HEIGHT_MESSAGE}"||typeof d.height!=="number")return;` +
+  `var f=document.querySelectorAll("iframe[data-igf-embed]");for(var i=0;i<f.length;i++){if(f[i].contentWindow===e.source)` +
+  `f[i].style.height=Math.max(120,Math.min(6000,Math.ceil(d.height)))+"px";}});</script>`;
+
+/** An iframe of the chart that resizes to its content; `height` is the starting height before the chart reports its own. */
 export function embedSnippet(src: string, title: string, height: number): string {
   return (
-    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(height)}" ` +
-    `style="border:0;max-width:100%" loading="lazy"></iframe>`
+    `<iframe data-igf-embed src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(height)}" ` +
+    `style="border:0;max-width:100%" loading="lazy"></iframe>` +
+    RESIZE_SCRIPT
   );
 }
