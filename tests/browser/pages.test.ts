@@ -223,3 +223,23 @@ describe('published figures', () => {
     await demo.close();
   });
 });
+
+describe('print', () => {
+  it('prints the figures without navigation or controls, charts unsplit, with the page address', async () => {
+    const { page } = await open('/gender');
+    await chartsDrawn(page);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['header.site', 'nav.pages', 'form.filters', '.download-menu']) {
+      expect(await page.locator(selector).evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length), selector).toBe(0);
+    }
+    const breaks = await page.locator('[data-chart]').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakInside));
+    expect(breaks.length).toBeGreaterThan(0);
+    expect(new Set(breaks)).toEqual(new Set(['avoid']));
+    expect(await page.locator('[data-print-footer]').innerText()).toContain(`${suite.server.url}/gender`);
+    // The synthetic notice prints too.
+    expect(await page.locator('[data-synthetic-banner]').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.close();
+  });
+});

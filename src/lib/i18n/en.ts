@@ -100,6 +100,7 @@ export const en = {
 
   'banner.synthetic':
     'Demonstration data: some records in view are synthetic (generated to resemble the published IGF figures). Do not cite these figures as facts.',
+  'print.footer': 'Printed from {url} on {date}. IGF participation analytics; figures CC BY 4.0.',
   'notes.speakers_only':
     '{source} hold speakers only, no attendance records: charts of attendees stay empty here. Choose Population: Speakers, or other records.',
   'notes.invalid': 'The link had a value this page cannot use: {name} = "{value}". Showing {fallback} instead.',
