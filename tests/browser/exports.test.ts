@@ -318,3 +318,24 @@ describe('embeds', () => {
     expect(body).toContain('gender-female');
   });
 });
+
+describe('cite this chart', () => {
+  it('every chart’s menu cites it in APA and Chicago with its permalink and the data version', async () => {
+    const index = (await (await fetch(`${suite.server.url}/api/v1/export`)).json()) as { data_version: { hash: string } };
+    const version = index.data_version.hash.slice(0, 12);
+    const { page } = await open('/gender?population=speakers');
+    await chartsDrawn(page);
+    const menus = page.locator('[data-download-menu]');
+    const count = await menus.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const menu = menus.nth(i);
+      const id = await menu.getAttribute('data-download-menu');
+      const apa = await menu.locator('[data-cite-style="apa"]').textContent();
+      expect(apa).toContain(`(Data version ${version}) [Data set]`);
+      expect(apa).toContain(`${suite.server.url}/gender?population=speakers#${id}`);
+      expect(await menu.locator('[data-cite-style="chicago"]').textContent()).toContain(`data version ${version}`);
+    }
+    await page.context().close();
+  });
+});

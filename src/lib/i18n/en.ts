@@ -295,6 +295,7 @@ export const en = {
   'download.image.failed': 'The image could not be made ({reason}). The data downloads still work.',
   'download.image.nojs': 'SVG and PNG need JavaScript; the data links work without it.',
   'download.share': 'Share',
+  'download.cite': 'Cite this chart',
   'download.copy': 'Copy link to this chart',
   'download.copied': 'Link copied. It opens this chart with the same filters.',
   'download.copy.manual': 'Copying is not available here: select the link and copy it.',
