@@ -138,6 +138,9 @@ describe('SVG and PNG of a chart', () => {
     expect(text).toContain('Source: IGF participation database');
     // The fixture's one synthetic record is an attendee: the attendee chart is flagged.
     expect(text).toContain(SYNTHETIC_NOTICE);
+    // Where it came from: address, licence, date and data version.
+    expect(text).toContain(`${suite.server.url}/gender#gender-female · CC BY 4.0 · `);
+    expect(text).toMatch(/ · data version [0-9a-f]{12}/);
     // The drawing came along, with its marks, and nothing points outside the file.
     expect(svg).toContain('mark-line');
     expect(svg).not.toMatch(/<link|<style|url\(|href="http/);

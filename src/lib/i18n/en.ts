@@ -296,6 +296,7 @@ export const en = {
   'download.image.nojs': 'SVG and PNG need JavaScript; the data links work without it.',
   'download.share': 'Share',
   'download.cite': 'Cite this chart',
+  'download.credit': '{url} · CC BY 4.0 · {date} · data version {version}',
   'download.copy': 'Copy link to this chart',
   'download.copied': 'Link copied. It opens this chart with the same filters.',
   'download.copy.manual': 'Copying is not available here: select the link and copy it.',

@@ -41,6 +41,12 @@ describe('composeSvg', () => {
     expect(svg).toContain('<title>Women’s share of attendees &amp; speakers</title>');
   });
 
+  it('ends with the credit line: address, licence, date and data version', () => {
+    const credit = 'https://igf.example/gender#gender-female · CC BY 4.0 · 2026-11-30 · data version 3f2a9c0d1e2b';
+    const lines = texts(composeSvg({ ...text, credit }, drawing).svg);
+    expect(lines.at(-1)).toBe(escapeXml(credit));
+  });
+
   it('carries the synthetic-data notice only when there is one', () => {
     const real = composeSvg({ ...text, notice: null }, drawing);
     expect(real.svg).not.toContain('Demonstration data');

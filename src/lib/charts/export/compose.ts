@@ -14,6 +14,8 @@ export interface ChartText {
   coverage?: string;
   /** The synthetic-data notice; null or empty when the rows are real. */
   notice?: string | null;
+  /** Where the image came from: address, licence, date, data version (the last line). */
+  credit?: string;
 }
 
 export interface Font {
@@ -114,7 +116,7 @@ export function composeSvg(
   out.push(`<g class="chart-drawing" transform="translate(${drawingX},${Math.round(y)})">${drawing.markup}</g>`);
   y += drawing.height + GAP;
 
-  const footer = [...(text.notes ?? []), text.source, text.coverage].map((s) => block(s, FONTS.footer, COLOURS.muted));
+  const footer = [...(text.notes ?? []), text.source, text.coverage, text.credit].map((s) => block(s, FONTS.footer, COLOURS.muted));
   for (const b of footer) {
     if (b) writeBlock(b);
   }
