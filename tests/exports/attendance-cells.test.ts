@@ -80,4 +80,16 @@ describe('suppressAttendanceCells', () => {
     expect(suppressed).toEqual([true, true, false, true, true, true, false, true]);
     expect(publishedTotalsOf(cells[0]).every((k) => k.startsWith('demo|'))).toBe(true);
   });
+
+  it('protects the missing-data totals the metrics publish at any size (unclassified, unknown country)', () => {
+    // two cells from an unclassified territory: un_developing=unknown = {2h, 3h} is published by the
+    // global-south metric even though it is below k; both are hidden (primary), two hidden cells
+    const twn = (stakeholder: string, n: number) => ({ ...cell('TWN', stakeholder, n), gs_un_developing: 'unknown' });
+    const cells = [twn('government', 2), twn('civil_society', 3), cell('DEU', 'government', 40), cell('DEU', 'civil_society', 30)];
+    expect(publishedTotalsOf(cells[0])).toContain('user|2019|all|with_host|un_developing=unknown');
+    const { suppressed } = suppressAttendanceCells(cells, 5);
+    expect(suppressed.slice(0, 2)).toEqual([true, true]);
+    // government {2h, 40} and civil society {3h, 30}: each hides its DEU cell too
+    expect(suppressed.slice(2)).toEqual([true, true]);
+  });
 });

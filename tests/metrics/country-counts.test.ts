@@ -62,7 +62,7 @@ describe('countries', () => {
     expect(byCategory(r.rows, 2021).get('unknown')).toMatchObject({ kind: 'excluded', iso3: null, m49: null, count: 0, share: null });
     expect(r.columns.map((c) => c.name)).toEqual([
       'year', 'kind', 'category', 'iso3', 'm49', 'country', 'count', 'denominator', 'total', 'share',
-      'ci_low', 'ci_high', 'coverage', 'low_n', 'suppressed', 'host_iso3', 'host_m49'
+      'ci_low', 'ci_high', 'coverage', 'bound_low', 'bound_high', 'low_n', 'suppressed', 'host_iso3', 'host_m49'
     ]);
     expect(r.synthetic).toBe(true); // record l of 2019 is synthetic
   });
@@ -74,16 +74,20 @@ describe('countries', () => {
     expect(rows.get('DEU')).toMatchObject({ count: 8, denominator: 45, total: 45, share: 8 / 45, host_iso3: 'POL', host_m49: '616' });
   });
 
-  it('2019 attendees, k = 5: small countries suppressed, never shown as zero; the lone small unknown hides D', async () => {
+  it('2019 attendees, k = 5: small countries suppressed, never shown as zero; the small unknown is shown', async () => {
     const rows = byCategory((await countries()).rows, 2019);
-    // primary: ETH 4, MEX 3, HKG 2, POL 1 (inside D) and unknown 2 (outside D, alone there)
-    for (const c of ['ETH', 'MEX', 'HKG', 'POL', 'unknown']) {
-      expect(rows.get(c), c).toMatchObject({ count: null, share: null, ci_low: null, ci_high: null, suppressed: true });
+    // primary: ETH 4, MEX 3, HKG 2, POL 1 (inside D: four hidden, so no complement is needed)
+    for (const c of ['ETH', 'MEX', 'HKG', 'POL']) {
+      expect(rows.get(c), c).toMatchObject({ count: null, share: null, ci_low: null, ci_high: null, bound_low: null, suppressed: true });
     }
-    // T - D = 2 would give the unknown cell away, so D is hidden: no denominator, share or coverage
-    // for any country of 2019; the counts of at least k stay, and T = 40 is public anyway.
-    expect(rows.get('DEU')).toMatchObject({ count: 12, denominator: null, share: null, coverage: null, total: 40, suppressed: true });
-    expect(rows.get('USA')).toMatchObject({ count: 6, denominator: null, share: null });
+    // unknown 2 is missing data: shown, and it hides nothing (it used to hide D as T - D)
+    expect(rows.get('unknown')).toMatchObject({ count: 2, suppressed: false });
+    const deu = rows.get('DEU')!;
+    expect(deu).toMatchObject({ count: 12, denominator: 38, share: 12 / 38, coverage: 0.95, total: 40, suppressed: false });
+    // bounds with u = 2: 12 / 40 and 14 / 40
+    expect(deu.bound_low).toBeCloseTo(12 / 40, 12);
+    expect(deu.bound_high).toBeCloseTo(14 / 40, 12);
+    expect(rows.get('USA')).toMatchObject({ count: 6, denominator: 38 });
     expect(rows.get('CHN')?.count).toBe(5);
     expect(rows.get('KOR')?.count).toBe(5);
     expect(rows.get('HKG')).toMatchObject({ m49: '344', host_iso3: 'DEU', host_m49: '276' });
@@ -98,27 +102,23 @@ describe('countries', () => {
 
   it('secondary suppression inside D: 2019 onsite, k = 2', async () => {
     // onsite: DEU 12 (a, b), CHN 5 (d), ETH 4 (f), MEX 1 (h), unknown 1 (k); T = 23, D = 22.
-    // primary (1 <= count < 2): MEX, unknown. MEX is the one hidden cell of D, so the smallest other
-    // cell of D, ETH 4, goes too; unknown is alone outside D, so D is hidden.
+    // primary (1 <= count < 2): MEX only (unknown is missing data). MEX is the one hidden cell of D,
+    // so the smallest other non-zero cell of D, ETH 4, goes too. D stays.
     const rows = byCategory((await countries({ mode: 'onsite' }, 2)).rows, 2019);
     expect(rows.get('MEX')?.count).toBeNull();
     expect(rows.get('ETH')).toMatchObject({ count: null, suppressed: true });
-    expect(rows.get('unknown')?.count).toBeNull();
-    expect(rows.get('DEU')).toMatchObject({ count: 12, denominator: null, total: 23 });
+    expect(rows.get('unknown')).toMatchObject({ count: 1, suppressed: false });
+    expect(rows.get('DEU')).toMatchObject({ count: 12, denominator: 22, total: 23 });
     expect(rows.get('CHN')?.count).toBe(5);
   });
 
-  it('secondary suppression in the total: 2019 online, k = 2', async () => {
+  it('a lone small unknown outside D hides nothing: 2019 online, k = 2', async () => {
     // online: USA 6 (c), KOR 5 (e), MEX 2 (g), HKG 2 (i), unknown 1 (l); T = 16, D = 15.
-    // unknown 1 is primary and alone outside D: D hidden. T (public) would then give it away as
-    // 16 - 6 - 5 - 2 - 2, so the smallest other cell goes too: MEX and HKG tie at 2, the first in
-    // row order (HKG) is taken.
+    // Before, unknown 1 hid D and then HKG; now no cell of a real attribute is below 2.
     const rows = byCategory((await countries({ mode: 'online' }, 2)).rows, 2019);
-    expect(rows.get('unknown')?.count).toBeNull();
-    expect(rows.get('HKG')).toMatchObject({ count: null, suppressed: true });
-    expect(rows.get('MEX')).toMatchObject({ count: 2, denominator: null, share: null });
-    expect(rows.get('USA')?.count).toBe(6);
-    expect(rows.get('KOR')?.count).toBe(5);
+    expect([...rows.values()].some((x) => x.suppressed)).toBe(false);
+    expect(rows.get('unknown')?.count).toBe(1);
+    expect(rows.get('HKG')).toMatchObject({ count: 2, denominator: 15, share: 2 / 15 });
   });
 
   it('speakers are public: no suppression; one record per person per session', async () => {

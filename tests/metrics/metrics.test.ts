@@ -327,27 +327,37 @@ describe('published vs computed', () => {
 });
 
 describe('suppression (k = 5)', () => {
-  it('gender 2019: other (2) is hidden and so is female, the next smallest; parity goes too', async () => {
+  it('gender 2019: other (2) is merged with the not-stated cells; female and male shares stay, with parity', async () => {
+    // female 16, male 19, other 2 | undisclosed 2, unknown 1. other is small and would be the only
+    // hidden cell of D: it leaves D (D = 35) and is protected in T - D = other + undisclosed + unknown
+    // = 5, where the smallest non-zero missing-data cell (unknown, 1) is hidden with it.
     const r = await metric('gender', { to: '2019' }, 5);
-    expect(row(r.rows, 2019, 'gender', 'other')).toMatchObject({ count: null, share: null, ci_low: null, suppressed: true });
-    expect(row(r.rows, 2019, 'gender', 'female')).toMatchObject({ count: null, share: null, suppressed: true });
-    expect(row(r.rows, 2019, 'gender', 'male')).toMatchObject({ count: 19, denominator: 37, suppressed: false });
-    expect(row(r.rows, 2019, 'gender', 'undisclosed')).toMatchObject({ count: null, suppressed: true });
+    expect(row(r.rows, 2019, 'gender', 'other')).toMatchObject({ kind: 'excluded', count: null, share: null, ci_low: null, suppressed: true });
+    const female = row(r.rows, 2019, 'gender', 'female');
+    expect(female).toMatchObject({ count: 16, denominator: 35, total: 40, suppressed: false });
+    expect(female.share).toBeCloseTo(16 / 35, 12);
+    expect(female.coverage).toBeCloseTo(35 / 40, 12);
+    // u = undisclosed 2 + unknown 1 + the merged other 2 = 5: bounds 16/40 and 21/40
+    expect(female.bound_low).toBeCloseTo(16 / 40, 12);
+    expect(female.bound_high).toBeCloseTo(21 / 40, 12);
+    expect(row(r.rows, 2019, 'gender', 'male')).toMatchObject({ count: 19, denominator: 35, suppressed: false });
+    expect(row(r.rows, 2019, 'gender', 'undisclosed')).toMatchObject({ count: 2, suppressed: false });
     expect(row(r.rows, 2019, 'gender', 'unknown')).toMatchObject({ count: null, suppressed: true });
-    expect(row(r.rows, 2019, 'gender_parity', 'female_per_male')).toMatchObject({ value: null, suppressed: true });
+    expect(row(r.rows, 2019, 'gender_parity', 'female_per_male')).toMatchObject({ denominator: 35, suppressed: false });
+    expect(row(r.rows, 2019, 'gender_parity', 'female_per_male').value).toBeCloseTo(16 / 19, 12);
     // 2021 has no small cell
     const r21 = await metric('gender', { from: '2021' }, 5);
     expect(r21.rows.every((x) => x.suppressed === false)).toBe(true);
   });
 
-  it('global south 2019: a lone small unknown cell hides the denominator and one more cell', async () => {
+  it('global south 2019: a small unknown cell (missing data) is shown and hides nothing', async () => {
     const r = await metric('global-south', { to: '2019' }, 5);
     const south = row(r.rows, 2019, 'global_south', 'global_south');
-    const north = row(r.rows, 2019, 'global_south', 'global_north');
-    const unknown = row(r.rows, 2019, 'global_south', 'unknown');
-    expect(unknown).toMatchObject({ count: null, suppressed: true });
-    expect(south).toMatchObject({ count: null, share: null, denominator: null, coverage: null, suppressed: true });
-    expect(north).toMatchObject({ count: 19, share: null, denominator: null, total: 40, suppressed: true });
+    expect(row(r.rows, 2019, 'global_south', 'unknown')).toMatchObject({ count: 2, suppressed: false });
+    expect(south).toMatchObject({ count: 19, share: 0.5, denominator: 38, total: 40, suppressed: false });
+    expect(south.bound_low).toBeCloseTo(19 / 40, 12);
+    expect(south.bound_high).toBeCloseTo(21 / 40, 12);
+    expect(row(r.rows, 2019, 'global_south', 'global_north')).toMatchObject({ count: 19, share: 0.5, suppressed: false });
   });
 
   it('stakeholders 2019: a zero is hidden when it is the only other excluded cell; indices go', async () => {
@@ -362,11 +372,20 @@ describe('suppression (k = 5)', () => {
 
   it('representation and published follow the breakdowns; speakers are never suppressed', async () => {
     const r = await metric('representation', { to: '2019' }, 5);
+    // gender 2019: the attendees' other (2) is merged with the not-stated cells, on both sides (the
+    // speakers have no other): attendee D = 35, speaker D = 9
     const f = row(r.rows, 2019, 'gender', 'female');
-    expect(f).toMatchObject({ speaker_count: 3, attendee_count: null, attendee_share: null, ratio: null, suppressed: true });
-    expect(row(r.rows, 2019, 'gender', 'male').ratio).toBeCloseTo(6 / 9 / (19 / 37), 12);
+    expect(f).toMatchObject({ speaker_count: 3, speaker_denominator: 9, attendee_count: 16, attendee_denominator: 35, suppressed: false });
+    expect(f.ratio).toBeCloseTo(3 / 9 / (16 / 35), 12);
+    expect(row(r.rows, 2019, 'gender', 'male').ratio).toBeCloseTo(6 / 9 / (19 / 35), 12);
+    expect(row(r.rows, 2019, 'gender', 'other')).toMatchObject({ kind: 'excluded', attendee_count: null, ratio: null, suppressed: true });
+    // stakeholders 2019: academia (2) is hidden, and with it its ratio
+    expect(row(r.rows, 2019, 'stakeholder_group', 'academia')).toMatchObject({ attendee_count: null, ratio: null, suppressed: true });
     const p = await metric('published', {}, 5);
-    expect(p.rows.find((x) => x.metric === 'gender_share')).toMatchObject({ computed_value: null, suppressed: true });
+    // the female share 2019 is shown now (other merged): 16 / 35
+    const published = p.rows.find((x) => x.metric === 'gender_share')!;
+    expect(published).toMatchObject({ suppressed: false });
+    expect(published.computed_value).toBeCloseTo((100 * 16) / 35, 9);
     const s = await metric('gender', { population: 'speakers' }, 5);
     expect(s.rows.every((x) => x.suppressed === false)).toBe(true);
     expect(row(s.rows, 2019, 'gender', 'undisclosed').count).toBe(1);
@@ -378,9 +397,13 @@ describe('suppression (k = 5)', () => {
     try {
       const r = await computeMetric(db.conn, 'gender', parseMetricParams('gender', { to: '2019' }));
       expect(r.suppression.k).toBe(2);
-      // k = 2: only unknown (1) is small; undisclosed (2) is the other excluded cell and goes with it
+      // k = 2: only unknown (1) is below k, and it is missing data: nothing is hidden
       expect(row(r.rows, 2019, 'gender', 'other')).toMatchObject({ count: 2, suppressed: false });
-      expect(row(r.rows, 2019, 'gender', 'undisclosed')).toMatchObject({ count: null, suppressed: true });
+      expect(row(r.rows, 2019, 'gender', 'unknown')).toMatchObject({ count: 1, suppressed: false });
+      // k = 5 from the environment: other is merged, as above
+      process.env.IGF_SUPPRESSION_K = '5';
+      const r5 = await computeMetric(db.conn, 'gender', parseMetricParams('gender', { to: '2019' }));
+      expect(row(r5.rows, 2019, 'gender', 'other')).toMatchObject({ count: null, suppressed: true });
     } finally {
       if (before === undefined) delete process.env.IGF_SUPPRESSION_K;
       else process.env.IGF_SUPPRESSION_K = before;

@@ -125,6 +125,23 @@ export const CATEGORIES: Record<string, readonly (readonly [string, Part])[]> = 
   ]
 };
 
+/**
+ * Missing-data categories: the record's field is not known (unknown country or one the definition
+ * leaves unclassified, gender undisclosed or unknown, mode or stakeholder group unknown). Their cells
+ * are never suppressed for being small; they count in the `u` of the missing-data bounds.
+ */
+export const MISSING_CATEGORIES: ReadonlySet<string> = new Set(['unknown', 'undisclosed']);
+
+/**
+ * Share categories that, when small and the only hidden cell of the denominator, are published merged
+ * with the 'not stated' cells (outside the denominator for that year) instead of hiding a large
+ * category as their complement.
+ */
+export const MERGEABLE: Record<string, ReadonlySet<string>> = { gender: new Set(['other']) };
+
+export const isMissing = (kind: string, category: string) => kind === 'excluded' && MISSING_CATEGORIES.has(category);
+export const isMergeable = (dimension: string, category: string) => MERGEABLE[dimension]?.has(category) ?? false;
+
 const key = (...parts: (string | number | null | undefined)[]) => parts.map((p) => p ?? '').join('|');
 
 function emptyDraft(year: number, population: string | null, dimension: string, definition: string | null, category: string): DraftRow {
@@ -198,6 +215,30 @@ export function shareRows(cells: readonly CountCell[], dimension: string): Draft
   return out;
 }
 
+/**
+ * Move the share cells `out(row)` says out of their denominator (published merged with the
+ * not-stated cells): they become excluded rows, and every row of their (year, population, dimension,
+ * definition) gets the denominator, shares and coverage without them. Returns new rows.
+ */
+export function mergeOut(rows: readonly DraftRow[], out: (r: DraftRow) => boolean): DraftRow[] {
+  const g = (r: DraftRow) => key(r.year, r.population, r.dimension, r.definition);
+  const removed = new Map<string, number>();
+  for (const r of rows) if (r.kind === 'share' && out(r)) removed.set(g(r), (removed.get(g(r)) ?? 0) + Number(r.count ?? 0));
+  return rows.map((r) => {
+    const less = removed.get(g(r));
+    if (less === undefined || (r.kind !== 'share' && r.kind !== 'excluded')) return r;
+    const kind = r.kind === 'share' && out(r) ? 'excluded' : r.kind;
+    const denominator = Number(r.denominator ?? 0) - less;
+    return {
+      ...r,
+      kind,
+      denominator,
+      share: kind === 'share' && denominator > 0 ? Number(r.count ?? 0) / denominator : null,
+      coverage: r.total ? denominator / Number(r.total) : null
+    };
+  });
+}
+
 const indexes = new Map<string, Map<string, number>>();
 function categoryIndex(dimension: string): Map<string, number> {
   let m = indexes.get(dimension);
@@ -211,9 +252,10 @@ function categoryIndex(dimension: string): Map<string, number> {
 /**
  * Balance over K fixed categories from a breakdown's share rows: `groups` maps the breakdown's
  * categories onto the K balance categories (others left out). p = count / n over the K,
- *   Pielou evenness  J = (-sum p ln p) / ln K
- *   normalised Blau  B = (1 - sum p^2) / (1 - 1/K)
- * both in [0, 1] (clamped against rounding), null when n = 0. denominator = n,
+ *   Pielou evenness            J = (-sum p ln p) / ln K
+ *   normalised Blau            B = (1 - sum p^2) / (1 - 1/K)
+ *   effective number of groups E = 1 / sum p^2   (Hill number of order 2)
+ * J and B in [0, 1] (clamped against rounding), E in [1, K]; null when n = 0. denominator = n,
  * coverage = n / total.
  */
 export function balanceRows(
@@ -249,9 +291,11 @@ export function balanceRows(
     const clamp = (x: number) => Math.min(1, Math.max(0, x));
     const j = n > 0 ? clamp(-sumPLnP / Math.log(K)) : null;
     const b = n > 0 ? clamp((1 - sumP2) / (1 - 1 / K)) : null;
+    const e = n > 0 ? Math.min(K, Math.max(1, 1 / sumP2)) : null;
     for (const [category, value] of [
       ['pielou_j', j],
-      ['blau_normalised', b]
+      ['blau_normalised', b],
+      ['effective_groups', e]
     ] as const) {
       out.push({
         ...emptyDraft(y.year, y.population, dimension, null, category),

@@ -6,7 +6,7 @@
  */
 import sql from './country-counts.sql?raw';
 import { commonFragments, compose, statement, type SqlRow } from './sql.ts';
-import { shareMetric } from './share-rows.ts';
+import { BOUND_COLUMNS, shareMetric } from './share-rows.ts';
 import type { MetricParams } from './params.ts';
 import type { CountCell, DraftRow } from './cells.ts';
 import type { Column, MetricModule } from './types.ts';
@@ -28,6 +28,7 @@ export const COUNTRY_COLUMNS: Column[] = [
   { name: 'ci_low', type: 'float', description: 'Wilson 95 % score interval, lower bound.' },
   { name: 'ci_high', type: 'float', description: 'Wilson 95 % score interval, upper bound.' },
   { name: 'coverage', type: 'float', description: 'denominator / total: the share of records with a known country.' },
+  ...BOUND_COLUMNS,
   { name: 'low_n', type: 'bool', description: 'True when the denominator is below 30 records.' },
   {
     name: 'suppressed',

@@ -40,12 +40,12 @@ export function selectionText(p: MetricParams, population: Population | 'both' =
 }
 
 export const SHARE_TEXT =
-  'Each share row gives count / denominator with a Wilson 95 % score interval; the denominator holds the records whose field is known, and coverage = denominator / all records of the year.';
+  'Each share row gives count / denominator with a Wilson 95 % score interval; the denominator holds the records whose field is known, and coverage = denominator / all records of the year. Missing-data bounds: bound_low = count / (denominator + u) and bound_high = (count + u) / (denominator + u), u = the records whose field is not known (unknown, undisclosed, not classified): the share if none, or all, of them were in the category.';
 
 export function suppressionText(population: Population | 'both'): string {
   if (population === 'speakers') return 'Speakers are public: no suppression.';
-  return 'Attendee cells with a count from 1 to k-1 are suppressed (count and share null, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total or the denominator.';
+  return 'Attendee cells of a real attribute with a count from 1 to k-1 are suppressed (count and share null, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total or the denominator; cells of missing data (unknown, undisclosed, not classified) are never suppressed for being small and are the first complements hidden.';
 }
 
 export const BALANCE_TEXT =
-  'Balance indices (kind index) over K = 5 fixed categories, p = each category\'s share of the records in the five: Pielou evenness J = (-sum p ln p) / ln 5 and normalised Blau index (1 - sum p^2) / (1 - 1/5); both 0 when everyone is in one category and 1 when the five are equal; denominator = records in the five categories.';
+  'Balance indices (kind index) over K = 5 fixed categories, p = each category\'s share of the records in the five: Pielou evenness J = (-sum p ln p) / ln 5 and normalised Blau index (1 - sum p^2) / (1 - 1/5); both 0 when everyone is in one category and 1 when the five are equal; effective number of groups (Hill number of order 2) = 1 / sum p^2, from 1 (everyone in one category) to 5 (the five equal); denominator = records in the five categories.';

@@ -22,7 +22,10 @@ export const genderShares: MetricModule = shareMetric({
   build,
   describe: (p) => [
     'Gender shares per meeting year: female share = female / (female + male + other); undisclosed and unknown are outside the denominator (excluded rows, coverage).',
-    'Parity index (kind ratio, gender_parity) = female / male; 1 = as many women as men; denominator = female + male.'
+    'Parity index (kind ratio, gender_parity) = female / male; 1 = as many women as men; denominator = female + male.',
+    p.population === 'attendees'
+      ? 'When the other-gender count of a year is from 1 to k-1 and would be the only hidden cell of the denominator, it is published merged with the not-stated records: its row becomes an excluded row and the year\'s shares are over female + male.'
+      : ''
   ],
-  finish: { parents: { gender_parity: 'gender' } }
+  finish: { parents: { gender_parity: 'gender' }, inputs: { gender_parity: ['female', 'male'] } }
 });

@@ -58,5 +58,5 @@ export const regionalShares: MetricModule = shareMetric({
     'Each regional group also carries its share of UN member states (African 54, Asia-Pacific 53, Eastern European 23, GRULAC 33, WEOG 28 plus the United States; 192) and the representation ratio share / member-state share.',
     'regional_balance: ' + BALANCE_TEXT
   ],
-  finish: { parents: { regional_balance: 'un_regional_group' }, derivedFromShare: ['representation_ratio'] }
+  finish: { parents: { regional_balance: 'un_regional_group' }, inputs: { regional_balance: Object.keys(REGIONAL_GROUPS) }, derivedFromShare: ['representation_ratio'] }
 });

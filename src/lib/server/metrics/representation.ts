@@ -5,7 +5,7 @@
 import sql from './representation.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
 import { LOW_N, orderRow, runCells } from './share-rows.ts';
-import { shareRows, sortRows, type DraftRow } from './cells.ts';
+import { isMergeable, isMissing, mergeOut, shareRows, sortRows, type DraftRow } from './cells.ts';
 import { suppressGroups, suppressionK } from './suppression.ts';
 import { wilson } from './wilson.ts';
 import { COUNTRY_BASED_TEXT, GLOBAL_SOUTH_DEFINITIONS, selectionText, suppressionText } from './describe.ts';
@@ -70,12 +70,27 @@ export const representation: MetricModule = {
       .map((c) => ({ ...c, definition: c.dimension === 'global_south' ? p.definition : null }));
     const drafts = sortRows(DIMENSIONS.flatMap((d) => shareRows(both, d)), DIMENSIONS);
     const attendees = drafts.filter((r) => r.population === 'attendees');
-    const byKey = new Map(attendees.map((r) => [`${r.year}|${r.dimension}|${r.category}`, r]));
     const key = (r: DraftRow) => `${r.year}|${r.dimension}`;
-    const plan = suppressGroups(attendees, key, (r) => ({ count: Number(r.count ?? 0), part: r.kind === 'share' ? 'in' : 'out' }), k);
-    const decision = new Map(attendees.map((r, i) => [r, plan.items[i]]));
+    const plan = suppressGroups(
+      attendees,
+      key,
+      (r) => ({
+        count: Number(r.count ?? 0),
+        part: r.kind === 'share' ? 'in' : 'out',
+        missing: isMissing(r.kind, r.category),
+        mergeable: r.kind === 'share' && isMergeable(r.dimension, r.category)
+      }),
+      k
+    );
+    const cellKey = (r: DraftRow) => `${r.year}|${r.dimension}|${r.category}`;
+    const decision = new Map(attendees.map((r, i) => [cellKey(r), plan.items[i]]));
+    // A category merged with the not-stated records on the attendee side (gender 'other') leaves
+    // both denominators of its year, so that the two shares of the ratio stay comparable.
+    const mergedKeys = new Set(attendees.filter((r, i) => k > 1 && plan.items[i].merged).map(cellKey));
+    const rebased = mergedKeys.size === 0 ? drafts : mergeOut(drafts, (r) => mergedKeys.has(cellKey(r)));
+    const byKey = new Map(rebased.filter((r) => r.population === 'attendees').map((r) => [cellKey(r), r]));
 
-    const rows = drafts
+    const rows = rebased
       .filter((r) => r.population === 'speakers')
       .map((s) => {
         const a = byKey.get(`${s.year}|${s.dimension}|${s.category}`)!;
@@ -100,7 +115,7 @@ export const representation: MetricModule = {
         };
         if (k > 1) {
           const g = plan.groups.get(key(a))!;
-          if (decision.get(a)!.suppressed) {
+          if (decision.get(cellKey(a))!.suppressed) {
             row.attendee_count = null;
             row.attendee_share = null;
             row.ratio = null;

@@ -9,10 +9,25 @@ import { runStatement, type SqlRow, type Statement } from './sql.ts';
 import { publicParams, type MetricName, type MetricParams } from './params.ts';
 import type { Column, ComputeOptions, MetricModule, MetricResult, Row } from './types.ts';
 import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
-import type { CountCell, DraftRow } from './cells.ts';
+import { isMergeable, isMissing, mergeOut, type CountCell, type DraftRow } from './cells.ts';
 
 /** Indices and ratios (and shares) computed from fewer records than this carry low_n = true. */
 export const LOW_N = 30;
+
+/** Missing-data bounds of a share row (also in the countries metric's columns). */
+export const BOUND_COLUMNS: Column[] = [
+  {
+    name: 'bound_low',
+    type: 'float',
+    description:
+      'Missing-data lower bound of the share: count / (denominator + u), u = records of the year with the field not known (unknown, undisclosed, not classified; with a small other gender merged into them, that too) — the share if none of them were in the category. Null when suppressed.'
+  },
+  {
+    name: 'bound_high',
+    type: 'float',
+    description: 'Missing-data upper bound of the share: (count + u) / (denominator + u) — the share if all of the u records were in the category.'
+  }
+];
 
 export const SHARE_COLUMNS: Column[] = [
   { name: 'year', type: 'int', description: 'Meeting year.' },
@@ -36,6 +51,7 @@ export const SHARE_COLUMNS: Column[] = [
   { name: 'ci_low', type: 'float', description: 'Wilson 95 % score interval, lower bound.' },
   { name: 'ci_high', type: 'float', description: 'Wilson 95 % score interval, upper bound.' },
   { name: 'coverage', type: 'float', description: 'denominator / total: the share of records with the field known.' },
+  ...BOUND_COLUMNS,
   { name: 'value', type: 'float', description: 'Index or ratio value (index and ratio rows).' },
   { name: 'low_n', type: 'bool', description: `True when computed from fewer than ${LOW_N} records.` },
   {
@@ -51,6 +67,11 @@ export interface FinishOptions {
   k: number;
   /** For index/ratio dimensions: the breakdown whose cells they are computed from. */
   parents?: Record<string, string>;
+  /**
+   * For index/ratio dimensions: the parent's categories the value is computed from. The value is
+   * hidden only when one of them is (without this, when any cell of the parent is).
+   */
+  inputs?: Record<string, readonly string[]>;
   /** Count rows that are attendee cells (suppressed when small), by dimension. */
   attendeeCounts?: string[];
   /** Extra columns derived from a row's share: nulled with it. */
@@ -65,32 +86,47 @@ const groupKey = (r: DraftRow, dimension: string = r.dimension) => `${r.year}|${
  * Suppression (attendees), Wilson intervals and low_n over draft rows; returns the final rows with
  * their fields in column order (one object shape for all rows, built once).
  */
-export function finishShareRows(drafts: readonly DraftRow[], opt: FinishOptions, columns: Column[] = SHARE_COLUMNS): Row[] {
-  const n = drafts.length;
+export function finishShareRows(input: readonly DraftRow[], opt: FinishOptions, columns: Column[] = SHARE_COLUMNS): Row[] {
+  const n = input.length;
+  const drafts = [...input];
   const hideCount = new Array<boolean>(n).fill(false);
   const hideDenominator = new Array<boolean>(n).fill(false);
   const hideTotal = new Array<boolean>(n).fill(false);
   const hideValue = new Array<boolean>(n).fill(false);
+  const hideBounds = new Array<boolean>(n).fill(false);
   const suppressed = new Array<boolean>(n).fill(false);
+  const merged = new Array<boolean>(n).fill(false);
+  const cellIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (drafts[i].kind === 'share' || drafts[i].kind === 'excluded') cellIdx.push(i);
 
   if (opt.suppress) {
-    const cellIdx: number[] = [];
-    for (let i = 0; i < n; i++) if (drafts[i].kind === 'share' || drafts[i].kind === 'excluded') cellIdx.push(i);
     const plan = suppressGroups(
       cellIdx,
       (i) => groupKey(drafts[i]),
-      (i) => ({ count: Number(drafts[i].count ?? 0), part: drafts[i].kind === 'share' ? 'in' : 'out' }),
+      (i) => ({
+        count: Number(drafts[i].count ?? 0),
+        part: drafts[i].kind === 'share' ? 'in' : 'out',
+        missing: isMissing(drafts[i].kind, drafts[i].category),
+        mergeable: drafts[i].kind === 'share' && isMergeable(drafts[i].dimension, drafts[i].category)
+      }),
       opt.k
     );
+    const hiddenCategories = new Map<string, Set<string>>();
     cellIdx.forEach((i, j) => {
       const g = plan.groups.get(groupKey(drafts[i]))!;
-      if (plan.items[j].suppressed) hideCount[i] = suppressed[i] = true;
+      if (plan.items[j].suppressed) {
+        hideCount[i] = suppressed[i] = true;
+        const gk = groupKey(drafts[i]);
+        hiddenCategories.set(gk, (hiddenCategories.get(gk) ?? new Set()).add(drafts[i].category));
+      }
+      if (plan.items[j].merged) merged[i] = true;
       // Without D no share can be shown: the share rows are withheld even where their count is not.
       if (g.denominatorHidden) {
         hideDenominator[i] = true;
         if (drafts[i].kind === 'share') suppressed[i] = true;
       }
       if (g.totalHidden) hideTotal[i] = true;
+      if (g.boundsHidden) hideBounds[i] = true;
     });
     for (let i = 0; i < n; i++) {
       const d = drafts[i];
@@ -101,10 +137,25 @@ export function finishShareRows(drafts: readonly DraftRow[], opt: FinishOptions,
       if (d.kind === 'index' || d.kind === 'ratio') {
         const parent = opt.parents?.[d.dimension];
         const g = parent ? plan.groups.get(groupKey(d, parent)) : undefined;
-        if (g && (g.anySuppressed || g.denominatorHidden)) hideValue[i] = hideDenominator[i] = suppressed[i] = true;
+        const inputs = opt.inputs?.[d.dimension];
+        const hidden = parent ? hiddenCategories.get(groupKey(d, parent)) : undefined;
+        const inputHidden = inputs ? inputs.some((c) => hidden?.has(c)) : g !== undefined && (g.anySuppressed || g.denominatorHidden);
+        if (inputHidden) hideValue[i] = hideDenominator[i] = suppressed[i] = true;
         if (g?.totalHidden) hideTotal[i] = true;
       }
     }
+    // A merged cell leaves its group's denominator: the group's rows are re-based on the rest.
+    if (merged.some(Boolean)) {
+      const mergedRows = new Set(cellIdx.filter((i) => merged[i]).map((i) => drafts[i]));
+      drafts.splice(0, n, ...mergeOut(drafts, (r) => mergedRows.has(r)));
+    }
+  }
+
+  // u per group: the records outside the denominator whose field is not known (and merged cells).
+  const unknownOf = new Map<string, number>();
+  for (const i of cellIdx) {
+    const d = drafts[i];
+    if (isMissing(d.kind, d.category) || merged[i]) unknownOf.set(groupKey(d), (unknownOf.get(groupKey(d)) ?? 0) + Number(d.count ?? 0));
   }
 
   const derived = opt.derivedFromShare ?? [];
@@ -118,11 +169,18 @@ export function finishShareRows(drafts: readonly DraftRow[], opt: FinishOptions,
     const share = shareHidden ? null : d.share;
     let ciLow: number | null = null;
     let ciHigh: number | null = null;
+    let boundLow: number | null = null;
+    let boundHigh: number | null = null;
     if (d.kind === 'share' && typeof count === 'number' && typeof denominator === 'number') {
       const ci = wilson(count, denominator);
       if (ci) {
         ciLow = ci.low;
         ciHigh = ci.high;
+      }
+      const u = unknownOf.get(groupKey(d)) ?? 0;
+      if (!hideBounds[i] && denominator + u > 0) {
+        boundLow = count / (denominator + u);
+        boundHigh = (count + u) / (denominator + u);
       }
     }
     const computed: Row = {
@@ -133,6 +191,8 @@ export function finishShareRows(drafts: readonly DraftRow[], opt: FinishOptions,
       ci_low: ciLow,
       ci_high: ciHigh,
       coverage: hideDenominator[i] || hideTotal[i] ? null : d.coverage,
+      bound_low: boundLow,
+      bound_high: boundHigh,
       value: hideValue[i] ? null : d.value,
       low_n:
         d.kind === 'share' || d.kind === 'index' || d.kind === 'ratio' ? d.denominator === null || Number(d.denominator) < LOW_N : null,

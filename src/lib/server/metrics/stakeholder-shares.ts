@@ -57,6 +57,7 @@ export const stakeholderShares: MetricModule = shareMetric({
   ],
   finish: {
     parents: { stakeholder_balance: 'stakeholder_group', regional_balance: 'un_regional_group' },
+    inputs: { stakeholder_balance: Object.keys(CORE_GROUPS), regional_balance: Object.keys(REGIONAL_GROUPS) },
     output: ['stakeholder_group', 'stakeholder_balance', 'regional_balance']
   }
 });
