@@ -342,3 +342,25 @@ describe('cite this chart', () => {
     await page.context().close();
   });
 });
+
+describe('the selection travels with the chart', () => {
+  it('is stated under the chart, in the image and in every file name', async () => {
+    const { page, errors } = await open('/global-south?definition=wb_non_high_income&exclude_host=true&source=fixture');
+    await chartsDrawn(page);
+    const chart = 'global-south-definitions';
+    const line = await page.locator(`[data-chart="${chart}"] [data-selection]`).textContent();
+    expect(line).toContain('World Bank: not high income');
+    expect(line).toContain('Host country left out');
+    expect(line).toContain('fixture (real)');
+    const { name, bytes } = await download(page, chart, 'svg');
+    expect(name).toMatch(/^igf-global-south-definitions-\d{4}-\d{4}-wb-non-high-income-without-host-fixture\.svg$/);
+    const text = [...bytes.toString('utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    expect(text).toContain('Host country left out');
+    const menu = await openMenu(page, chart);
+    for (const href of await menu.locator('a[data-format]').evaluateAll((as) => as.map((a) => a.getAttribute('download')))) {
+      expect(href).toMatch(/-wb-non-high-income-without-host-fixture\.(csv|arrow|json|metadata\.json|zip)$/);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
