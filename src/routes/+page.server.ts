@@ -42,9 +42,10 @@ async function publicRecord(url: URL, filters: Filters) {
     synthetic: false,
     downloads: {
       regions: recordDownload('overview-regions', regions, 'un_regional_group'),
-      stakeholders: recordDownload('overview-stakeholders', stakeholders, 'stakeholder_group')
+      stakeholders: recordDownload('overview-stakeholders', stakeholders, 'stakeholder_group'),
+      women: chartDownload('overview-women', published, pages, state.years, { rows: { category: 'female' } })
     },
-    published: slim(published, (r) => inRange(r) && ['region_share', 'region_share_estimated', 'stakeholder_share'].includes(String(r.metric))),
+    published: slim(published, (r) => inRange(r) && ['region_share', 'region_share_estimated', 'stakeholder_share', 'gender_share'].includes(String(r.metric))),
     regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
     stakeholders: slim(stakeholders, (r) => inRange(r) && r.dimension === 'stakeholder_group'),
     hostGroups: hosts.map((h) => [h.year, h.host_group] as [number, typeof h.host_group]),

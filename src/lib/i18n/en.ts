@@ -74,6 +74,13 @@ export const en = {
     'Session pages are not a random sample of sessions and list proposed speakers; the stakeholder group is the one the organisers typed (2016–2017 pages give it for organisers only). Youth is counted with civil society.',
   'record.stakeholder_groups.categories': 'stakeholder group',
   'record.stakeholder_groups.column': 'Stakeholder group',
+  'record.women.title': 'Women at the IGF, as published',
+  'record.women.subtitle':
+    '◆ Share of women among participants, {first}–{last}, as the IGF and others published it; years without a published figure stay empty.',
+  'record.women.coverage':
+    'The session pages give no gender, and none is inferred from names, so there is no figure for speakers here. 2018’s figure is ambiguous in its source (it may describe first-time participants); 2013–2014 workshop moderators (40 %, 31 %) are on Published figures.',
+  'record.women.categories': 'gender',
+  'record.women.column': 'Gender',
   'record.source':
     'Sources: published figures in data/published (each with its quote and link, see the table and Published figures); speakers from 189 public IGF session pages, 2016–2025 (data/igf-session-speakers).',
   'record.note.published': '◆ Published share of participants, as the source states it (estimates are marked in the tips and the table).',

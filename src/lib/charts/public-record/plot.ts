@@ -37,7 +37,8 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
   const narrow = o.width < 520;
   const yMax = Math.max(0.6, ...o.published.map((p) => p.share), ...o.stage.map((s) => s.share)) + 0.1;
   // The legend names exactly the marks drawn (labels carry the shape: ◆, ●).
-  const legend = [o.labels.published, o.labels.stage, ...(hosts.length ? [o.labels.host] : [])];
+  const legend = [o.labels.published, ...(o.stage.length ? [o.labels.stage] : []), ...(hosts.length ? [o.labels.host] : [])];
+  const colours = [PUBLISHED_COLOUR, ...(o.stage.length ? [STAGE_COLOUR] : []), ...(hosts.length ? [HOST_FILL] : [])];
   return Plot.plot({
     document: o.document,
     width: o.width,
@@ -50,7 +51,7 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
     x: { label: null, tickFormat: 'd', domain: [first - 0.5, last + 0.5], ticks: narrow ? 4 : 8 },
     y: { label: null, tickFormat: '.0%', domain: [0, yMax], ticks: 2, grid: true },
     fy: { label: null, domain: [...o.vocab.categories], tickFormat: o.vocab.shortLabel, axis: 'right' },
-    color: { domain: legend, range: [PUBLISHED_COLOUR, STAGE_COLOUR, HOST_FILL], legend: true },
+    color: { domain: legend, range: colours, legend: true },
     marks: [
       Plot.frame({ stroke: '#ccc', strokeOpacity: 0.6 }),
       Plot.rectY(hosts, {

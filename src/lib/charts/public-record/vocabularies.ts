@@ -17,7 +17,7 @@ import {
 } from '$lib/domain/stakeholder-groups.ts';
 
 export interface RecordVocabulary {
-  key: 'regional_groups' | 'stakeholder_groups';
+  key: 'regional_groups' | 'stakeholder_groups' | 'women';
   categories: readonly string[];
   label: (code: string) => string;
   shortLabel: (code: string) => string;
@@ -49,4 +49,18 @@ export const STAKEHOLDER_GROUPS_RECORD: RecordVocabulary = {
   publishedMetrics: [{ metric: 'stakeholder_share', estimated: false }],
   publishedCategory: publishedStakeholderGroup,
   stageDimension: 'stakeholder_group'
+};
+
+/**
+ * Women among participants, as published. The session pages give no gender, and none is inferred
+ * from names, so this breakdown has published points only.
+ */
+export const WOMEN_RECORD: RecordVocabulary = {
+  key: 'women',
+  categories: ['female'],
+  label: () => 'Women',
+  shortLabel: () => 'Women',
+  publishedMetrics: [{ metric: 'gender_share', estimated: false }],
+  publishedCategory: (raw) => (raw === 'female' ? 'female' : null),
+  stageDimension: 'gender'
 };
