@@ -28,19 +28,12 @@
 import { MEETINGS, type Meeting, type MeetingFormat } from './meetings';
 import type { PublishedRow, UnGroup } from './reference';
 import { UN_GROUPS } from './reference';
+import { STAKEHOLDER_GROUPS } from '../../src/lib/domain/stakeholder-groups.ts';
 
 export const YEARS: readonly number[] = MEETINGS.map((m) => m.year);
 
-export const STAKEHOLDERS = [
-  'government',
-  'private_sector',
-  'civil_society',
-  'technical_community',
-  'academia',
-  'intergovernmental_organization',
-  'media',
-  'other'
-] as const;
+/** The named stakeholder groups (src/lib/domain), then 'other', which the demo records also use. */
+export const STAKEHOLDERS = [...STAKEHOLDER_GROUPS, 'other'] as const;
 export type Stakeholder = (typeof STAKEHOLDERS)[number];
 
 export const GENDERS = ['female', 'male', 'other'] as const;
