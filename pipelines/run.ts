@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withDatabaseCopy, LockedError, type Recovered } from './database/atomic.ts';
 import { loadOrCreatePseudonymKey } from './database/pseudonym-key.ts';
-import { loadFile, fileSha256, sourceName, displayName, type FileReport } from './load/load-file.ts';
+import { loadFile, fileSha256, sourceName, displayName, adoptPathNamedFiles, type FileReport } from './load/load-file.ts';
 import { InputError } from './files/input-file.ts';
 import { loadCountryReference } from './reference/load-countries.ts';
 import { loadMeetings } from './reference/load-meetings.ts';
@@ -92,6 +92,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
       options.db,
       async ({ conn }) => {
         report.reference = await ensureReference(conn);
+        // Once per run: databases written before file keys named files by their path.
+        await adoptPathNamedFiles(conn);
         let pseudonymKey: string | undefined;
         const expanded = expandFolders(inputs);
         report.skipped = expanded.skipped;

@@ -160,7 +160,6 @@ function sha256Hex(bytes: Buffer): string {
 }
 
 export async function loadFile(conn: DuckDBConnection, path: string, options: LoadOptions): Promise<FileReport> {
-  await adoptPathNamedFiles(conn);
   const key = fileKey(path);
   const given = options.name ?? displayName(path);
   const file = await storedName(conn, key, given, given.includes('/') ? null : dirname(resolve(path)));
@@ -178,7 +177,10 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     previous[0][0] === sha256 &&
     (!options.kind || previous[0][1] === options.kind) &&
     (!options.synthetic || previous[0][5] === true) &&
-    (!options.source || previous[0][6] === options.source);
+    (!options.source || previous[0][6] === options.source) &&
+    // Columns mapped by hand or a year given may read the same bytes differently: load again.
+    !options.manual?.size &&
+    options.year === undefined;
   if (unchanged) {
     const [, kind, read, loaded, rejected, synthetic, sourceSet] = previous[0];
     return {
@@ -315,7 +317,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     ...(regionalGroups && Object.keys(regionalGroups).length ? { regional_groups: regionalGroups } : {}),
     ignored_columns: staged.match.ignored,
     mapped_by_hand: staged.match.mappedByHand,
-    header_notes: staged.headerNotes,
+    header_notes: [...staged.headerNotes, ...staged.match.unusedMappings],
     personal_columns_not_stored: kind === 'attendance' ? personal : []
   };
 }

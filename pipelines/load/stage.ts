@@ -10,16 +10,19 @@
  * number stays exact. Temporary tables live in memory, never in the
  * database file, so dropped columns (names) leave no trace there.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { decodeInput, parseJsonRecords, InputError, type InputFormat } from '../files/input-file.ts';
 import { scanCsv, sniffDelimiter, csvField, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
 import { parseSessionPage } from '../files/session-page.ts';
+
+/** Characters DuckDB's readers take as a glob pattern in a path. */
+const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 export interface StagedFile {
   format: InputFormat;
@@ -69,7 +72,19 @@ export async function stageFile(conn: DuckDBConnection, path: string, bytes: Buf
   const input = decodeInput(bytes);
   await clearStaging(conn);
 
-  if (input.format === 'parquet') return stageParquet(conn, path, kindOptions, input.encoding);
+  if (input.format === 'parquet') {
+    // DuckDB reads a path as a glob ("x[1].parquet" matches x1.parquet): such a name is read
+    // from a private copy of the bytes already hashed, never from what the pattern matches.
+    if (!GLOB_CHARACTERS.test(path)) return stageParquet(conn, path, kindOptions, input.encoding);
+    const dir = await mkdtemp(join(tmpdir(), 'igf-stage-'));
+    try {
+      const copy = join(dir, 'input.parquet');
+      await writeFile(copy, bytes, { mode: 0o600 });
+      return await stageParquet(conn, copy, kindOptions, input.encoding);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
   if (isSessionPageFile(path, input.utf8)) {
     return stageRows(conn, { ...input, format: 'session_page' }, progress, sessionPageRows(path, input.utf8.toString('utf8')));
   }
@@ -84,7 +99,8 @@ export async function stageFile(conn: DuckDBConnection, path: string, bytes: Buf
   // Optimistic fast path: DuckDB starts reading the file on its own threads
   // while the scan below checks, on this one, that its reading will be exact.
   let duckdbRead: Promise<unknown> | undefined;
-  if (!input.reencoded && !input.invalidUtf8) {
+  // A name DuckDB would read as a glob pattern takes the exact path below instead.
+  if (!input.reencoded && !input.invalidUtf8 && !GLOB_CHARACTERS.test(path)) {
     progress('loading');
     const columns = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
     const wanted = [...new Set(fields.map((f) => match.columns[f]).filter((i) => i !== undefined))];
@@ -180,7 +196,8 @@ function isSessionPageFile(path: string, utf8: Buffer): boolean {
  * looked like a person but could not be read are rejected by line.
  */
 function sessionPageRows(path: string, text: string): RowSource {
-  const page = parseSessionPage(text, { fileName: path, isHtml: /\.html?$/i.test(path) });
+  // The file's own name only: a parent folder called "igf2019" must not date the page.
+  const page = parseSessionPage(text, { fileName: basename(path), isHtml: /\.html?$/i.test(path) });
   const headers = [
     'meeting_year', 'session_id', 'session_title', 'session_type', 'role', 'name', 'honorific', 'organization',
     'stakeholder_group', 'regional_group', 'source_url'

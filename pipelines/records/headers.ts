@@ -14,6 +14,8 @@ export interface HeaderMatch {
   ignored: string[];
   /** "Header → field" for every column mapped by hand. */
   mappedByHand: string[];
+  /** --map entries this file could not use (no such header, or a field of another kind), in words. */
+  unusedMappings: string[];
 }
 
 /** Header (any spelling: compared by headerKey) -> field, from `--map`. */
@@ -86,7 +88,12 @@ export function matchHeaders(headers: string[], kind: RecordKind, manual: Manual
     }
   }
   const ignored = headers.filter((_, i) => !used.has(i));
-  return { kind, columns, ignored, mappedByHand };
+  const unusedMappings = [...manual]
+    .filter(([key, field]) => !keys.includes(key) || !(field in FIELDS[kind]))
+    .map(([key, field]) =>
+      keys.includes(key) ? `--map ${key}=${field}: ${withArticle(kind)} file has no field ${field}` : `--map ${key}=${field}: no such header in this file`
+    );
+  return { kind, columns, ignored, mappedByHand, unusedMappings };
 }
 
 function missingRequired(match: HeaderMatch, implied: ReadonlySet<string>): string[] {

@@ -296,3 +296,24 @@ describe('country spellings in a UN list', () => {
     expect(r.stdout).toContain('of which 1 name a former state that split (USSR, Yugoslavia …): not resolved on purpose');
   });
 });
+
+describe('review fixes', () => {
+  it('reads a file whose name DuckDB would take as a glob pattern, not the files the pattern matches', async () => {
+    const ws = workspace();
+    ws.file('x1.csv', 'year,country\n2019,Kenya\n2019,Peru\n');
+    const odd = ws.file('x[1].csv', 'year,country\n2019,Chile\n');
+    const report = await runPipeline({ db: ws.db, inputs: [odd] });
+    expect(report.files[0]).toMatchObject({ rows_read: 1, rows_loaded: 1 });
+    expect((await attendance(ws.db)).map((r) => r.country_iso3)).toEqual(['CHL']);
+  });
+
+  it('loads a file again when --map or --year is given, and says which --map entries it could not use', async () => {
+    const ws = workspace();
+    const input = ws.file('list.csv', 'Yr,Country\n2019,Kenya\n');
+    expect((await runPipeline({ db: ws.db, inputs: [input], year: 2019, source: 'x' })).files[0].status).toBe('loaded');
+    const again = await runPipeline({ db: ws.db, inputs: [input], source: 'x', manual: parseManualMap(['Yr=meeting_year', 'Delegaton=country']) });
+    expect(again.files[0].status).toBe('loaded');
+    expect(again.files[0].header_notes).toEqual(['--map delegaton=country: no such header in this file']);
+    expect((await attendance(ws.db)).map((r) => r.country_iso3)).toEqual(['KEN']);
+  });
+});
