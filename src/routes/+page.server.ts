@@ -27,6 +27,9 @@ async function publicRecord(url: URL, filters: Filters) {
     sessionPageTotals(PUBLIC_SESSION_PAGES)
   ]);
   const { state, inRange } = pageState(url, [published, regions, stakeholders]);
+  // A database without the session pages (built from a user's files only) must not have another
+  // set's speakers shown here as the public record: then the charts show published figures only.
+  const fromPages = (r: typeof regions) => r.params.source === PUBLIC_SESSION_PAGES && !r.synthetic;
   const recordDownload = (chart: string, result: typeof regions, dimension: string) => [
     chartDownload(chart, published, pages, state.years, { part: { key: 'published', label: 'Published figures' } }),
     chartDownload(chart, result, pages, state.years, {
@@ -46,8 +49,8 @@ async function publicRecord(url: URL, filters: Filters) {
       women: chartDownload('overview-women', published, pages, state.years, { rows: { category: 'female' } })
     },
     published: slim(published, (r) => inRange(r) && ['region_share', 'region_share_estimated', 'stakeholder_share', 'gender_share'].includes(String(r.metric))),
-    regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
-    stakeholders: slim(stakeholders, (r) => inRange(r) && r.dimension === 'stakeholder_group'),
+    regions: slim(regions, (r) => fromPages(regions) && inRange(r) && r.dimension === 'un_regional_group'),
+    stakeholders: slim(stakeholders, (r) => fromPages(stakeholders) && inRange(r) && r.dimension === 'stakeholder_group'),
     hostGroups: hosts.map((h) => [h.year, h.host_group] as [number, typeof h.host_group]),
     stageTotals: totals.map((t) => ({ year: t.year, sessions: t.sessions, speakers: t.people }))
   };

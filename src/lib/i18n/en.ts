@@ -53,7 +53,7 @@ export const en = {
   'method.sets.counts': '{attendance} attendance, {sessions} session and {speakers} speaker records, {first}–{last}.',
   'method.pages': 'The public session pages: coverage per year',
   'method.pages.caveats':
-    'The speakers, organisers and moderators listed on 189 public IGF session pages. Not a random sample of sessions: pages were found by topic searches, 2023 is over-represented and workshops dominate, so shares describe these sessions, not the whole programme. Pages list proposed speakers, who may differ from who spoke. They give a regional group, never a country, and no gender (none is inferred); 2016–2017 pages give no regional group.',
+    'The speakers, organisers and moderators listed for 189 sessions on 186 public IGF session pages. Not a random sample of sessions: pages were found by topic searches, 2023 is over-represented and workshops dominate, so shares describe these sessions, not the whole programme. Pages list proposed speakers, who may differ from who spoke. They give a regional group, never a country, and no gender (none is inferred); 2016–2017 pages give no regional group.',
   'method.pages.sessions': 'Sessions',
   'method.pages.people': 'People listed',
   'method.pages.with_group': 'with a regional group',
@@ -82,7 +82,7 @@ export const en = {
   'record.women.categories': 'gender',
   'record.women.column': 'Gender',
   'record.source':
-    'Sources: published figures in data/published (each with its quote and link, see the table and Published figures); speakers from 189 public IGF session pages, 2016–2025 (data/igf-session-speakers).',
+    'Sources: published figures in data/published (each with its quote and link, see the table and Published figures); speakers from 189 sessions on 186 public IGF session pages, 2016–2025 (data/igf-session-speakers).',
   'record.note.published': '◆ Published share of participants, as the source states it (estimates are marked in the tips and the table).',
   'record.note.stage': '● Share of the speakers listed on the session pages whose group is known; hover for the count of speakers and sessions.',
   'record.note.host': 'Shaded: the host country is in this regional group. When the meeting is in a region, that region’s share jumps: Nairobi 2011, Addis Ababa 2022, Lillestrøm 2025.',

@@ -15,7 +15,9 @@ export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
   const sets = await withConnection((conn) => sourceSets(conn));
   const realAttendance = sets.find((s) => !s.synthetic && s.records.attendance > 0)?.name ?? null;
-  const compareWith = filters.source ?? realAttendance;
+  // A set the database does not hold is no request for the default (synthetic) one.
+  const requested = sets.some((s) => s.name === filters.source) ? filters.source : null;
+  const compareWith = requested ?? realAttendance;
   // Published figures are about all attendees: compare with the computed series for the same population.
   const base = { ...filters, source: compareWith, population: 'attendees' as const, mode: 'all' as const, exclude_host: false };
   // Without records to compare, any real set serves the published metric; its computed side is unused.
