@@ -5,14 +5,6 @@
  * "CIVIL SOCIETY" are one key. A non-blank value with no entry here becomes
  * 'unknown' (or NULL for first_time) and is reported as unresolved.
  */
-export const STAKEHOLDER_GROUPS = [
-  'government', 'private_sector', 'civil_society', 'technical_community', 'academia',
-  'intergovernmental_organization', 'media', 'other', 'unknown'
-] as const;
-export const GENDERS = ['female', 'male', 'other', 'undisclosed', 'unknown'] as const;
-export const PARTICIPATION_MODES = ['onsite', 'online', 'unknown'] as const;
-export const SPEAKER_ROLES = ['speaker', 'moderator', 'organizer', 'rapporteur', 'unknown'] as const;
-
 type Synonyms = Record<string, string[]>;
 
 export const STAKEHOLDER_SYNONYMS: Synonyms = {

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { parseFilters, type Filters } from '$lib/state/filters.ts';
+import { t } from '$lib/i18n/index.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 
@@ -31,11 +32,11 @@ async function publicRecord(url: URL, filters: Filters) {
   // set's speakers shown here as the public record: then the charts show published figures only.
   const fromPages = (r: typeof regions) => r.params.source === PUBLIC_SESSION_PAGES && !r.synthetic;
   const recordDownload = (chart: string, result: typeof regions, dimension: string) => [
-    chartDownload(chart, published, pages, state.years, { part: { key: 'published', label: 'Published figures' } }),
+    chartDownload(chart, published, pages, state.years, { part: { key: 'published', label: t('published.published') } }),
     chartDownload(chart, result, pages, state.years, {
       rows: { dimension },
       overrides: speakers,
-      part: { key: 'speakers', label: 'Speakers on session pages' }
+      part: { key: 'speakers', label: t('record.legend.stage') }
     })
   ];
   return {

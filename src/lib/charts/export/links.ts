@@ -84,7 +84,6 @@ export function embedUrl(origin: string, chartId: string, search: string): strin
 
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** An iframe as wide as its container; the embed page redraws the chart to that width. */
 /** The message an embedded chart posts to the page around it whenever its height changes. */
 export const EMBED_HEIGHT_MESSAGE = 'igf-embed-height';
 

@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CSV_TEXT_NOTE } from './encoding.ts';
 
-export const PRODUCT = 'IGF participation analytics';
+import { PRODUCT } from '../../charts/export/cite.ts';
 export const LICENCE =
   'Computed figures and exports: CC BY 4.0 (cite as below). Reference tables keep their own terms (PDDL, MIT; see data/reference/PROVENANCE.md); published figures are quoted from their publishers for citation, with source URL.';
 export const SOURCE =
