@@ -13,6 +13,7 @@ import { RECORD_KINDS, type RecordKind } from './records/kinds.ts';
 import { parseManualMap } from './records/headers.ts';
 import type { FileReport } from './load/load-file.ts';
 import { createProgress } from './progress.ts';
+import { SOURCE_SET_NAME } from '../src/lib/domain/source-sets.ts';
 import { describeRecovered } from './database/atomic.ts';
 
 const USAGE = `Usage: npm run pipeline -- [options] [--input] FILE ...
@@ -86,7 +87,7 @@ if (year !== undefined && !(Number.isInteger(year) && /^\d{4}$/.test(yearText!.t
   fail(`--year "${yearText}" is not a year such as 2023`);
 }
 const source = args.values.source;
-if (source !== undefined && !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(source)) {
+if (source !== undefined && !SOURCE_SET_NAME.test(source)) {
   fail(`--source "${source}" is not a source-set name: use 1 to 40 lower-case letters, digits, _ or -, starting with a letter or digit`);
 }
 const inputs = [...(args.values.input ?? []), ...args.positionals];

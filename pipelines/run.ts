@@ -16,6 +16,7 @@ import { loadMeetings } from './reference/load-meetings.ts';
 import type { RecordKind } from './records/kinds.ts';
 import type { ManualMap } from './records/headers.ts';
 import { clearStaging, type StageProgress } from './load/stage.ts';
+import { PUBLIC_SESSION_PAGES } from '../src/lib/domain/source-sets.ts';
 
 export const DEFAULT_DB = 'data/igf.duckdb';
 export const DATA_DIR = resolve(import.meta.dirname, '..', 'data');
@@ -24,7 +25,6 @@ export const MEETINGS_CSV = join(DATA_DIR, 'meetings.csv');
 export const PUBLISHED_CSV = join(DATA_DIR, 'published', 'participation_aggregates.csv');
 /** The real speakers, organisers and moderators of the IGF's public session pages (see its PROVENANCE.md). */
 export const SESSION_SPEAKERS_CSV = join(DATA_DIR, 'igf-session-speakers', 'igf_session_speakers.csv');
-export const PUBLIC_SESSION_PAGES = 'public_session_pages';
 export const DEMO_DIR = join(DATA_DIR, 'demo');
 export const DEMO_FILES = ['attendance.csv', 'sessions.csv', 'speakers.csv'];
 

@@ -4,6 +4,8 @@
  * An invalid value never fails the page: it falls back to the default and is reported as a note.
  * Shared by server load functions and the client.
  */
+import { SOURCE_SET_NAME } from '$lib/domain/source-sets.ts';
+
 export const POPULATIONS = ['attendees', 'speakers'] as const;
 export const MODES = ['all', 'onsite', 'online'] as const;
 export const DEFINITIONS = ['un_developing', 'g77', 'wb_non_high_income', 'regional_groups'] as const;
@@ -75,8 +77,6 @@ function oneOf<T extends string>(values: readonly T[], v: string): T | null {
   return (values as readonly string[]).includes(v) ? (v as T) : null;
 }
 
-/** A source-set name as the pipeline accepts it; whether the set exists is the metric layer's check. */
-const SOURCE_SET = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 export function describeValue(name: FilterName, value: Filters[FilterName]): string {
   if (value === null) {
@@ -98,7 +98,7 @@ export function parseFilters(search: URLSearchParams): { filters: Filters; inval
     if (raw === null || raw === '') continue;
     switch (name) {
       case 'source':
-        if (SOURCE_SET.test(raw)) f.source = raw;
+        if (SOURCE_SET_NAME.test(raw)) f.source = raw;
         else reject(name, raw);
         break;
       case 'from':

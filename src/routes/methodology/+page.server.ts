@@ -6,6 +6,7 @@ import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { sessionPageTotals } from '$lib/server/public-record/index.ts';
+import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 import provenance from '../../../data/PROVENANCE.md?raw';
 import publishedProvenance from '../../../data/published/PROVENANCE.md?raw';
 
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ url }) => {
   const [results, sets, pages] = await Promise.all([
     Promise.all(COVERAGE.map(([m]) => metric(m, attendees))),
     withConnection((conn) => sourceSets(conn)),
-    sessionPageTotals('public_session_pages')
+    sessionPageTotals(PUBLIC_SESSION_PAGES)
   ]);
   const { state } = pageState(url, results);
   const coverage = state.years.map((year) => {

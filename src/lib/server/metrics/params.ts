@@ -2,6 +2,7 @@
  * Query parameters of the metrics API: parsed and validated into a typed object.
  * Anything not listed here is refused with a ParamError naming the parameter and the allowed values.
  */
+import { DEMO, SOURCE_SET_NAME } from '$lib/domain/source-sets.ts';
 
 export const METRICS = [
   'participation',
@@ -53,14 +54,13 @@ export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
 /**
- * A source set's name as the pipeline accepts it ('demo', 'public_session_pages', a user's --source;
- * the same rule as pipelines/cli.ts): checked against this pattern here, and against the sets in the
- * database in resolveParams().
+ * A source set's name (see the domain rule) is checked against the pattern here, and against the
+ * sets in the database in resolveParams().
  */
-export const SOURCE_SET_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+export const SOURCE_SET_PATTERN = SOURCE_SET_NAME;
 
-/** The default source set when the database has it: the synthetic demo records the dashboard shows. */
-export const DEFAULT_SOURCE_SET = 'demo';
+/** The default source set of the record-level views when the database has it: the synthetic demo records. */
+export const DEFAULT_SOURCE_SET = DEMO;
 
 export interface MetricParams {
   /**
