@@ -35,7 +35,8 @@ async function download(page: Page, chart: string, kind: 'svg' | 'png'): Promise
 }
 
 describe('download menu on every chart and table', () => {
-  for (const path of PAGES) {
+  // Each page's public record, and its record-level view of the demonstration records.
+  for (const path of [...PAGES, ...PAGES.map((p) => `${p}?source=demo`)]) {
     it(`${path}: each chart has a menu whose data links answer with the chart's rows`, async () => {
       const { page, errors } = await open(path);
       await chartsDrawn(page);
@@ -66,7 +67,7 @@ describe('download menu on every chart and table', () => {
   }
 
   it('the data links of a row-filtered chart hold exactly its rows', async () => {
-    const { page } = await open('/gender');
+    const { page } = await open('/gender?source=demo');
     const href = await page.locator('[data-download-menu="gender-female"] a[data-format="json"]').getAttribute('href');
     const body = (await (await fetch(suite.server.url + href)).json()) as { rows: { dimension: string; category: string; year: number }[] };
     expect(body.rows.length).toBeGreaterThan(0);
@@ -77,7 +78,7 @@ describe('download menu on every chart and table', () => {
   });
 
   it('/representation: every share row of the download is a row of the chart in the year in view', async () => {
-    const { page } = await open('/representation');
+    const { page } = await open('/representation?source=demo');
     await chartsDrawn(page);
     const year = Number(await page.locator('select[name="year"]').inputValue());
     const href = await page.locator('[data-download-menu="representation"] a[data-format="json"]').getAttribute('href');
@@ -90,7 +91,7 @@ describe('download menu on every chart and table', () => {
 
   it('opens and closes from the keyboard, passes axe with every menu open, fits 375 px', async () => {
     for (const width of [1280, 375]) {
-      const { page, errors } = await open('/gender', { width });
+      const { page, errors } = await open('/gender?source=demo', { width });
       await chartsDrawn(page);
       const summary = page.locator('[data-download-menu="gender-female"] > summary');
       await summary.focus();
@@ -115,7 +116,7 @@ describe('download menu on every chart and table', () => {
   it('works without JavaScript: the data links are plain links', async () => {
     const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(suite.server.url + '/gender');
+    await page.goto(suite.server.url + '/gender?source=demo');
     const links = page.locator('[data-download-menu="gender-female"] a[data-format][download]');
     expect(await links.count()).toBe(5);
     await context.close();
@@ -124,12 +125,12 @@ describe('download menu on every chart and table', () => {
 
 describe('SVG and PNG of a chart', () => {
   it('the SVG is standalone and carries the title, subtitle, source and the synthetic notice', async () => {
-    const { page, errors } = await open('/gender');
+    const { page, errors } = await open('/gender?source=demo');
     await chartsDrawn(page);
     const title = (await page.locator('#gender-female-title').textContent())!.trim();
     const subtitle = (await page.locator('[data-chart="gender-female"] .subtitle').textContent())!.trim();
     const { name, bytes } = await download(page, 'gender-female', 'svg');
-    expect(name).toMatch(/^igf-gender-female-\d{4}-\d{4}\.svg$/);
+    expect(name).toMatch(/^igf-gender-female-\d{4}-\d{4}-demo\.svg$/);
     const svg = bytes.toString('utf8');
     expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
@@ -139,7 +140,7 @@ describe('SVG and PNG of a chart', () => {
     // The fixture's one synthetic record is an attendee: the attendee chart is flagged.
     expect(text).toContain(SYNTHETIC_NOTICE);
     // Where it came from: address, licence, date and data version.
-    expect(text).toContain(`${suite.server.url}/gender#gender-female · CC BY 4.0 · `);
+    expect(text).toContain(`${suite.server.url}/gender?source=demo#gender-female · CC BY 4.0 · `);
     expect(text).toMatch(/ · data version [0-9a-f]{12}/);
     // The drawing came along, with its marks, and nothing points outside the file.
     expect(svg).toContain('mark-line');
@@ -162,11 +163,11 @@ describe('SVG and PNG of a chart', () => {
   });
 
   it('the PNG is twice the size of the chart and not blank', async () => {
-    const { page, errors } = await open('/stakeholders');
+    const { page, errors } = await open('/stakeholders?source=demo');
     await chartsDrawn(page);
     const width = await page.locator('[data-chart="stakeholders-attendees"] .plot').evaluate((e) => e.getBoundingClientRect().width);
     const { name, bytes } = await download(page, 'stakeholders-attendees', 'png');
-    expect(name).toMatch(/^igf-stakeholders-attendees-\d{4}-\d{4}\.png$/);
+    expect(name).toMatch(/^igf-stakeholders-attendees-\d{4}-\d{4}-demo\.png$/);
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
     const pngWidth = bytes.readUInt32BE(16);
@@ -197,11 +198,11 @@ describe('sharing', () => {
   it('copy link puts the view’s URL with the chart anchor into the clipboard', async () => {
     const context = await suite.browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
-    const { page, errors } = await open('/gender?population=speakers&target=40', { context });
+    const { page, errors } = await open('/gender?population=speakers&target=40&source=demo', { context });
     const menu = await openMenu(page, 'gender-female');
     await menu.locator('[data-copy-link]').click();
     await expect.poll(() => menu.locator('[data-download-status]').textContent()).toMatch(/copied/i);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${suite.server.url}/gender?population=speakers&target=40#gender-female`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${suite.server.url}/gender?population=speakers&target=40&source=demo#gender-female`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -209,22 +210,22 @@ describe('sharing', () => {
   it('without a clipboard the link is shown, selected, to copy by hand', async () => {
     const context = await suite.browser.newContext();
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-    const { page } = await open('/global-south?definition=g77', { context });
+    const { page } = await open('/global-south?definition=g77&source=demo', { context });
     const menu = await openMenu(page, 'global-south-definitions');
     await menu.locator('[data-copy-link]').click();
     const input = menu.locator('input[readonly]');
-    await expect.poll(() => input.inputValue()).toBe(`${suite.server.url}/global-south?definition=g77#global-south-definitions`);
+    await expect.poll(() => input.inputValue()).toBe(`${suite.server.url}/global-south?definition=g77&source=demo#global-south-definitions`);
     expect(await menu.locator('[data-download-status]').textContent()).toMatch(/select the link/i);
     await context.close();
   });
 
   it('the embed snippet is an iframe to /embed/{chart} with the same query', async () => {
-    const { page } = await open('/stakeholders?population=speakers&from=2019');
+    const { page } = await open('/stakeholders?population=speakers&from=2019&source=demo');
     const menu = await openMenu(page, 'stakeholder-evenness');
     await menu.locator('details.embed-code > summary').click();
     const snippet = await menu.locator('[data-embed-snippet]').inputValue();
     expect(snippet).toMatch(/^<iframe data-igf-embed src="[^"]+" title="[^"]+" width="100%" height="\d+"/);
-    expect(snippet).toContain(`src="${suite.server.url}/embed/stakeholder-evenness?population=speakers&amp;from=2019"`);
+    expect(snippet).toContain(`src="${suite.server.url}/embed/stakeholder-evenness?population=speakers&amp;from=2019&amp;source=demo"`);
     await page.context().close();
   });
 });
@@ -280,7 +281,9 @@ describe('embeds', () => {
     const svgWidth = await frame.locator('[data-chart="gender-female"] .plot svg').first().evaluate((s) => s.getBoundingClientRect().width);
     expect(svgWidth).toBeLessThanOrEqual(420);
     expect(await frame.locator('[data-synthetic-notice]').count()).toBe(1);
-    expect(await frame.locator('[data-open-dashboard]').getAttribute('href')).toBe('/gender#gender-female');
+    // A record-level chart embedded without a source set shows the default records (an embed made
+    // before the public record became the default keeps working), and its link opens that view.
+    expect(await frame.locator('[data-open-dashboard]').getAttribute('href')).toBe('/gender?source=demo#gender-female');
     expect(await frame.locator('[data-download-menu="gender-female"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
@@ -326,7 +329,7 @@ describe('cite this chart', () => {
   it('every chart’s menu cites it in APA and Chicago with its permalink and the data version', async () => {
     const index = (await (await fetch(`${suite.server.url}/api/v1/export`)).json()) as { data_version: { hash: string } };
     const version = index.data_version.hash.slice(0, 12);
-    const { page } = await open('/gender?population=speakers');
+    const { page } = await open('/gender?population=speakers&source=demo');
     await chartsDrawn(page);
     const menus = page.locator('[data-download-menu]');
     const count = await menus.count();
@@ -336,7 +339,7 @@ describe('cite this chart', () => {
       const id = await menu.getAttribute('data-download-menu');
       const apa = await menu.locator('[data-cite-style="apa"]').textContent();
       expect(apa).toContain(`(Data version ${version}) [Data set]`);
-      expect(apa).toContain(`${suite.server.url}/gender?population=speakers#${id}`);
+      expect(apa).toContain(`${suite.server.url}/gender?population=speakers&source=demo#${id}`);
       expect(await menu.locator('[data-cite-style="chicago"]').textContent()).toContain(`data version ${version}`);
     }
     await page.context().close();

@@ -26,10 +26,10 @@ describe('every page', () => {
         const { page, errors } = await open(path, width);
         await chartsDrawn(page);
         expect(await page.locator('h1').count()).toBe(1);
-        // The overview opens on the public record, the published figures beside real attendance
-        // records (the fixture's "fixture" set); every other page counts the default source set,
-        // the fixture's synthetic "demo" records, and says so.
-        expect(await page.locator('[data-synthetic-banner]').count()).toBe(['/', '/published'].includes(path) ? 0 : 1);
+        // Every page opens on the public record: published figures and the session pages' speakers,
+        // nothing synthetic, so no banner. Methodology and Data & API describe every source set,
+        // the demonstration records' coverage included, and say so.
+        expect(await page.locator('[data-synthetic-banner]').count()).toBe(['/methodology', '/data'].includes(path) ? 1 : 0);
         const name = (path.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'overview') + `-${width}`;
         await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
         if (width === 1280) {
@@ -45,12 +45,38 @@ describe('every page', () => {
   }
 });
 
+describe('the demonstration records, when asked for', () => {
+  for (const path of PAGES.filter((p) => !['/methodology', '/data'].includes(p))) {
+    it(`${path}?source=demo shows the synthetic banner and draws without errors`, async () => {
+      const { page, errors } = await open(`${path}?source=demo`);
+      await chartsDrawn(page);
+      expect(await page.locator('[data-synthetic-banner]').count()).toBe(1);
+      // The way back to the public record is the records selector's first option.
+      expect(await page.locator('select[name="source"]').inputValue()).toBe('demo');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('every page in its public view links to the demonstration records, and the link shows the banner', async () => {
+    for (const path of ['/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions']) {
+      const { page } = await open(path);
+      expect(await page.locator('[data-synthetic-banner]').count()).toBe(0);
+      await page.locator('[data-demo-link]').click();
+      await page.waitForURL(/source=demo/);
+      expect(new URL(page.url()).pathname).toBe(path);
+      expect(await page.locator('[data-synthetic-banner]').count()).toBe(1);
+      await page.close();
+    }
+  });
+});
+
 describe('charts draw the marks the data predicts', () => {
   it('global south: one point per definition and year with a share', async () => {
     const rows = await api('global-south', '?definition=all');
     const expected = rows.filter((r) => r.category === 'global_south' && typeof r.share === 'number').length;
     const suppressed = rows.filter((r) => r.category === 'global_south' && r.suppressed === true).length;
-    const { page } = await open('/global-south');
+    const { page } = await open('/global-south?source=demo');
     await chartsDrawn(page);
     const chart = page.locator('[data-chart="global-south-definitions"]');
     expect(await chart.locator('.mark-point circle, .mark-point-uncertain circle').count()).toBe(expected);
@@ -62,7 +88,7 @@ describe('charts draw the marks the data predicts', () => {
   it('stakeholders: one bar per shown share, suppressed cells not drawn as zero', async () => {
     const rows = await api('stakeholders');
     const expected = rows.filter((r) => r.dimension === 'stakeholder_group' && r.kind === 'share' && typeof r.share === 'number').length;
-    const { page } = await open('/stakeholders');
+    const { page } = await open('/stakeholders?source=demo');
     await chartsDrawn(page);
     expect(await page.locator('[data-chart="stakeholders-attendees"] .mark-bar rect').count()).toBe(expected);
     await page.close();
@@ -71,7 +97,7 @@ describe('charts draw the marks the data predicts', () => {
   it('sessions: one table row per session of the year', async () => {
     const rows = await api('sessions', '?level=session');
     const last = Math.max(...rows.map((r) => Number(r.year)));
-    const { page } = await open('/sessions');
+    const { page } = await open('/sessions?source=demo');
     expect(await page.locator('[data-chart="sessions"] tbody tr').count()).toBe(rows.filter((r) => r.year === last).length);
     await page.close();
   });
@@ -79,7 +105,7 @@ describe('charts draw the marks the data predicts', () => {
 
 describe('filters live in the URL', () => {
   it('changing the definition updates the URL and the chart; the copied URL restores the view', async () => {
-    const { page, errors } = await open('/global-south');
+    const { page, errors } = await open('/global-south?source=demo');
     await chartsDrawn(page);
     const thick = () => page.locator('[data-chart="global-south-definitions"] .mark-line[stroke-width="4"] path').first().getAttribute('d');
     const before = await thick();
@@ -105,7 +131,7 @@ describe('filters live in the URL', () => {
   });
 
   it('an invalid value falls back to the default with a visible note, not an error', async () => {
-    const { page } = await open('/gender?target=abc&population=robots');
+    const { page } = await open('/gender?target=abc&population=robots&source=demo');
     expect(await page.locator('.note').count()).toBe(2);
     expect(await page.locator('select[name="population"]').inputValue()).toBe('attendees');
     await page.close();
@@ -114,7 +140,7 @@ describe('filters live in the URL', () => {
   it('works without JavaScript: the server renders the data tables', async () => {
     const ctx = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(suite.server.url + '/gender');
+    await page.goto(suite.server.url + '/gender?source=demo');
     expect(await page.locator('details[open] table').count()).toBeGreaterThan(0);
     await ctx.close();
   });
@@ -134,7 +160,7 @@ describe('filters live in the URL', () => {
     await page.goto(suite.server.url + '/?source=demo');
     expect(await page.locator('[data-card] svg').count()).toBe(await page.locator('[data-card]').count());
     // The world map's shapes load in the browser only: it keeps the note.
-    await page.goto(suite.server.url + '/regions');
+    await page.goto(suite.server.url + '/regions?source=demo');
     expect(await page.locator('[data-chart="regions-map"] .plot svg').count()).toBe(0);
     expect(await page.locator('[data-chart="regions-map"] .nojs:visible').count()).toBe(1);
     await ctx.close();
@@ -186,7 +212,7 @@ describe('the public record first', () => {
 
 describe('choosing the records', () => {
   it('a set without attendance records switches the page to its speakers', async () => {
-    const { page, errors } = await open('/stakeholders');
+    const { page, errors } = await open('/stakeholders?source=demo');
     await page.selectOption('select[name="source"]', 'public_session_pages');
     await page.waitForURL(/source=public_session_pages/);
     expect(new URL(page.url()).searchParams.get('population')).toBe('speakers');
@@ -226,7 +252,7 @@ describe('published figures', () => {
 
 describe('print', () => {
   it('prints the figures without navigation or controls, charts unsplit, with the page address', async () => {
-    const { page } = await open('/gender');
+    const { page } = await open('/gender?source=demo');
     await chartsDrawn(page);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['header.site', 'nav.pages', 'form.filters', '.download-menu']) {

@@ -38,7 +38,7 @@ describe('/regions world map', () => {
   it('draws every country shape and fills the countries with participants in the latest year', async () => {
     const rows = await countryRows('');
     const latest = Math.max(...rows.map((r) => Number(r.year)));
-    const { page, errors } = await open('/regions');
+    const { page, errors } = await open('/regions?source=demo');
     await drawn(page, MAP);
     expect(await shapes(page)).toBe(SHAPES.length);
     // 2021: POL 15, DEU 8, BRA 7 and six countries with 5: nine countries, all with a shape
@@ -58,7 +58,7 @@ describe('/regions world map', () => {
 
   it('2019: small countries hatched as suppressed, Hong Kong listed as not on the map', async () => {
     const rows = await countryRows('?from=2019&to=2019');
-    const { page, errors } = await open('/regions?year=2019');
+    const { page, errors } = await open('/regions?year=2019&source=demo');
     await drawn(page, MAP);
     // DEU 12, USA 6, CHN 5, KOR 5 shown; ETH, MEX, POL suppressed (HKG too, but it has no shape)
     expect(filledOf(rows, 2019)).toBe(4);
@@ -72,7 +72,7 @@ describe('/regions world map', () => {
   });
 
   it('the host toggle changes the URL and the map; the copied URL restores it', async () => {
-    const { page, errors } = await open('/regions');
+    const { page, errors } = await open('/regions?source=demo');
     await drawn(page, MAP);
     await page.check('input[name="exclude_host"]');
     await page.waitForURL(/exclude_host=true/);
@@ -95,7 +95,7 @@ describe('/regions world map', () => {
   });
 
   it('the host share trend: the host always included, a small unknown cell no reason to hide a share', async () => {
-    const { page } = await open('/regions?exclude_host=true');
+    const { page } = await open('/regions?exclude_host=true&source=demo');
     await drawn(page, '[data-chart="regions-host"]');
     // 2021 POL 15 of 60: a point, even with the host left out of the other charts. 2019 (DEU 12,
     // others 26, unknown 2): a small count of records without a country says nothing about a
@@ -107,7 +107,7 @@ describe('/regions world map', () => {
   });
 
   it('at 375 px: no horizontal overflow', async () => {
-    const { page, errors } = await open('/regions', 375);
+    const { page, errors } = await open('/regions?source=demo', 375);
     await drawn(page, MAP);
     const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
@@ -122,7 +122,7 @@ describe('/regions world map', () => {
       for (const url of scripts) if ((await (await fetch(url)).text()).includes('Topology')) found.push(url);
       return found;
     };
-    const regions = await open('/regions');
+    const regions = await open('/regions?source=demo');
     await drawn(regions.page, MAP);
     expect(await shapeChunks(regions.scripts)).toHaveLength(1);
     await regions.page.close();
@@ -132,7 +132,7 @@ describe('/regions world map', () => {
   });
 
   it('no serious axe violations', async () => {
-    const { page } = await open('/regions?year=2019');
+    const { page } = await open('/regions?year=2019&source=demo');
     await drawn(page, MAP);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();

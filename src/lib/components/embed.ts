@@ -9,6 +9,8 @@ export interface EmbedView {
   chart: string;
   /** The dashboard page the chart belongs to, for the "open in the dashboard" link. */
   page: string;
+  /** The query the chart was drawn from (its view's, see embedQuery), for that link. */
+  search: string;
 }
 
 const KEY = Symbol('embed');

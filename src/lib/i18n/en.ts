@@ -99,6 +99,39 @@ export const en = {
   'record.col.sessions': 'Sessions',
   'record.alt':
     'Dot chart, one row per {categories}, {first} to {last}: {published} published participant shares and {stage} shares of speakers on public session pages.',
+  'record.stage.source':
+    'Source: the speakers, organisers and moderators listed on {sessions} public IGF session pages, {years} (data/igf-session-speakers). Not a random sample of sessions, and the lists are those of the session proposals: some listed people may not have spoken. Public records: no suppression.',
+  'record.page.lead':
+    'Everything on this page is real: figures the IGF and the UN published, each with its source, and the speakers listed on the IGF’s public session pages. Nothing here is synthetic or estimated by us.',
+  'record.stakeholders.speakers.subtitle': 'Share of the speakers listed on the public session pages per stakeholder group, over the seven named groups, as the organisers typed it.',
+  'record.stakeholders.evenness.subtitle': 'Pielou evenness J of the speakers over the five core groups (1 = all equal).',
+  'record.stakeholders.adds':
+    'The record-level view adds the stakeholder groups of attendees, year by year, and their evenness beside the speakers’.',
+  'record.regions.speakers.title': 'UN regional groups among speakers, year by year',
+  'record.regions.speakers.subtitle':
+    'Share of the speakers listed on the public session pages per UN regional group, speakers whose group is known (the pages give a group, never a country).',
+  'record.regions.adds':
+    'The record-level view adds a map of participants by country, attendees by regional group and the host country’s own share of each meeting.',
+  'record.gender.no_stage':
+    'Women on stage: the public session pages list names, stakeholder groups and regional groups, but no gender, and this product never infers gender from a name. The published counts of women among workshop moderators and session organisers are on Published figures.',
+  'record.gender.adds':
+    'The record-level view adds the share of women among attendees with its interval and a target line, women on stage against women in the room, and the share of sessions with only men on stage.',
+  'record.gs.title': 'Speakers from the global south, year by year',
+  'record.gs.subtitle':
+    'Share of the speakers listed on the public session pages who come from the global south, {definition}: the one definition a regional group can answer (the pages give no country), 95 % interval.',
+  'record.gs.alt': 'Line of the global-south share of listed speakers from {first} ({from}) to {last} ({to}).',
+  'record.gs.quoted.title': 'Global-south figures the IGF published',
+  'record.gs.quoted.lead':
+    'The IGF has published participants from the global south only a few times, each under a definition of its own (income group, human development): quoted here as published, never added to our figures.',
+  'record.gs.quoted.none': 'No figure of this kind was published for the years in view.',
+  'record.gs.adds':
+    'The record-level view compares four definitions of the global south (UN developing regions, G77 and China, World Bank non-high-income and regional groups), which need each participant’s country.',
+  'record.rep.lead':
+    'In the room and on stage: the shares of participants the IGF published (◆) beside the shares of the speakers listed on its public session pages (●). The two count different people in different ways, so they are shown side by side and never divided into a ratio; a group whose dots sit well below its diamonds gets the microphone less often than its presence in the room.',
+  'record.rep.adds':
+    'The record-level view divides each group’s share among speakers by its share among attendees of the same records (the representation ratio), per year.',
+  'record.sessions.subtitle': 'Sessions of {year} on the public session pages: listed speakers, and the regional and stakeholder groups among them.',
+  'record.sessions.adds': 'The record-level view adds the share of women on each stage and marks the sessions with only men on stage.',
   'record.demo.heading': 'Record-level analysis: demonstration records',
   'record.demo.text':
     'No record-level attendance data of the IGF is public. The cards and charts of the record-level view show what this product computes once the Secretariat or a national IGF loads its own registration files; until then they run on synthetic demonstration records, marked as such on every figure.',
@@ -214,7 +247,7 @@ export const en = {
   'stakeholders.evenness.alt': 'Lines of stakeholder evenness from {first} to {last}: attendees {a}, speakers {s} in {last}.',
 
   'regions.title': 'Where participants come from: UN regional groups',
-  'regions.subtitle': 'Share of {population} per UN regional group, records with a known country. {mode}. {host}.',
+  'regions.subtitle': 'Share of {population} per UN regional group, records with a known group (from their country, or as listed). {mode}. {host}.',
   'regions.alt': 'Stacked bars of UN regional-group shares from {first} to {last}. In {last}: {summary}.',
   'regions.host.included': 'Host country included',
   'regions.host.excluded': 'Host country left out',
@@ -364,6 +397,7 @@ export const en = {
   'method.col.gender': 'Gender',
   'method.col.stakeholder': 'Stakeholder group',
   'method.col.country': 'Country',
+  'method.col.region': 'UN regional group',
   'method.col.mode': 'Participation mode'
 } as const;
 

@@ -11,7 +11,7 @@ import { parseFilters, resolveYears, type Filters, type InvalidValue } from './f
 import type { Row } from '$lib/server/metrics/types.ts';
 import { chartFilename, type ChartDownload } from '$lib/charts/export/links.ts';
 
-type Overrides = Partial<Record<'population' | 'definition' | 'level' | 'source', string | number | null>>;
+export type Overrides = Partial<Record<'population' | 'definition' | 'level' | 'source', string | number | null>>;
 
 /**
  * The year range is applied to the rows afterwards (see pageState), not sent to the metric: the year

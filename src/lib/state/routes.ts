@@ -6,21 +6,27 @@ export interface RouteInfo {
   path: string;
   label: MessageKey;
   filters: FilterName[];
+  /**
+   * The filters of its public-record view (no source set in the URL: published figures and the
+   * session pages' speakers), which has no record-level choices such as mode or population.
+   */
+  publicFilters: FilterName[];
 }
 
 const COMMON: FilterName[] = ['from', 'to', 'population', 'mode', 'definition', 'exclude_host'];
+const PUBLIC: FilterName[] = ['source', 'from', 'to'];
 
 export const ROUTES: RouteInfo[] = [
-  { path: '/', label: 'nav.overview', filters: ['source', 'year', ...COMMON] },
-  { path: '/stakeholders', label: 'nav.stakeholders', filters: ['source', 'from', 'to', 'population', 'mode', 'exclude_host'] },
-  { path: '/regions', label: 'nav.regions', filters: ['source', 'year', 'from', 'to', 'population', 'mode', 'exclude_host'] },
-  { path: '/gender', label: 'nav.gender', filters: ['source', 'from', 'to', 'population', 'mode', 'exclude_host', 'target'] },
-  { path: '/global-south', label: 'nav.global-south', filters: ['source', ...COMMON] },
-  { path: '/representation', label: 'nav.representation', filters: ['source', 'year', 'from', 'to', 'mode', 'definition', 'exclude_host'] },
-  { path: '/sessions', label: 'nav.sessions', filters: ['source', 'year', 'mode', 'definition'] },
-  { path: '/published', label: 'nav.published', filters: ['source', 'from', 'to'] },
-  { path: '/methodology', label: 'nav.methodology', filters: [] },
-  { path: '/data', label: 'nav.data', filters: [] }
+  { path: '/', label: 'nav.overview', filters: ['source', 'year', ...COMMON], publicFilters: PUBLIC },
+  { path: '/stakeholders', label: 'nav.stakeholders', filters: ['source', 'from', 'to', 'population', 'mode', 'exclude_host'], publicFilters: PUBLIC },
+  { path: '/regions', label: 'nav.regions', filters: ['source', 'year', 'from', 'to', 'population', 'mode', 'exclude_host'], publicFilters: ['source', 'year', 'from', 'to'] },
+  { path: '/gender', label: 'nav.gender', filters: ['source', 'from', 'to', 'population', 'mode', 'exclude_host', 'target'], publicFilters: PUBLIC },
+  { path: '/global-south', label: 'nav.global-south', filters: ['source', ...COMMON], publicFilters: PUBLIC },
+  { path: '/representation', label: 'nav.representation', filters: ['source', 'year', 'from', 'to', 'mode', 'definition', 'exclude_host'], publicFilters: PUBLIC },
+  { path: '/sessions', label: 'nav.sessions', filters: ['source', 'year', 'mode', 'definition'], publicFilters: ['source', 'year'] },
+  { path: '/published', label: 'nav.published', filters: ['source', 'from', 'to'], publicFilters: PUBLIC },
+  { path: '/methodology', label: 'nav.methodology', filters: [], publicFilters: [] },
+  { path: '/data', label: 'nav.data', filters: [], publicFilters: [] }
 ];
 
 export function routeInfo(pathname: string): RouteInfo | undefined {

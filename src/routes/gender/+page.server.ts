@@ -1,10 +1,29 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/state/filters.ts';
+import { parseFilters, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { label } from '$lib/i18n/index.ts';
+import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
+  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
+};
+
+/**
+ * The public record: the published shares of women among participants. The session pages give no
+ * gender and none is inferred from names, so there is no figure of women on stage here.
+ */
+async function publicView(url: URL, filters: Filters) {
+  const record = await loadPublicRecord(url, filters, { women: 'gender-record' });
+  return {
+    ...record.state,
+    published: record.published,
+    stageTotals: record.stageTotals,
+    downloads: { 'gender-record': record.downloads.women }
+  };
+}
+
+async function recordsView(url: URL, filters: Filters) {
   const [attendees, speakers, sessions] = await Promise.all([
     metric('gender', filters, { population: 'attendees' }),
     metric('gender', filters, { population: 'speakers' }),
@@ -22,6 +41,7 @@ export const load: PageServerLoad = async ({ url }) => {
     });
   return {
     ...state,
+    view: 'records' as const,
     downloads: {
       'gender-female': download('gender-female', filters.population),
       'gender-compare': [download('gender-compare', 'attendees', true), download('gender-compare', 'speakers', true)],
@@ -31,4 +51,4 @@ export const load: PageServerLoad = async ({ url }) => {
     speakers: slim(speakers, genderRows),
     sessions: slim(sessions, (r) => inRange(r) && r.dimension === 'manel')
   };
-};
+}

@@ -1,13 +1,53 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/state/filters.ts';
+import { parseFilters, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+
+/** Published figures that state a global-south share under a definition of their own. */
+const PUBLISHED_GLOBAL_SOUTH = ['income_group_share', 'development_level_share_hdi', 'funded_participants_developing_countries'];
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
+  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
+};
+
+/**
+ * The public record: the speakers of the public session pages from the global south under the one
+ * definition a regional group can answer (African, Asia-Pacific and Latin American and Caribbean
+ * Groups), the published regional shares, and the few figures the IGF published under definitions
+ * of its own (income group, human development), each with its quote.
+ */
+async function publicView(url: URL, filters: Filters) {
+  const record = await loadPublicRecord(url, filters, { regional_groups: 'global-south-record' });
+  const speakers = await record.stageMetric('global-south', { definition: 'regional_groups' });
+  const rows = { dimension: 'global_south', category: 'global_south' };
+  return {
+    ...record.state,
+    published: record.published,
+    stage: record.stage.regional_groups,
+    hostGroups: record.hostGroups,
+    stageTotals: record.stageTotals,
+    speakers: speakers ? slim(speakers, (r) => record.inRange(r) && r.category === 'global_south') : null,
+    // A quote that states two figures (33 % and 67 %) is listed once.
+    quoted: [...new Map(record.publishedRows(PUBLISHED_GLOBAL_SOUTH).map((r) => [`${r.year}|${r.quote}`, r])).values()],
+    downloads: {
+      'global-south-record': record.downloads.regional_groups,
+      'global-south-definitions': speakers
+        ? chartDownload('global-south-definitions', speakers, record.stageFilters, record.state.years, {
+            rows,
+            overrides: { definition: 'regional_groups', population: 'speakers', source: String(speakers.params.source) }
+          })
+        : undefined
+    }
+  };
+}
+
+async function recordsView(url: URL, filters: Filters) {
   const all = await metric('global-south', filters, { definition: 'all' });
   const { state, inRange } = pageState(url, [all]);
   return {
     ...state,
+    view: 'records' as const,
     globalSouth: slim(all, (r) => inRange(r) && r.category === 'global_south'),
     downloads: {
       'global-south-definitions': chartDownload('global-south-definitions', all, filters, state.years, {
@@ -16,4 +56,4 @@ export const load: PageServerLoad = async ({ url }) => {
       })
     }
   };
-};
+}

@@ -1,10 +1,37 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/state/filters.ts';
+import { parseFilters, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { ATLAS_COUNTRY_IDS } from '$lib/charts/world-map/atlas.ts';
+import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
+  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
+};
+
+/**
+ * The public record: published regional shares with the host region marked, and the regional groups
+ * of the speakers on the public session pages, against the groups' weight among UN member states.
+ * The session pages give a regional group, never a country: there is no map or host-country share.
+ */
+async function publicView(url: URL, filters: Filters) {
+  const record = await loadPublicRecord(url, filters, { regional_groups: 'regions-record' });
+  const groups = { dimension: 'un_regional_group' };
+  return {
+    ...record.state,
+    published: record.published,
+    speakers: record.stage.regional_groups,
+    hostGroups: record.hostGroups,
+    stageTotals: record.stageTotals,
+    downloads: {
+      'regions-record': record.downloads.regional_groups,
+      'regions-shares': record.stageDownload('regions-shares', 'regional_groups', groups),
+      'regions-ratio': record.stageDownload('regions-ratio', 'regional_groups', groups)
+    }
+  };
+}
+
+async function recordsView(url: URL, filters: Filters) {
   // Leaving the host out would make its share 0 in every year: the host trend always includes it.
   const hostFilters = { ...filters, exclude_host: false };
   const [regions, countries, host] = await Promise.all([metric('regions', filters), metric('countries', filters), metric('host', hostFilters)]);
@@ -17,6 +44,7 @@ export const load: PageServerLoad = async ({ url }) => {
   const groups = { dimension: 'un_regional_group' };
   return {
     ...state,
+    view: 'records' as const,
     downloads: {
       'regions-shares': chartDownload('regions-shares', regions, filters, state.years, { rows: groups }),
       'regions-map': chartDownload('regions-map', countries, filters, state.year === null ? [] : [state.year]),
@@ -28,4 +56,4 @@ export const load: PageServerLoad = async ({ url }) => {
     unmapped,
     host: slim(host, (r) => inRange(r) && r.dimension === 'host' && r.category === 'host_country')
   };
-};
+}

@@ -1,5 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/state/filters.ts';
+import { parseFilters, type Filters } from '$lib/state/filters.ts';
+import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import type { MetricResult } from '$lib/server/metrics/index.ts';
 import { chartDownload, metric, pageState } from '$lib/state/metrics.server.ts';
 import { searchSessions } from '$lib/charts/sessions-table/shape.ts';
 
@@ -8,7 +10,21 @@ const MAX_ROWS = 400;
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
-  const sessions = await metric('sessions', filters, { level: 'session' });
+  if (filters.source !== null) {
+    return { ...table(url, filters, await metric('sessions', filters, { level: 'session' })), view: 'records' as const, stageTotals: [] };
+  }
+  // The public record: the sessions of the public session pages, judged on their listed speakers
+  // (an empty table in a database without them, never another set's sessions).
+  const record = await loadPublicRecord(url, filters, {});
+  const sessions = await record.stageMetric('sessions', { level: 'session' });
+  const view = sessions ? table(url, record.stageFilters, sessions) : { ...record.state, ...EMPTY_TABLE, downloads: { sessions: undefined } };
+  return { ...view, view: 'public' as const, synthetic: false as const, stageTotals: record.stageTotals };
+};
+
+const EMPTY_TABLE = { total: 0, found: 0, sessions: [], limit: MAX_ROWS, suppression: { k: 0, applied: false } };
+
+/** One meeting's sessions, searched and sorted as the URL asks. */
+function table(url: URL, filters: Filters, sessions: MetricResult) {
   const { state } = pageState(url, [sessions]);
   const ofYear = sessions.rows.filter((r) => Number(r.year) === state.year);
   const found = searchSessions(ofYear, filters.q, filters.sort, filters.dir);
@@ -21,7 +37,9 @@ export const load: PageServerLoad = async ({ url }) => {
     suppression: sessions.suppression,
     // Every session of the year: the search and the row limit only narrow what the table shows.
     downloads: {
-      sessions: chartDownload('sessions', sessions, filters, state.year === null ? [] : [state.year], { overrides: { level: 'session' } })
+      sessions: chartDownload('sessions', sessions, filters, state.year === null ? [] : [state.year], {
+        overrides: { level: 'session', source: filters.source }
+      })
     }
   };
-};
+}

@@ -10,7 +10,7 @@ import {
   metricUrl,
   type ChartDownload
 } from './links.ts';
-import { embedPage, isEmbeddable } from './embeds.ts';
+import { embedPage, embedQuery, isEmbeddable } from './embeds.ts';
 
 const female: ChartDownload = {
   metric: 'gender',
@@ -95,5 +95,18 @@ describe('sharing', () => {
     expect(embedPage('sessions')).toBe('/sessions');
     expect(isEmbeddable('toString')).toBe(false);
     expect(embedPage('nope')).toBeUndefined();
+  });
+});
+
+describe('embedQuery', () => {
+  it('keeps the query of a chart drawn in the view it opens', () => {
+    expect(embedQuery('sessions', new URLSearchParams('year=2024'), 'demo').toString()).toBe('year=2024');
+    expect(embedQuery('gender-female', new URLSearchParams('source=mine&from=2010'), 'demo').toString()).toBe('source=mine&from=2010');
+  });
+  it('opens a record-level chart asked for without a source set on the default records', () => {
+    expect(embedQuery('gender-female', new URLSearchParams('from=2010'), 'demo').toString()).toBe('from=2010&source=demo');
+  });
+  it('opens a public-record chart asked for with a source set on the public record', () => {
+    expect(embedQuery('regions-record', new URLSearchParams('source=demo&to=2020'), 'demo').toString()).toBe('to=2020');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishedShares, recordTable, stageShares } from './shape.ts';
+import { stageSourceLine } from './stage-source.ts';
 import { REGIONAL_GROUPS_RECORD as REGIONS, STAKEHOLDER_GROUPS_RECORD as STAKEHOLDERS } from './vocabularies.ts';
 import { publishedRegionalGroup } from '$lib/domain/regional-groups.ts';
 import { publishedStakeholderGroup } from '$lib/domain/stakeholder-groups.ts';
@@ -68,5 +69,23 @@ describe('the public record on regional groups', () => {
       [2025, 'government', 0.35],
       [2025, 'intergovernmental_organization', 0.06]
     ]);
+  });
+});
+
+describe('stageSourceLine', () => {
+  it('counts the sessions of the years in view only', () => {
+    const totals = [
+      { year: 2016, sessions: 3, speakers: 10 },
+      { year: 2017, sessions: 20, speakers: 90 },
+      { year: 2018, sessions: 15, speakers: 70 }
+    ];
+    const line = stageSourceLine(totals, [2017, 2018, 2019]);
+    expect(line).toContain('35 public IGF session pages, 2017–2018');
+  });
+  it('says there are none when no year in view has session pages', () => {
+    expect(stageSourceLine([{ year: 2016, sessions: 3, speakers: 10 }], [2006])).toContain('0 public IGF session pages, — (');
+  });
+  it('names a single year once', () => {
+    expect(stageSourceLine([{ year: 2025, sessions: 14, speakers: 99 }], [2025])).toContain('14 public IGF session pages, 2025 (');
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * The public record, which every page shows when the URL names no source set: the figures the IGF
+ * and the UN published (data/published) and the speakers listed on the IGF's public session pages
+ * (source set `public_session_pages`). Nothing synthetic is ever counted here: a database without the
+ * session pages gives empty speaker figures, never another set's records presented as real.
+ */
+import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
+import type { MetricName, MetricResult } from '$lib/server/metrics/index.ts';
+import { sourceSets } from '$lib/server/metrics/source-sets.ts';
+import { withConnection } from '$lib/server/db.ts';
+import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
+import { t } from '$lib/i18n/index.ts';
+import type { ChartDownload } from '$lib/charts/export/links.ts';
+import type { FilterName, Filters } from './filters.ts';
+import { chartDownload, metric, pageState, slim, type Overrides, type PageState, type RowFilter, type SlimMetric } from './metrics.server.ts';
+import type { Row } from '$lib/server/metrics/types.ts';
+
+/** The filters of a public-record view: which records, and the years. Mode, population and the rest describe record-level data. */
+export const PUBLIC_RECORD_FILTERS: FilterName[] = ['source', 'from', 'to'];
+
+/** What the public-record chart breaks down, and the speakers' metric and dimension behind each. */
+export const PUBLIC_BREAKDOWNS = {
+  regional_groups: { metric: 'regions', dimension: 'un_regional_group' },
+  stakeholder_groups: { metric: 'stakeholders', dimension: 'stakeholder_group' },
+  // The session pages give no gender and none is inferred from names: published figures only.
+  women: { metric: null, dimension: null }
+} as const satisfies Record<string, { metric: MetricName | null; dimension: string | null }>;
+export type PublicBreakdown = keyof typeof PUBLIC_BREAKDOWNS;
+
+/** The published metrics the public-record charts draw (shares of participants by group, women). */
+const PUBLISHED_SHARES = ['region_share', 'region_share_estimated', 'stakeholder_share', 'gender_share'];
+
+/** The filters under which the speakers of the session pages are counted: all of them, host included. */
+export function sessionPageFilters(filters: Filters): Filters {
+  return { ...filters, source: PUBLIC_SESSION_PAGES, population: 'speakers', mode: 'all', exclude_host: false };
+}
+
+export interface PublicRecordView {
+  state: PageState & { view: 'public'; synthetic: false };
+  inRange: (r: Row) => boolean;
+  /** The session pages are in the database (else every speaker figure is empty). */
+  hasSessionPages: boolean;
+  /** Rows of the published metric, the shares the public-record charts draw. */
+  published: SlimMetric;
+  /** Rows of other published metrics, years in range (a page's own list of quoted figures). */
+  publishedRows: (metrics: readonly string[]) => Row[];
+  /** Speakers' rows (every dimension, years in range) per breakdown, from the session pages only. */
+  stage: Record<PublicBreakdown, SlimMetric>;
+  hostGroups: Array<[number, string | null]>;
+  stageTotals: Array<{ year: number; sessions: number; speakers: number }>;
+  /** The public-record chart's downloads per breakdown: the published part and the speakers' part. */
+  downloads: Record<PublicBreakdown, ChartDownload[]>;
+  /** The download of a page's own chart of a breakdown's speakers (session pages), or none without them. */
+  stageDownload: (chartId: string, breakdown: PublicBreakdown, rows: RowFilter) => ChartDownload | undefined;
+  /** Another speakers' metric of the session pages for a page's own charts; null without the session pages. */
+  stageMetric: (name: MetricName, overrides?: Overrides) => Promise<MetricResult | null>;
+  /** The filters the session pages' speakers are counted under (for a page's own chart downloads). */
+  stageFilters: Filters;
+}
+
+/** The session pages' speakers, as the metrics are asked for them. */
+const STAGE = { population: 'speakers', source: PUBLIC_SESSION_PAGES } as const;
+
+const EMPTY = (definition = ''): SlimMetric => ({ rows: [], suppression: { k: 0, applied: false }, synthetic: false, definition });
+
+/**
+ * Load the public record for a page: the published figures, the speakers' shares for the named
+ * breakdowns, host regions and session totals. `chartIds` names the page's public-record charts (one
+ * per breakdown), for their download file names.
+ */
+export async function loadPublicRecord(
+  url: URL,
+  filters: Filters,
+  chartIds: Partial<Record<PublicBreakdown, string>>
+): Promise<PublicRecordView> {
+  const sets = await withConnection((conn) => sourceSets(conn));
+  const hasSessionPages = sets.some((s) => s.name === PUBLIC_SESSION_PAGES && !s.synthetic);
+  const pages = sessionPageFilters(filters);
+  const stageMetric = async (name: MetricName, overrides: Overrides = {}) =>
+    hasSessionPages ? metric(name, pages, { ...STAGE, ...overrides }) : null;
+  const breakdowns = Object.keys(chartIds) as PublicBreakdown[];
+  const [published, stageResults, hosts, totals] = await Promise.all([
+    metric('published', pages),
+    Promise.all(
+      breakdowns.map((b) => {
+        const m = PUBLIC_BREAKDOWNS[b].metric;
+        return m ? stageMetric(m) : null;
+      })
+    ),
+    hostGroups(),
+    hasSessionPages ? sessionPageTotals(PUBLIC_SESSION_PAGES) : Promise.resolve([])
+  ]);
+  const { state, inRange } = pageState(url, [published, ...stageResults.filter((r) => r !== null)]);
+
+  const stage = {} as Record<PublicBreakdown, SlimMetric>;
+  const downloads = {} as Record<PublicBreakdown, ChartDownload[]>;
+  breakdowns.forEach((b, i) => {
+    const result = stageResults[i];
+    const dimension = PUBLIC_BREAKDOWNS[b].dimension;
+    const chart = chartIds[b]!;
+    stage[b] = result ? slim(result, inRange) : EMPTY();
+    const publishedPart = chartDownload(chart, published, pages, state.years, {
+      ...(b === 'women' ? { rows: { category: 'female' } } : {}),
+      ...(result ? { part: { key: 'published', label: t('published.published') } } : {})
+    });
+    downloads[b] =
+      result && dimension
+        ? [
+            publishedPart,
+            chartDownload(chart, result, pages, state.years, {
+              rows: { dimension },
+              overrides: STAGE,
+              part: { key: 'speakers', label: t('record.legend.stage') }
+            })
+          ]
+        : [publishedPart];
+  });
+
+  return {
+    // Every number of this view is real: published figures and listed speakers.
+    state: { ...state, view: 'public', synthetic: false },
+    inRange,
+    hasSessionPages,
+    published: slim(published, (r) => inRange(r) && PUBLISHED_SHARES.includes(String(r.metric))),
+    publishedRows: (metrics) => published.rows.filter((r) => inRange(r) && metrics.includes(String(r.metric))),
+    stage,
+    hostGroups: hosts.map((h) => [h.year, h.host_group]),
+    stageTotals: totals.map((s) => ({ year: s.year, sessions: s.sessions, speakers: s.people })),
+    downloads,
+    stageDownload: (chartId, breakdown, rows) => {
+      const result = stageResults[breakdowns.indexOf(breakdown)];
+      return result ? chartDownload(chartId, result, pages, state.years, { rows, overrides: STAGE }) : undefined;
+    },
+    stageMetric,
+    stageFilters: pages
+  };
+}
