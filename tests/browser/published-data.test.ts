@@ -58,6 +58,16 @@ describe('/published', () => {
     await page.close();
   });
 
+  it('without JavaScript the filter form submits, keeping the page’s other parameters', async () => {
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
+    const { page } = await openPage(suite, '/published?from=2019', { context });
+    await page.locator('[data-figure-metric]').selectOption('participants_total');
+    await Promise.all([page.waitForURL(/metric=participants_total/), page.locator('form.figure-filters button[type="submit"]').click()]);
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2019');
+    expect(await page.locator('.figures tbody tr').count()).toBe(PUBLISHED.filter((p) => p[1] === 'participants_total').length);
+    await context.close();
+  });
+
   it('shows each figure as a card at 375 px, with no sideways scroll and no scroll box', async () => {
     const { page, errors } = await openPage(suite, '/published', { width: 375 });
     expect(await horizontalOverflow(page)).toBe(0);
