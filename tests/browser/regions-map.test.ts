@@ -149,14 +149,15 @@ describe('/published: every figure with its quote and source', () => {
     expect(await table.count()).toBe(rows.length);
     expect(await table.locator('q').count()).toBe(rows.length);
     expect(await table.locator('a[href="https://example.org/igf"]').count()).toBe(rows.length);
-    // the fixture publishes one participants_total figure (2019: 45): one diamond, its title quoting the source
+    // the fixture publishes two head counts (2019: 45 participants in all; 2021: over 40 onsite): one
+    // point each, shaped by its basis, its title quoting the source
     const dots = page.locator('[data-chart="published-participants"] .mark-published a');
-    expect(await dots.count()).toBe(1);
+    expect(await dots.count()).toBe(2);
     expect(await dots.first().getAttribute('href')).toBe('https://example.org/igf');
     // Plot shows the title channel in its tip when the point is hovered (lines wrapped at zero-width spaces)
     await dots.first().hover();
     const tip = page.locator('[data-chart="published-participants"] [aria-label="tip"]');
-    await expect.poll(async () => (await tip.textContent())?.replace(/[\s\u200b]+/g, ' ').trim()).toBe('2019: 45 (count). “a quote” — Fixture source');
+    await expect.poll(async () => (await tip.textContent())?.replace(/[\s\u200b]+/g, ' ').trim()).toBe('2019: 45, Participants, all (onsite and online). “a quote” — Fixture source');
     expect(errors).toEqual([]);
     await page.close();
   });

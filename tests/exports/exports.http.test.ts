@@ -132,6 +132,34 @@ describe('GET /api/v1/export/{table}.{format}', () => {
     expect(rows.find((r) => r.name === 'Ann' && r.source_set === 'fixture')).toMatchObject({ regional_group: 'weog', synthetic: false });
   });
 
+  it('speakers: regional group and a global-south flag per definition, as the metrics classify the record', async () => {
+    const flags = ['global_south_un_developing', 'global_south_g77', 'global_south_wb_non_high_income', 'global_south_regional_groups'];
+    const csv = new TextDecoder().decode((await download('/api/v1/export/speakers.csv')).bytes);
+    const [header, ...lines] = csv.trimEnd().split('\r\n');
+    const names = header.split(',');
+    expect(names).toEqual(expect.arrayContaining(['regional_group', ...flags]));
+    const at = (name: string, set: string) => {
+      const cells = lines.map((l) => l.split(',')).find((c) => c[names.indexOf('name')] === name && c[names.indexOf('source_set')] === set)!;
+      return Object.fromEntries(['country_iso3', 'regional_group', ...flags].map((f) => [f, cells[names.indexOf(f)]]));
+    };
+    // Worked out from the fixture's country table (tests/metrics/fixture.ts): UN developing, G77, World
+    // Bank not high income, regional groups (African, Asia-Pacific, GRULAC south; others north).
+    expect(at('Kim', 'fixture')).toEqual({ country_iso3: 'KOR', regional_group: 'asia_pacific', global_south_un_developing: 'true', global_south_g77: 'false', global_south_wb_non_high_income: 'false', global_south_regional_groups: 'true' });
+    expect(at('Hana', 'fixture')).toEqual({ country_iso3: 'ETH', regional_group: 'african', global_south_un_developing: 'true', global_south_g77: 'true', global_south_wb_non_high_income: 'true', global_south_regional_groups: 'true' });
+    expect(at('Jo', 'fixture')).toEqual({ country_iso3: 'USA', regional_group: 'weog', global_south_un_developing: 'false', global_south_g77: 'false', global_south_wb_non_high_income: 'false', global_south_regional_groups: 'false' });
+    // Hong Kong: a territory outside the groups, north under regional groups as in the metric
+    expect(at('Gao', 'fixture')).toEqual({ country_iso3: 'HKG', regional_group: '', global_south_un_developing: 'true', global_south_g77: 'false', global_south_wb_non_high_income: 'false', global_south_regional_groups: 'false' });
+    // session pages: no country, so only the regional-group definition knows; none without a group
+    expect(at('Amina', 'public_session_pages')).toEqual({ country_iso3: '', regional_group: 'african', global_south_un_developing: '', global_south_g77: '', global_south_wb_non_high_income: '', global_south_regional_groups: 'true' });
+    expect(at('Dmitri', 'public_session_pages')).toMatchObject({ regional_group: 'eastern_european', global_south_regional_groups: 'false' });
+    expect(at('Hugo', 'public_session_pages')).toMatchObject({ regional_group: '', global_south_regional_groups: '' });
+    // the same values in Arrow, with the column's description
+    const table = tableFromIPC((await download('/api/v1/export/speakers.arrow')).bytes);
+    const kim = table.toArray().map((r) => r.toJSON()).find((r) => r.name === 'Kim' && r.source_set === 'fixture')!;
+    expect(flags.map((f) => kim[f])).toEqual([true, false, false, true]);
+    expect(table.schema.fields.find((f) => f.name === 'global_south_g77')!.metadata.get('description')).toContain('Group of 77');
+  });
+
   it('attendance: aggregated cells, small ones suppressed in every format', async () => {
     const table = tableFromIPC((await download('/api/v1/export/attendance.arrow')).bytes);
     const rows = table.toArray().map((r) => r.toJSON());

@@ -297,11 +297,12 @@ export const en = {
   'sessions.more': 'Showing the first {n}; search to narrow down.',
 
   'published.title': 'What was published, and what the records say',
-  'published.subtitle': 'Participants per meeting: published figures (dots, linked to their source) beside the count computed from attendance records (line).',
-  'published.alt': 'Line of computed participants from {first} to {last} with {n} published figures as dots.',
+  'published.subtitle':
+    'Participants per meeting: every published head count, its shape and colour telling what it counts (see the legend; each links to its source), beside the count computed from attendance records (black line with + markers).',
+  'published.alt': 'Published participant counts from {first} to {last}: {n} figures, shaped by what they count ({bases}), and, when records are loaded, the count computed from them as a line.',
   'published.table.title': 'Every published figure',
   'published.subtitle.only':
-    'Participants per meeting as published (diamonds, linked to their source). No real attendance records are loaded to compare them with; choose records under Records to see counts computed from them.',
+    'Participants per meeting as published: every head count, its shape and colour telling what it counts (see the legend; each links to its source). Counts of different kinds are not comparable: onsite is not registered. No real attendance records are loaded to compare them with; choose records under Records to see counts computed from them.',
   'published.search': 'Search',
   'published.search.label': 'Search the published figures',
   'published.search.placeholder': 'year, figure, words of the quote, source',
@@ -386,7 +387,7 @@ export const en = {
   'regions.hostshare.nohost': 'No host country in {years} (online only): no point.',
   'published.table.subtitle': 'Each figure with the words of its source; the link opens the source.',
   'published.col.quote': 'Quote',
-  'published.tip': '{year}: {value} ({unit}). “{quote}” — {source}',
+  'published.tip': '{year}: {value}, {basis}. “{quote}” — {source}',
   'method.gs': 'Global-south definitions',
   'method.coverage': 'Coverage per year',
   'method.coverage.lead': 'Share of attendance records with each field known. Shares are computed over the known records only.',
@@ -398,7 +399,60 @@ export const en = {
   'method.col.stakeholder': 'Stakeholder group',
   'method.col.country': 'Country',
   'method.col.region': 'UN regional group',
-  'method.col.mode': 'Participation mode'
+  'method.col.mode': 'Participation mode',
+
+  // published figures (bases, table filters) and the Data & API page (copy, codes, membership benchmark)
+  'published.basis.computed': 'Computed from records',
+  'published.basis.total': 'Participants, all (onsite and online)',
+  'published.basis.onsite': 'Onsite participants',
+  'published.basis.online': 'Online participants',
+  'published.basis.registered': 'Registered',
+  'published.basis.registered_estimate': 'Registered (third-party estimate)',
+  'published.basis.listed': 'Pre-registered (public list)',
+  'published.basis.badges': 'Badges handed out',
+  'published.count.over': 'over {n}',
+  'published.count.about': 'about {n}',
+  'published.source.only': 'Source: figures published by the IGF, the UN and others (data/published), each with its link and quote in the table below.',
+  'published.search.years': 'All years',
+  'published.search.sources': 'All sources',
+  'published.search.apply': 'Apply',
+  'published.search.reset': 'Clear search and filters',
+  'chart.table.download': 'Download this table (CSV)',
+  'chart.table.downloaded': 'Saved {file}: the table as shown.',
+  'data.copy': 'Copy',
+  'data.copy.label': 'Copy the {language} code',
+  'data.copied': 'Copied',
+  'data.copy.failed': 'Could not copy: select the code and copy it by hand.',
+  'data.origin.note': 'The addresses in these snippets are those of this server, as your browser reached it.',
+  'data.codes': 'Codes and their labels',
+  'data.codes.lead': 'The files and the API write categories as codes; the dashboard shows their labels. Each list below is the one the metrics use.',
+  'data.codes.code': 'Code',
+  'data.codes.label': 'Label',
+  'data.codes.stakeholder': 'Stakeholder group (stakeholder_group)',
+  'data.codes.region': 'UN regional group (regional_group, un_regional_group, category of the regions metric)',
+  'data.codes.definition': 'Global-south definition (definition; speakers export: global_south_<definition>)',
+  'data.codes.south': 'Global south or north (category of the global-south metric)',
+  'data.codes.gender': 'Gender (gender)',
+  'data.codes.mode': 'Participation mode (participation_mode; mode parameter)',
+  'data.codes.population': 'Population (population parameter)',
+  'data.benchmark': 'The membership benchmark of the regions metric',
+  'data.benchmark.lead':
+    'The regions metric compares each UN regional group’s share of participants with its share of UN member states (member_state_share; representation_ratio = share / member_state_share). The UN has 193 member states; the benchmark counts {total} of them:',
+  'data.benchmark.group': 'Regional group',
+  'data.benchmark.states': 'Member states in the benchmark',
+  'data.benchmark.share': 'member_state_share',
+  'data.benchmark.reference': 'Countries of the group in the reference table',
+  'data.benchmark.total': 'All five groups',
+  'data.benchmark.usa':
+    'The United States belongs to no regional group: it is an observer in the Western European and Others Group and is counted with it for elections, so the benchmark counts it in WEOG (28 members plus the United States: {weog}).',
+  'data.benchmark.turkey':
+    'Türkiye takes part fully in both the Western European and Others Group and the Asia-Pacific Group; for elections it counts in WEOG only, and so it does here, once.',
+  'data.benchmark.kiribati':
+    'Kiribati is left out: older UN lists place it in no group, which is why the benchmark has {asia} Asia-Pacific states and {total} in all rather than 193.',
+  'data.benchmark.mismatch':
+    'The country reference table (data/reference/un_regional_groups_g77.csv, after the UN’s current list) does place Kiribati in the Asia-Pacific Group, so Kiribati’s participants count in the Asia-Pacific share while the benchmark leaves Kiribati out. With Kiribati the group would have {asiaWith} of 193 member states: its representation ratio would change by {change}, every other group’s by {others}.',
+  'data.benchmark.outside':
+    'Countries and territories outside the five groups (Hong Kong, Puerto Rico, Palestine …) are in the participant shares as “no group” but have no member-state share.',
 } as const;
 
 export type MessageKey = keyof typeof en;

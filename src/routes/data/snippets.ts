@@ -4,6 +4,20 @@ export interface Snippet {
   code: string;
 }
 
+/**
+ * The origin the snippets name: the server as the client reached it. adapter-node builds url.origin
+ * from ORIGIN, or from PROTOCOL_HEADER, and otherwise assumes https, so that a server run without
+ * ORIGIN on plain http would hand out https addresses curl cannot open. Without either setting, the
+ * scheme is the proxy's X-Forwarded-Proto when it is http or https, else http (what a bare Node
+ * server speaks). The page then replaces it with location.origin in the browser.
+ */
+export function snippetOrigin(o: { url: URL; configured: boolean; forwardedProto?: string | null }): string {
+  if (o.configured) return o.url.origin;
+  const forwarded = (o.forwardedProto ?? '').split(',')[0].trim().toLowerCase();
+  const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+  return `${scheme}://${o.url.host}`;
+}
+
 export function readSnippets(origin: string, name: string): Snippet[] {
   const base = `${origin}/api/v1/export/${name}`;
   return [
@@ -41,6 +55,10 @@ export function readSnippets(origin: string, name: string): Snippet[] {
         "console.log(table.schema.metadata.get('citation'));",
         'const rows = table.toArray();'
       ].join('\n')
+    },
+    {
+      language: 'curl',
+      code: `curl -O ${base}.csv`
     }
   ];
 }

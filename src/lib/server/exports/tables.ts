@@ -6,6 +6,8 @@ import type { ValueType } from './encoding.ts';
 import attendanceCellsSql from './sql/attendance_cells.sql?raw';
 import classificationSql from '../metrics/classification.sql?raw';
 import { compose } from '../metrics/sql.ts';
+import { GLOBAL_SOUTH_DEFINITIONS } from '../metrics/describe.ts';
+import { NORTH_REGIONAL_GROUPS, SOUTH_REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
 
 export const EXPORT_TABLES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
@@ -60,6 +62,32 @@ const SOURCE_SET = col(
   'string',
   'The set of records the row belongs to: public_session_pages (speakers of the IGF’s public session pages), demo (synthetic demonstration records) or the name given when the file was loaded (user by default). A set is either all synthetic or all real; the metrics never mix two.'
 );
+
+/**
+ * A speaker's global-south flag under one definition, as the metrics classify the record
+ * (metrics/classification.sql): from the speaker's country in the country table; under
+ * regional_groups, a speaker without a known country counts by the record's own regional group.
+ * Null where the metrics say unknown. A scalar subquery per flag keeps the export one table in
+ * rowid order (the country table is small).
+ */
+const inList = (codes: readonly string[]) => codes.map((c) => `'${c}'`).join(', ');
+const countryOf = (e: string) => `(SELECT ${e} FROM country c WHERE c.iso3 = speaker.country_iso3)`;
+const SPEAKER_SOUTH_SQL = {
+  un_developing: countryOf('c.un_developing'),
+  g77: countryOf('c.g77'),
+  wb_non_high_income: countryOf(`CASE WHEN c.wb_income IN ('low', 'lower_middle', 'upper_middle') THEN true WHEN c.wb_income = 'high' THEN false END`),
+  regional_groups: `coalesce(${countryOf(`coalesce(c.un_regional_group IN (${inList(SOUTH_REGIONAL_GROUPS)}), false)`)},
+    CASE WHEN speaker.regional_group IN (${inList(SOUTH_REGIONAL_GROUPS)}) THEN true WHEN speaker.regional_group IN (${inList(NORTH_REGIONAL_GROUPS)}) THEN false END)`
+} as const;
+const SPEAKER_SOUTH_COLUMNS = (Object.keys(SPEAKER_SOUTH_SQL) as (keyof typeof SPEAKER_SOUTH_SQL)[]).map((d) =>
+  col(
+    `global_south_${d}`,
+    'bool',
+    `True when the speaker counts as global south under the definition ${d}, false when global north, empty when unknown (the global-south metric's classification of the record). ${GLOBAL_SOUTH_DEFINITIONS[d]}`,
+    SPEAKER_SOUTH_SQL[d]
+  )
+);
+
 const SOURCE_COLUMNS = [
   col('source_file', 'string', 'The input file the row was loaded from, by its name as given: the file name, or folder/name for a file of an input folder (never a server path).'),
   col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.', 'source_line::INTEGER')
@@ -108,6 +136,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
         'UN regional group: african, asia_pacific, eastern_european, grulac or weog. The country’s group when the country is known, else the record’s own (session pages give a regional group, never a country); empty when neither is known or the country is outside the five groups.'
       ),
       col('regional_group_raw', 'string', 'Regional group as written in the input.'),
+      ...SPEAKER_SOUTH_COLUMNS,
       ...PERSON_CATEGORIES,
       col('session_title', 'string', 'Session title as given with the speaker.'),
       SESSION_TYPE,
