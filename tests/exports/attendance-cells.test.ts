@@ -17,7 +17,11 @@ function cell(country: string, stakeholder: string, participants: number, host =
     gs_un_developing: 'global_north',
     gs_g77: 'global_north',
     gs_wb_non_high_income: 'global_north',
-    gs_regional_groups: 'global_north'
+    gs_regional_groups: 'global_north',
+    ldc: 'not_ldc',
+    lldc: 'not_lldc',
+    sids: 'not_sids',
+    ldc_lldc_sids: 'other_countries'
   };
 }
 
@@ -59,7 +63,7 @@ describe('suppressAttendanceCells', () => {
     const host = publishedTotalsOf(cell('XXX', 'government', 3, 'host_country'));
     const guest = publishedTotalsOf(cell('YYY', 'government', 3, 'other_countries'));
     expect(host.some((k) => k.includes('without_host'))).toBe(false);
-    expect(guest.filter((k) => k.includes('without_host'))).toHaveLength(20); // 2 modes x 10 breakdowns
+    expect(guest.filter((k) => k.includes('without_host'))).toHaveLength(28); // 2 modes x 14 breakdowns
     expect(host).toContain('user|2019|all|with_host|country=XXX');
     expect(host).toContain('user|2019|onsite|with_host|stakeholder=government');
   });

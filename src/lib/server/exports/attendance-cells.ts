@@ -39,6 +39,11 @@ export interface AttendanceCell {
   gs_g77: string;
   gs_wb_non_high_income: string;
   gs_regional_groups: string;
+  /** ldc | not_ldc | unknown, and likewise lldc, sids, ldc_lldc_sids (the ldc-lldc-sids metric). */
+  ldc: string;
+  lldc: string;
+  sids: string;
+  ldc_lldc_sids: string;
 }
 
 /** The keys of every published total a cell counts towards (totals never span two source sets). */
@@ -53,7 +58,11 @@ export function publishedTotalsOf(c: AttendanceCell): string[] {
     `un_developing=${c.gs_un_developing}`,
     `g77=${c.gs_g77}`,
     `wb=${c.gs_wb_non_high_income}`,
-    `regional_groups=${c.gs_regional_groups}`
+    `regional_groups=${c.gs_regional_groups}`,
+    `ldc=${c.ldc}`,
+    `lldc=${c.lldc}`,
+    `sids=${c.sids}`,
+    `ldc_lldc_sids=${c.ldc_lldc_sids}`
   ];
   const modes = [c.participation_mode, 'all'];
   // exclude_host=true publishes the same totals over the cells outside the host country.

@@ -13,7 +13,8 @@ export const METRICS = [
   'representation',
   'host',
   'sessions',
-  'published'
+  'published',
+  'ldc-lldc-sids'
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
@@ -116,6 +117,7 @@ export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
   countries: ['population', 'source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format'],
   representation: ['definition', ...COMMON],
   host: ['population', ...COMMON],
+  'ldc-lldc-sids': ['population', ...COMMON],
   sessions: ['population', 'definition', 'level', ...COMMON],
   // The published figures themselves belong to no source set; source selects the records the
   // computed figures beside them are counted from.
