@@ -4,11 +4,12 @@ import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.serve
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = parseFilters(url.searchParams);
-  const all = await metric('global-south', filters, { definition: 'all' });
+  const [all, special] = await Promise.all([metric('global-south', filters, { definition: 'all' }), metric('ldc-lldc-sids', filters)]);
   const { state, inRange } = pageState(url, [all]);
   return {
     ...state,
     globalSouth: slim(all, (r) => inRange(r) && r.category === 'global_south'),
+    specialSituations: slim(special, inRange),
     downloads: {
       'global-south-definitions': chartDownload('global-south-definitions', all, filters, state.years, {
         rows: { dimension: 'global_south', category: 'global_south' },
