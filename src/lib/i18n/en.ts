@@ -38,7 +38,7 @@ export const en = {
   'data.col.description': 'Description',
   'data.read': 'Read it with',
   'data.suppressed':
-    'Never record-level: counts per cell; {hidden} of {rows} cells are suppressed (under k records, or protecting one). Totals are in the metrics.',
+    'Never record-level: counts per cell; {hidden} cells are suppressed (under k records, or protecting one) and published together, one row per year and source set. Totals are in the metrics.',
   'data.synthetic': 'Holds synthetic demonstration records (flagged in the synthetic column).',
   'data.api': 'Metrics API',
   'data.api.text':
