@@ -8,7 +8,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DatabaseUnavailableError, dedicatedConnection } from '../db.ts';
 import { suppressionK } from '../metrics/suppression.ts';
-import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
+import { attendanceCellsSqlFor, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
+import { hasIncomeHistory } from '../metrics/income-join.ts';
 import { exportRows, suppressAttendanceCells, type AttendanceCell, type AttendanceExportRow } from './attendance-cells.ts';
 import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata, type SourceSetMetadata } from './metadata.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
@@ -66,7 +67,7 @@ let attendanceCache: { version: string; k: number; rows: AttendanceExportRow[] }
 
 async function suppressedAttendance(conn: DuckDBConnection, version: DataVersion, k: number) {
   if (attendanceCache && attendanceCache.version === version.hash && attendanceCache.k === k) return attendanceCache.rows;
-  const cells = (await conn.runAndReadAll(ATTENDANCE_CELLS_SQL)).getRowObjectsJS() as unknown as (AttendanceCell & { synthetic: boolean })[];
+  const cells = (await conn.runAndReadAll(attendanceCellsSqlFor(await hasIncomeHistory(conn)))).getRowObjectsJS() as unknown as (AttendanceCell & { synthetic: boolean })[];
   const { suppressed } = suppressAttendanceCells(cells, k);
   const rows = exportRows(cells, suppressed);
   attendanceCache = { version: version.hash, k, rows };

@@ -5,6 +5,7 @@
 import type { ValueType } from './encoding.ts';
 import attendanceCellsSql from './sql/attendance_cells.sql?raw';
 import classificationSql from '../metrics/classification.sql?raw';
+import { INCOME_JOIN, NO_INCOME_JOIN } from '../metrics/income-join.ts';
 import { compose } from '../metrics/sql.ts';
 
 export const EXPORT_TABLES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
@@ -199,7 +200,11 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
  * The statement that groups attendance into cells before suppression (see attendance-cells.ts), with
  * the metrics' own classification of each country, so both group records the same way.
  */
-export const ATTENDANCE_CELLS_SQL = compose(attendanceCellsSql, { classification: classificationSql });
+export const ATTENDANCE_CELLS_SQL = compose(attendanceCellsSql, { classification: classificationSql, income: INCOME_JOIN });
+
+/** The same for a database without the income history (built before it existed): today's income groups. */
+export const attendanceCellsSqlFor = (withIncomeHistory: boolean) =>
+  withIncomeHistory ? ATTENDANCE_CELLS_SQL : compose(attendanceCellsSql, { classification: classificationSql, income: NO_INCOME_JOIN });
 
 /** `e AS name` for every column (the names and expressions are ours, never from a request). */
 export function selectList(table: ExportTable): string {

@@ -52,7 +52,7 @@ SELECT g.*, {{classification}}
 FROM grouped AS g
 LEFT JOIN country AS c ON c.iso3 = g.iso3
 LEFT JOIN meeting AS m ON m.year = g.year
-LEFT JOIN country_income AS wi ON wi.iso3 = c.iso3 AND wi.fiscal_year = m.wb_fiscal_year
+{{income}}
 ORDER BY g.source_set, g.year, g.mode;
 
 -- speaker_persons: one row per person per session (n = 1). A person is the name, case and
@@ -94,7 +94,7 @@ SELECT g.*, {{classification}}
 FROM persons AS g
 LEFT JOIN country AS c ON c.iso3 = g.iso3
 LEFT JOIN meeting AS m ON m.year = g.year
-LEFT JOIN country_income AS wi ON wi.iso3 = c.iso3 AND wi.fiscal_year = m.wb_fiscal_year
+{{income}}
 ORDER BY g.source_set, g.year, g.session_id;
 
 -- session_list: every session of the session table or named by a speaker record, per source set, with
