@@ -13,6 +13,7 @@ import { loadFile, fileSha256, sourceName, displayName, adoptPathNamedFiles, typ
 import { InputError } from './files/input-file.ts';
 import { loadCountryReference } from './reference/load-countries.ts';
 import { loadMeetings } from './reference/load-meetings.ts';
+import { INCOME_HISTORY_FILE, loadIncomeHistory } from './reference/load-income.ts';
 import type { RecordKind } from './records/kinds.ts';
 import type { ManualMap } from './records/headers.ts';
 import { clearStaging, type StageProgress } from './load/stage.ts';
@@ -249,9 +250,10 @@ async function ensureReference(conn: DuckDBConnection): Promise<PipelineReport['
   const logged = await conn.runAndReadAll("SELECT sha256 FROM load_log WHERE kind = 'reference' AND file = $1", [logName]);
   if (logged.currentRowCount && logged.getRows()[0][0] === sha) return { ...(await counts()), status: 'unchanged' };
 
-  await conn.run("DELETE FROM country_alias; DELETE FROM country; DELETE FROM meeting; DELETE FROM load_log WHERE kind = 'reference';");
+  await conn.run("DELETE FROM country_alias; DELETE FROM country; DELETE FROM meeting; DELETE FROM country_income; DELETE FROM load_log WHERE kind = 'reference';");
   await loadCountryReference(conn, REFERENCE_DIR);
   await loadMeetings(conn, MEETINGS_CSV);
+  await loadIncomeHistory(conn, join(REFERENCE_DIR, INCOME_HISTORY_FILE));
   const c = await counts();
   const rows = c.countries + c.meetings;
   await conn.run(

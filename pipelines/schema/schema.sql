@@ -29,7 +29,20 @@ CREATE TABLE IF NOT EXISTS meeting (
   year      INTEGER PRIMARY KEY,
   city      VARCHAR,
   host_iso3 VARCHAR,           -- NULL for the all-online 2020 meeting
-  format    VARCHAR NOT NULL   -- onsite | online | hybrid
+  format    VARCHAR NOT NULL,  -- onsite | online | hybrid
+  opened    VARCHAR,           -- month the meeting opened, YYYY-MM
+  wb_fiscal_year INTEGER       -- the World Bank fiscal year whose income classification was valid then
+);
+
+-- World Bank historical income classification (data/reference/wb_income_history.csv): one row per
+-- economy and World Bank fiscal year FY1989-FY2026 (FY2025 = July 2024 - June 2025); income_group
+-- low | lower_middle | upper_middle | high, NULL when the World Bank did not classify the economy.
+CREATE TABLE IF NOT EXISTS country_income (
+  iso3         VARCHAR NOT NULL,
+  fiscal_year  INTEGER NOT NULL,
+  data_year    INTEGER,          -- the GNI year the classification is based on (fiscal_year - 2)
+  income_group VARCHAR,
+  PRIMARY KEY (iso3, fiscal_year)
 );
 
 CREATE TABLE IF NOT EXISTS attendance (
@@ -132,6 +145,8 @@ ALTER TABLE speaker ADD COLUMN IF NOT EXISTS regional_group VARCHAR;
 ALTER TABLE speaker ADD COLUMN IF NOT EXISTS regional_group_raw VARCHAR;
 ALTER TABLE speaker ADD COLUMN IF NOT EXISTS source_url VARCHAR;
 ALTER TABLE load_log ADD COLUMN IF NOT EXISTS source_set VARCHAR;
+ALTER TABLE meeting ADD COLUMN IF NOT EXISTS opened VARCHAR;
+ALTER TABLE meeting ADD COLUMN IF NOT EXISTS wb_fiscal_year INTEGER;
 -- Files loaded before file keys were named by their path: the pipeline gives them a key and their
 -- base name when it next runs (adoptPathNamedFiles in pipelines/load/load-file.ts).
 ALTER TABLE load_log ADD COLUMN IF NOT EXISTS file_key VARCHAR;

@@ -106,7 +106,7 @@ export async function createBenchDatabase(path: string, attendanceRows = 1_000_0
       'INSERT INTO country (iso3, name_en, m49_region, un_regional_group, un_developing, g77, wb_income, ldc) VALUES ' +
         COUNTRIES.map((c) => `(${c.map(q).join(', ')})`).join(', ')
     );
-    await conn.run('INSERT INTO meeting VALUES ' + MEETINGS.map((m) => `(${m.map(q).join(', ')})`).join(', '));
+    await conn.run('INSERT INTO meeting (year, city, host_iso3, format) VALUES ' + MEETINGS.map((m) => `(${m.map(q).join(', ')})`).join(', '));
 
     // Attendance: year uniform over the 20 meetings; 25 % from the host country, 3 % without a
     // country, the rest spread over the reference countries; categorical values by fixed weights.

@@ -17,7 +17,11 @@ function cell(country: string, stakeholder: string, participants: number, host =
     gs_un_developing: 'global_north',
     gs_g77: 'global_north',
     gs_wb_non_high_income: 'global_north',
-    gs_regional_groups: 'global_north'
+    gs_regional_groups: 'global_north',
+    ldc: 'not_ldc',
+    lldc: 'not_lldc',
+    sids: 'not_sids',
+    ldc_lldc_sids: 'other_countries'
   };
 }
 
@@ -59,7 +63,7 @@ describe('suppressAttendanceCells', () => {
     const host = publishedTotalsOf(cell('XXX', 'government', 3, 'host_country'));
     const guest = publishedTotalsOf(cell('YYY', 'government', 3, 'other_countries'));
     expect(host.some((k) => k.includes('without_host'))).toBe(false);
-    expect(guest.filter((k) => k.includes('without_host'))).toHaveLength(20); // 2 modes x 10 breakdowns
+    expect(guest.filter((k) => k.includes('without_host'))).toHaveLength(28); // 2 modes x 14 breakdowns
     expect(host).toContain('user|2019|all|with_host|country=XXX');
     expect(host).toContain('user|2019|onsite|with_host|stakeholder=government');
   });
@@ -92,4 +96,19 @@ describe('suppressAttendanceCells', () => {
     // government {2h, 40} and civil society {3h, 30}: each hides its DEU cell too
     expect(suppressed.slice(2)).toEqual([true, true]);
   });
+
+  it('hides a shown cell from which the host side margins would solve the hidden ones (worked example, docs/metrics.md)', () => {
+    // host DEU: government female 20, government male 15, civil society female 12; 2 from Taiwan.
+    const deu = (stakeholder: string, gender: string, n: number) => ({ ...cell('DEU', stakeholder, n, 'host_country'), gender });
+    const twn = { ...cell('TWN', 'government', 2), gs_un_developing: 'unknown', region: 'no_group' };
+    const cells = [deu('government', 'female', 20), deu('government', 'male', 15), deu('civil_society', 'female', 12), twn];
+    // per total: year {20, 15, 12, 2h} hides 12; government {20, 15, 2h} hides 15; female {20, 12h, 2h} has two.
+    // The host side's margins (government 35, civil society 12, female 32, male 15) would then give
+    // 15 = 35 - 20 and 12 = 32 - 20: the rectangle government/civil society x female/male needs the 20 hidden too.
+    const r = suppressAttendanceCells(cells, 5);
+    expect(r.suppressed).toEqual([true, true, true, true]);
+    expect(r.primary).toBe(1);
+    expect(r.secondary).toBe(3);
+  });
 });
+

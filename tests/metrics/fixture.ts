@@ -176,7 +176,9 @@ export async function createFixtureDatabase(): Promise<Fixture> {
          VALUES (${q(iso3)}, ${q(m49)}, ${q(iso3)}, ${q(region)}, ${q(group)}, ${q(dev)}, ${q(g77)}, ${q(wb)})`
       );
     }
-    await conn.run(`INSERT INTO meeting VALUES (2019, 'Berlin', 'DEU', 'hybrid'), (2020, NULL, NULL, 'online'), (2021, 'Katowice', 'POL', 'hybrid')`);
+    // Ethiopia is a least developed and a landlocked developing country (UN-OHRLLS); no fixture country is a SIDS.
+    await conn.run(`UPDATE country SET ldc = (iso3 = 'ETH'), lldc = (iso3 = 'ETH'), sids = false`);
+    await conn.run(`INSERT INTO meeting (year, city, host_iso3, format) VALUES (2019, 'Berlin', 'DEU', 'hybrid'), (2020, NULL, NULL, 'online'), (2021, 'Katowice', 'POL', 'hybrid')`);
     for (const [set, synthetic] of [
       ['demo', true],
       ['fixture', false]

@@ -25,6 +25,7 @@ describe('parseMetricParams', () => {
       level: 'year',
       dimension: null,
       category: null,
+      target: null, // no distance-to-target columns
       format: 'json'
     });
     expect(parseMetricParams('sessions', {}).population).toBe('speakers');

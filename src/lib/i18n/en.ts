@@ -38,7 +38,7 @@ export const en = {
   'data.col.description': 'Description',
   'data.read': 'Read it with',
   'data.suppressed':
-    'Never record-level: counts per cell; {hidden} of {rows} cells are suppressed (under k records, or protecting one). Totals are in the metrics.',
+    'Never record-level: counts per cell; {hidden} cells are suppressed (under k records, or protecting one) and published together, one row per year and source set. Totals are in the metrics.',
   'data.synthetic': 'Holds synthetic demonstration records (flagged in the synthetic column).',
   'data.api': 'Metrics API',
   'data.api.text':
@@ -178,6 +178,33 @@ export const en = {
   'definition.g77': 'G77 and China',
   'definition.wb_non_high_income': 'World Bank: not high income',
   'definition.regional_groups': 'UN regional groups (Africa, Asia-Pacific, GRULAC)',
+  'definition.wb_caveat':
+    'World Bank definition: each country counts by its income group in the World Bank fiscal year of the meeting (the classification valid when the meeting opened; FY N runs from July N−1 to June N), not by today’s group. Argentina, for example, was high income in FY2016 and FY2019 only, Romania in FY2021 and again from FY2023. Source: World Bank, historical classification by income (OGHIST), July 2025 edition.',
+  'balance.title.stakeholder_balance': 'Stakeholder balance',
+  'balance.title.regional_balance': 'Regional balance',
+  'balance.sentence': 'as balanced as {value} equal groups of {k}',
+  'balance.of': 'of {k}',
+  'balance.groups.stakeholder_balance': 'The five core stakeholder groups: government, private sector, civil society, technical community with academia, intergovernmental organisations (media left out).',
+  'balance.groups.regional_balance': 'The five UN regional groups: African, Asia-Pacific, Eastern European, GRULAC, WEOG.',
+  'balance.indices': '{year}, {n} {population} in the five groups. Pielou evenness J {j}, normalised Blau index {blau}.',
+  'balance.help': 'Effective number of groups = 1 / Σ p², p = each group’s share: 5 when the five groups are equally present, 1 when everyone is in one.',
+  'balance.suppressed': 'Hidden in {year}: a group of the five has fewer than {k} attendees.',
+  'balance.none': 'No records in the five groups in {year}.',
+  'balance.low_n': 'Fewer than 30 records: read with care.',
+  'special.title': 'Participants from LDCs, LLDCs and SIDS',
+  'special.subtitle':
+    'Share of {population} from least developed countries (LDC), landlocked developing countries (LLDC) and small island developing states (SIDS), the countries the IGF’s travel support targets; over records with a known country. {mode}.',
+  'special.col.year': 'Year',
+  'special.col.ldc_lldc_sids': 'Any of the three',
+  'special.col.ldc': 'LDC',
+  'special.col.lldc': 'LLDC',
+  'special.col.sids': 'SIDS',
+  'special.col.coverage': 'Country known',
+  'special.count': '({count} of {n})',
+  'special.interval': '95 % interval {low} to {high}',
+  'special.caveat':
+    'Lists of UN-OHRLLS as in UN M49 on {date} (44 LDCs, 32 LLDCs, 53 SIDS including territories), applied to every year: a country that has since left the LDC category (Bhutan in 2023, São Tomé and Príncipe in 2024) is not counted as an LDC in earlier years. A country in two lists counts once in “Any of the three”.',
+  'special.none': 'No records with a known country in the years selected.',
 
   'category.government': 'Government',
   'category.private_sector': 'Private sector',

@@ -43,12 +43,13 @@ async function publicView(url: URL, filters: Filters) {
 }
 
 async function recordsView(url: URL, filters: Filters) {
-  const all = await metric('global-south', filters, { definition: 'all' });
+  const [all, special] = await Promise.all([metric('global-south', filters, { definition: 'all' }), metric('ldc-lldc-sids', filters)]);
   const { state, inRange } = pageState(url, [all]);
   return {
     ...state,
     view: 'records' as const,
     globalSouth: slim(all, (r) => inRange(r) && r.category === 'global_south'),
+    specialSituations: slim(special, inRange),
     downloads: {
       'global-south-definitions': chartDownload('global-south-definitions', all, filters, state.years, {
         rows: { dimension: 'global_south', category: 'global_south' },

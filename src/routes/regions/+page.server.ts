@@ -52,6 +52,7 @@ async function recordsView(url: URL, filters: Filters) {
       'regions-host': chartDownload('regions-host', host, hostFilters, state.years, { rows: { dimension: 'host', category: 'host_country' } })
     },
     regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
+    balance: slim(regions, (r) => inRange(r) && r.dimension === 'regional_balance'),
     countries: countryRows,
     unmapped,
     host: slim(host, (r) => inRange(r) && r.dimension === 'host' && r.category === 'host_country')

@@ -8,8 +8,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DatabaseUnavailableError, dedicatedConnection } from '../db.ts';
 import { suppressionK } from '../metrics/suppression.ts';
-import { ATTENDANCE_CELLS_SQL, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
-import { suppressAttendanceCells, type AttendanceCell } from './attendance-cells.ts';
+import { attendanceCellsSqlFor, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
+import { hasIncomeHistory } from '../metrics/income-join.ts';
+import { exportRows, suppressAttendanceCells, type AttendanceCell, type AttendanceExportRow } from './attendance-cells.ts';
 import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata, type SourceSetMetadata } from './metadata.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
 
@@ -60,14 +61,15 @@ export function parseExportPath(segment: string, query: URLSearchParams): { tabl
   return { table: name, format: format as FileFormat };
 }
 
-// The suppressed attendance cells of the newest data version (computing them reads every record).
-let attendanceCache: { version: string; k: number; rows: (AttendanceCell & { suppressed: boolean; synthetic: boolean })[] } | null = null;
+// The attendance export's rows of the newest data version (computing them reads every record):
+// the shown cells, and the hidden cells of each source set and year as one row (exportRows).
+let attendanceCache: { version: string; k: number; rows: AttendanceExportRow[] } | null = null;
 
 async function suppressedAttendance(conn: DuckDBConnection, version: DataVersion, k: number) {
   if (attendanceCache && attendanceCache.version === version.hash && attendanceCache.k === k) return attendanceCache.rows;
-  const cells = (await conn.runAndReadAll(ATTENDANCE_CELLS_SQL)).getRowObjectsJS() as unknown as (AttendanceCell & { synthetic: boolean })[];
+  const cells = (await conn.runAndReadAll(attendanceCellsSqlFor(await hasIncomeHistory(conn)))).getRowObjectsJS() as unknown as (AttendanceCell & { synthetic: boolean })[];
   const { suppressed } = suppressAttendanceCells(cells, k);
-  const rows = cells.map((c, i) => ({ ...c, suppressed: suppressed[i] }));
+  const rows = exportRows(cells, suppressed);
   attendanceCache = { version: version.hash, k, rows };
   return rows;
 }
@@ -83,10 +85,11 @@ async function prepareAttendance(conn: DuckDBConnection, version: DataVersion, k
     appender.appendInteger(r.meeting_year);
     if (r.country_iso3 === null) appender.appendNull();
     else appender.appendVarchar(r.country_iso3);
-    appender.appendVarchar(r.stakeholder_group);
-    appender.appendVarchar(r.gender);
-    appender.appendVarchar(r.participation_mode);
-    if (r.suppressed) appender.appendNull();
+    for (const v of [r.stakeholder_group, r.gender, r.participation_mode]) {
+      if (v === null) appender.appendNull();
+      else appender.appendVarchar(v);
+    }
+    if (r.participants === null) appender.appendNull();
     else appender.appendInteger(r.participants);
     appender.appendBoolean(r.suppressed);
     appender.appendBoolean(r.synthetic);
@@ -101,7 +104,7 @@ interface TableFacts {
   /** The source sets of the rows (none for reference tables), each with whether it is synthetic. */
   sourceSets: SourceSetMetadata[];
   synthetic: boolean;
-  /** Rows whose count is hidden (suppressed tables), else null. */
+  /** Cells whose count is hidden (suppressed tables; attendance publishes them together), else null. */
   suppressedRows: number | null;
 }
 
@@ -117,7 +120,9 @@ async function tableFacts(conn: DuckDBConnection, table: ExportTable, version: D
   if (table.name === 'attendance') {
     const cells = await suppressedAttendance(conn, version, k);
     const sourceSets = setsOf(cells);
-    return { rows: cells.length, sourceSets, synthetic: sourceSets.some((s) => s.synthetic), suppressedRows: cells.filter((c) => c.suppressed).length };
+    // suppressedRows: the hidden cells, published together as one row per source set and year
+    const hidden = cells.reduce((n, c) => n + (c.suppressed ? c.cells : 0), 0);
+    return { rows: cells.length, sourceSets, synthetic: sourceSets.some((s) => s.synthetic), suppressedRows: hidden };
   }
   if (!table.hasSourceSets) {
     const [row] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table.from}`)).getRowObjectsJS() as { n: number }[];

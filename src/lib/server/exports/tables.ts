@@ -5,6 +5,7 @@
 import type { ValueType } from './encoding.ts';
 import attendanceCellsSql from './sql/attendance_cells.sql?raw';
 import classificationSql from '../metrics/classification.sql?raw';
+import { INCOME_JOIN, NO_INCOME_JOIN } from '../metrics/income-join.ts';
 import { compose } from '../metrics/sql.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '../metrics/describe.ts';
 import { NORTH_REGIONAL_GROUPS, SOUTH_REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
@@ -98,17 +99,21 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     name: 'attendance',
     title: 'Attendance counts by year, country, stakeholder group, gender and mode',
     definition:
-      'Number of attendance records per source set x meeting year x country x stakeholder group x gender x participation mode. Cells with fewer than k records are suppressed, and further cells are suppressed so that no hidden cell can be recovered from a total the metrics publish. Never record-level.',
+      'Number of attendance records per source set x meeting year x country x stakeholder group x gender x participation mode. Cells with fewer than k records are suppressed, and further cells are suppressed so that no hidden cell can be recovered from a total the metrics publish. The hidden cells of a source set and year are not listed one by one: one row with suppressed = true and every category and the count empty stands for all of them. Never record-level.',
     population: 'attendees',
     hasSourceSets: true,
     suppressed: true,
     from: 'export_attendance_cells',
     columns: [
       MEETING_YEAR,
-      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown.'),
-      ...PERSON_CATEGORIES,
-      col('participants', 'int', 'Attendance records in the cell; empty when suppressed.'),
-      col('suppressed', 'bool', 'True when the count is hidden (small cell or protecting one).'),
+      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown, and on the row of hidden cells.'),
+      ...PERSON_CATEGORIES.map((c) => ({ ...c, description: `${c.description} Empty only on the row of hidden cells.` })),
+      col('participants', 'int', 'Attendance records in the cell; empty on the row of hidden cells.'),
+      col(
+        'suppressed',
+        'bool',
+        'True on the one row per source set and year that stands for all of its hidden cells (under k records, or protecting one): its country, stakeholder group, gender, mode and count are empty. False on every listed cell.'
+      ),
       col('synthetic', 'bool', 'True when any record of the cell is synthetic (demonstration data).'),
       col('source_set', 'string', 'The source set the cell counts (cells and their suppression are per source set, as the metrics are).')
     ]
@@ -224,7 +229,11 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
  * The statement that groups attendance into cells before suppression (see attendance-cells.ts), with
  * the metrics' own classification of each country, so both group records the same way.
  */
-export const ATTENDANCE_CELLS_SQL = compose(attendanceCellsSql, { classification: classificationSql });
+export const ATTENDANCE_CELLS_SQL = compose(attendanceCellsSql, { classification: classificationSql, income: INCOME_JOIN });
+
+/** The same for a database without the income history (built before it existed): today's income groups. */
+export const attendanceCellsSqlFor = (withIncomeHistory: boolean) =>
+  withIncomeHistory ? ATTENDANCE_CELLS_SQL : compose(attendanceCellsSql, { classification: classificationSql, income: NO_INCOME_JOIN });
 
 /** `e AS name` for every column (the names and expressions are ours, never from a request). */
 export function selectList(table: ExportTable): string {

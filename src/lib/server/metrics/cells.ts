@@ -83,6 +83,26 @@ export const CATEGORIES: Record<string, readonly (readonly [string, Part])[]> = 
     ['global_north', 'in'],
     ['unknown', 'out']
   ],
+  ldc: [
+    ['ldc', 'in'],
+    ['not_ldc', 'in'],
+    ['unknown', 'out']
+  ],
+  lldc: [
+    ['lldc', 'in'],
+    ['not_lldc', 'in'],
+    ['unknown', 'out']
+  ],
+  sids: [
+    ['sids', 'in'],
+    ['not_sids', 'in'],
+    ['unknown', 'out']
+  ],
+  ldc_lldc_sids: [
+    ['ldc_lldc_sids', 'in'],
+    ['other_countries', 'in'],
+    ['unknown', 'out']
+  ],
   host: [
     ['host_country', 'in'],
     ['other_countries', 'in'],

@@ -6,7 +6,7 @@ export const GLOBAL_SOUTH_DEFINITIONS: Record<Definition, string> = {
     'UN M49 / SDG "developing regions": every country or area the UN Statistics Division classes as developing (all of Africa, the Americas except the United States and Canada, Asia except Japan, Israel and Cyprus, and Oceania except Australia and New Zealand); the others are counted as global north.',
   g77: 'Members of the Group of 77 and China, China included; every other country or territory is counted as global north.',
   wb_non_high_income:
-    'World Bank income groups low, lower-middle and upper-middle income; high-income economies are global north; economies the World Bank does not classify are unknown.',
+    'World Bank income groups low, lower-middle and upper-middle income; high-income economies are global north; economies the World Bank does not classify are unknown. Each country counts by its income group in the World Bank fiscal year of the meeting (the classification valid when the meeting opened: FY N runs July N-1 to June N, so IGF 2024 in December 2024 and IGF 2025 in June 2025 both use FY2025; World Bank historical classification by income, OGHIST, July 2025 edition), not by today\'s group; a meeting after FY2026 uses today\'s (FY2027) list.',
   regional_groups:
     'Members of the African, Asia-Pacific and Latin American and Caribbean (GRULAC) UN regional groups; the Eastern European and Western European and Others groups, and countries or territories outside the five groups, are global north. A record without a known country counts by its own regional group when it has one (region_only: session pages give a regional group, never a country).'
 };

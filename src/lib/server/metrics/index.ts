@@ -21,6 +21,7 @@ import { representation } from './representation.ts';
 import { hostShare } from './host-share.ts';
 import { sessionDiversity } from './session-diversity.ts';
 import { publishedVsComputed } from './published-vs-computed.ts';
+import { ldcLldcSidsShares } from './ldc-lldc-sids-shares.ts';
 import { compose, runStatement, statement } from './sql.ts';
 import { chooseSourceSet, sourceSets } from './source-sets.ts';
 import { ParamError, parseMetricParams, type MetricName, type MetricParams, type QueryInput } from './params.ts';
@@ -36,7 +37,8 @@ export const METRIC_MODULES: Record<MetricName, MetricModule> = {
   representation,
   host: hostShare,
   sessions: sessionDiversity,
-  published: publishedVsComputed
+  published: publishedVsComputed,
+  'ldc-lldc-sids': ldcLldcSidsShares
 };
 
 setConnectionInitializer(prepareConnection);

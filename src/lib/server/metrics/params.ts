@@ -14,7 +14,8 @@ export const METRICS = [
   'representation',
   'host',
   'sessions',
-  'published'
+  'published',
+  'ldc-lldc-sids'
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 
@@ -46,6 +47,7 @@ export const PARAMETERS = [
   'level',
   'dimension',
   'category',
+  'target',
   'format'
 ] as const;
 export type ParameterName = (typeof PARAMETERS)[number];
@@ -85,6 +87,12 @@ export interface MetricParams {
   dimension: string | null;
   /** Keep only rows of this category; null = all rows. */
   category: string | null;
+  /**
+   * Distance to a target: a share in percent (0-100) for every share row, or 'equal' (each
+   * category's equal share where one is defined: EQUAL_TARGETS in targets.ts); null = no target
+   * columns. Share metrics only.
+   */
+  target: number | 'equal' | null;
   format: Format;
 }
 
@@ -100,6 +108,7 @@ export const DEFAULT_PARAMS: MetricParams = {
   level: 'year',
   dimension: null,
   category: null,
+  target: null,
   format: 'json'
 };
 
@@ -107,15 +116,16 @@ const COMMON: ParameterName[] = ['source', 'from', 'to', 'mode', 'session_type',
 
 /** The parameters each metric accepts. */
 export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
-  participation: ['population', ...COMMON],
-  'global-south': ['population', 'definition', ...COMMON],
-  stakeholders: ['population', ...COMMON],
-  gender: ['population', ...COMMON],
-  regions: ['population', ...COMMON],
+  participation: ['population', ...COMMON, 'target'],
+  'global-south': ['population', 'definition', ...COMMON, 'target'],
+  stakeholders: ['population', ...COMMON, 'target'],
+  gender: ['population', ...COMMON, 'target'],
+  regions: ['population', ...COMMON, 'target'],
   // One row per country: there is no breakdown to pick rows from, so no dimension or category.
   countries: ['population', 'source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format'],
   representation: ['definition', ...COMMON],
-  host: ['population', ...COMMON],
+  host: ['population', ...COMMON, 'target'],
+  'ldc-lldc-sids': ['population', ...COMMON, 'target'],
   sessions: ['population', 'definition', 'level', ...COMMON],
   // The published figures themselves belong to no source set; source selects the records the
   // computed figures beside them are counted from.
@@ -145,6 +155,8 @@ export function allowedValues(metric: MetricName, name: ParameterName): string[]
     case 'dimension':
     case 'category':
       return [`a ${name} value present in the metric's rows (lower-case snake_case)`];
+    case 'target':
+      return ['a share in percent from 0 to 100 (e.g. 50 or 33.3)', 'equal'];
     case 'format':
       return [...FORMATS];
   }
@@ -303,6 +315,16 @@ export function parseMetricParams(metric: MetricName, query: QueryInput, suffixF
           );
         }
         p[filter] = value;
+        break;
+      }
+      case 'target': {
+        const n = Number(value);
+        if (value === 'equal') p.target = 'equal';
+        else if (/^\d{1,3}(\.\d{1,4})?$/.test(value) && n >= 0 && n <= 100) p.target = n;
+        else {
+          const allowed = allowedValues(metric, 'target');
+          throw new ParamError('target', value, allowed, `Invalid value for target: "${value}". Allowed: ${allowed.join(', ')}.`);
+        }
         break;
       }
       case 'format':

@@ -10,6 +10,7 @@ import { publicParams, type MetricName, type MetricParams } from './params.ts';
 import type { Column, ComputeOptions, MetricModule, MetricResult, Row } from './types.ts';
 import { SHARE_TEXT, selectionText, suppressionText } from './describe.ts';
 import { isMergeable, isMissing, mergeOut, type CountCell, type DraftRow } from './cells.ts';
+import { addTargets, targetText, withTargetColumns } from './targets.ts';
 
 /** Indices and ratios (and shares) computed from fewer records than this carry low_n = true. */
 export const LOW_N = 30;
@@ -252,14 +253,14 @@ export async function computeShareMetric(
   const k = options.k ?? suppressionK();
   const suppress = spec.params.population === 'attendees' && k > 1;
   const { cells, synthetic } = await runCells(conn, spec.statement);
-  const rows = finishShareRows(spec.build(cells), { ...spec.finish, suppress, k }, spec.columns);
+  const rows = addTargets(finishShareRows(spec.build(cells), { ...spec.finish, suppress, k }, spec.columns), spec.params);
   return {
     metric: spec.metric,
     params: publicParams(spec.metric, spec.params),
     definition: spec.definition,
     synthetic,
     suppression: { k, applied: spec.params.population === 'attendees' },
-    columns: spec.columns,
+    columns: withTargetColumns(spec.columns, spec.params),
     rows
   };
 }
@@ -278,11 +279,11 @@ export interface ShareMetricSpec {
 
 export function shareMetric(spec: ShareMetricSpec): MetricModule {
   const definition = (p: MetricParams) =>
-    [...spec.describe(p), selectionText(p), SHARE_TEXT, suppressionText(p.population)].filter(Boolean).join(' ');
+    [...spec.describe(p), selectionText(p), SHARE_TEXT, targetText(p), suppressionText(p.population)].filter(Boolean).join(' ');
   return {
     name: spec.name,
     title: spec.title,
-    columns: () => spec.columns,
+    columns: (p) => withTargetColumns(spec.columns, p),
     definition,
     statements: (p) => [spec.statement(p)],
     compute: (conn, p, options) =>

@@ -16,12 +16,14 @@
 --   m49_region     africa | americas | asia | europe | oceania
 --   gs_*           'global_south' | 'global_north' | 'unknown' under each global-south definition:
 --                  un_developing (UN M49/SDG developing regions), g77 (G77 and China),
---                  wb_non_high_income (World Bank low, lower-middle, upper-middle income; no income
---                  group = unknown), regional_groups (African, Asia-Pacific, GRULAC; every other
+--                  wb_non_high_income (World Bank low, lower-middle, upper-middle income in the
+--                  fiscal year of the meeting, country_income; no income group = unknown), regional_groups (African, Asia-Pacific, GRULAC; every other
 --                  known country or territory, and a region-only record of the Eastern European or
 --                  WEOG group, is global north). The three country-based definitions leave
 --                  region-only records unknown.
 --   host           'host_country' | 'other_countries' | 'unknown'
+--   ldc, lldc, sids  'ldc' | 'not_ldc' | 'unknown' (and likewise): UN-OHRLLS lists, today's;
+--   ldc_lldc_sids  'ldc_lldc_sids' (in any of the three) | 'other_countries' | 'unknown'
 -- Categorical values outside the normalised lists become 'unknown'.
 
 -- attendance_summary: attendance records summed over every attribute the metrics use
@@ -50,6 +52,7 @@ SELECT g.*, {{classification}}
 FROM grouped AS g
 LEFT JOIN country AS c ON c.iso3 = g.iso3
 LEFT JOIN meeting AS m ON m.year = g.year
+{{income}}
 ORDER BY g.source_set, g.year, g.mode;
 
 -- speaker_persons: one row per person per session (n = 1). A person is the name, case and
@@ -91,6 +94,7 @@ SELECT g.*, {{classification}}
 FROM persons AS g
 LEFT JOIN country AS c ON c.iso3 = g.iso3
 LEFT JOIN meeting AS m ON m.year = g.year
+{{income}}
 ORDER BY g.source_set, g.year, g.session_id;
 
 -- session_list: every session of the session table or named by a speaker record, per source set, with

@@ -9,15 +9,16 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import summariesSql from './summaries.sql?raw';
 import classificationSql from './classification.sql?raw';
 import { compose } from './sql.ts';
-
-const summarySql = compose(summariesSql, { classification: classificationSql });
+import { incomeJoin } from './income-join.ts';
 
 const prepared = new WeakMap<DuckDBConnection, Promise<void>>();
 
 export function prepareConnection(conn: DuckDBConnection): Promise<void> {
   let p = prepared.get(conn);
   if (!p) {
-    p = conn.run(summarySql).then(() => undefined);
+    p = incomeJoin(conn)
+      .then((income) => conn.run(compose(summariesSql, { classification: classificationSql, income })))
+      .then(() => undefined);
     p.catch(() => prepared.delete(conn));
     prepared.set(conn, p);
   }

@@ -18,5 +18,6 @@ FROM (
 ) AS g
 LEFT JOIN country AS c ON c.iso3 = g.country_iso3
 LEFT JOIN meeting AS m ON m.year = g.meeting_year
+{{income}}
 GROUP BY ALL
 ORDER BY source_set, meeting_year, country_iso3 NULLS LAST, stakeholder_group, gender, participation_mode
