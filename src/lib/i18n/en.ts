@@ -446,6 +446,7 @@ export const en = {
   'report.find.count': 'In {year} the records count {value} {what}',
   'report.find.pages_none': 'The public session pages list no speakers for {period}',
   'report.find.pages': 'The public session pages list {people} people in {sessions} sessions of {years}',
+  'report.range.empty': 'No meeting year from {from} to {to} has figures: the report covers {period}, every year with figures.',
   'report.page': 'Page',
   'report.of': 'of',
   'report.version.changed': 'This link was made for data version {requested}; the data have changed since, and the figures shown are those of data version {version}.',
