@@ -11,7 +11,9 @@ import {
   latestPublished,
   latestShare,
   mostOverRepresented,
+  publishedRange,
   sessionPageTotals,
+  shortSource,
   speakersAgainstParticipants,
   yearList,
   type ShareCell
@@ -186,13 +188,31 @@ describe('counts and published figures', () => {
     );
   });
 
+  it('gives the highest and lowest published figure, the earlier year on a tie', () => {
+    const counts = [
+      { year: 2006, category: 'all', value: 1350, source: 'a' },
+      { year: 2008, category: 'all', value: 1280, source: 'b' },
+      { year: 2023, category: 'all', value: 6279, source: 'IGF 2023 report' },
+      { year: 2024, category: 'all', value: 1280, source: 'c' }
+    ];
+    expect(publishedRange(counts, { what: 'onsite participants', years: [2006, 2008, 2023, 2024], figure: 1, format: (v) => v.toLocaleString('en') })?.text).toBe(
+      'The highest published figure for onsite participants is 6,279 (2023; IGF 2023 report), the lowest 1,280 (2008)'
+    );
+    expect(publishedRange(counts, { what: 'x', years: [2006], figure: 1, format: String })).toBeNull();
+  });
+
+  it('names a source without a title by its host', () => {
+    expect(shortSource('https://www.intgovforum.org/en/content/x')).toBe('intgovforum.org');
+    expect(shortSource('IGF 2019 report')).toBe('IGF 2019 report');
+  });
+
   it('sums the session pages and names the years without pages', () => {
     const totals = [
       { year: 2016, sessions: 10, people: 50 },
       { year: 2017, sessions: 5, people: 20 }
     ];
     expect(sessionPageTotals(totals, { years: [2015, 2016, 2017], figure: 8 }).text).toBe(
-      'The public session pages list 70 people in 15 sessions of 2016 and 2017; there are no session pages for 2015'
+      'The public session pages list 70 speakers, organisers and moderators (a person counted once per session) in 15 sessions of 2016 and 2017; there are no session pages for 2015'
     );
   });
 });

@@ -37,6 +37,8 @@ import {
   latestShare,
   mostOverRepresented,
   period,
+  publishedRange,
+  shortSource,
   sessionPageTotals as pageTotalsFinding,
   speakersAgainstParticipants,
   type Finding,
@@ -244,12 +246,12 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
     },
     draw: (document) => publishedPlot({ width: WIDTH, computed: [], published: onsite, document })
   });
+  const onsiteFigures = onsite.map((p) => ({ year: p.year, category: 'all', value: p.value, source: shortSource(p.source) }));
+  const onsiteRange = publishedRange(onsiteFigures, { what: t('report.what.onsite_published'), years, figure: fParticipants.number, format: fmt.integer });
   const participation = section('participation', {
     findings: [
-      latestPublished(
-        onsite.map((p) => ({ year: p.year, category: 'all', value: p.value, source: p.source })),
-        { what: t('report.what.onsite_published'), years, figure: fParticipants.number, format: fmt.integer }
-      )
+      latestPublished(onsiteFigures, { what: t('report.what.onsite_published'), years, figure: fParticipants.number, format: fmt.integer }),
+      ...(onsiteRange ? [onsiteRange] : [])
     ],
     figures: [fParticipants],
     coverage: [t('report.cov.published')],
@@ -302,7 +304,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
   const stakeholders = section('stakeholders', {
     findings: [
       latestPublished(
-        stPublished.map((p) => ({ year: p.year, category: p.category, value: p.share, source: p.source })),
+        stPublished.map((p) => ({ year: p.year, category: p.category, value: p.share, source: shortSource(p.source) })),
         { what: t('report.what.government_published'), years, figure: fStake.number, format: fmt.percentRound, category: 'government' }
       ),
       latestShare(stCells, { category: 'civil_society', what: t('report.what.civil_society_speakers'), years, figure: fStake.number, k: ctx.k })
@@ -334,7 +336,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
   const gender = section('gender', {
     findings: [
       latestPublished(
-        women.map((p) => ({ year: p.year, category: 'female', value: p.share, source: p.source })),
+        women.map((p) => ({ year: p.year, category: 'female', value: p.share, source: shortSource(p.source) })),
         { what: t('report.what.women_published'), years, figure: fWomen.number, format: fmt.percentRound }
       )
     ],
@@ -407,7 +409,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
   });
   const pairFinding = speakersAgainstParticipants(
     rgCells,
-    rgPublished.map((p) => ({ year: p.year, category: p.category, value: p.share, source: p.source })),
+    rgPublished.map((p) => ({ year: p.year, category: p.category, value: p.share, source: shortSource(p.source) })),
     { labels: groupLabel, years, figure: fPairs.number }
   );
   const speakersAttendees = section('speakers-attendees', {
@@ -952,7 +954,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     date,
     permalink,
     pdfUrl: `/report.pdf${query}`,
-    records: source === null ? t('report.subtitle.public') : `${label('source', source)} (${source})`,
+    records: source === null ? t('report.records.public') : `${label('source', source)} (${source})`,
     citation: cite,
     intro: demo ? t('report.demo.text') : source === null ? t('report.public.text') : t('report.records.text'),
     summary: built.summary,

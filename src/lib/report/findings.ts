@@ -65,6 +65,16 @@ export function groupName(category: string, label: string): string {
   return ['grulac', 'weog', 'no_group'].includes(category) ? label : `${t('report.the')} ${label}`;
 }
 
+/** A source named in a sentence: its title, or the host name of an address without a title. */
+export function shortSource(source: string): string {
+  if (!/^https?:\/\//i.test(source)) return source;
+  try {
+    return new URL(source).hostname.replace(/^www\./, '');
+  } catch {
+    return source;
+  }
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Years of the range after the latest year with a figure: said, never filled in. */
@@ -190,6 +200,30 @@ export function latestPublished(
   const f = shown[0];
   return {
     text: t('report.find.published', { what: o.what, value: o.format(f.value), year: fmt.year(f.year), source: f.source, count: fmt.integer(shown.length) }),
+    figure: o.figure
+  };
+}
+
+/** The highest and lowest published figure of the range: "… is 6,279 (2023; …), the lowest 1,280 (2008)". */
+export function publishedRange(
+  figures: PublishedFigure[],
+  o: { what: string; years: readonly number[]; figure: number; format: (v: number) => string }
+): Finding | null {
+  const inRange = new Set(o.years);
+  const shown = figures.filter((f) => inRange.has(f.year));
+  if (shown.length < 2) return null;
+  // Ties go to the earlier year.
+  const high = shown.reduce((a, b) => (b.value > a.value || (b.value === a.value && b.year < a.year) ? b : a));
+  const low = shown.reduce((a, b) => (b.value < a.value || (b.value === a.value && b.year < a.year) ? b : a));
+  return {
+    text: t('report.find.highest', {
+      what: o.what,
+      value: o.format(high.value),
+      year: fmt.year(high.year),
+      source: high.source,
+      low: o.format(low.value),
+      lowYear: fmt.year(low.year)
+    }),
     figure: o.figure
   };
 }
