@@ -394,6 +394,7 @@ export const en = {
   'report.methodology': 'Methodology',
   'report.sources': 'Sources',
   'report.sources.lead': 'Every published figure used in this report, with the words of its source and the address it was taken from.',
+  'report.sources.none': 'This report quotes no published figure: every number in it is computed from the records of the source set named on the title page.',
   'report.sets': 'Source sets',
   'report.sets.real': 'Real records',
   'report.sets.demo': 'Demonstration records (synthetic)',

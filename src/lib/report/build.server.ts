@@ -785,13 +785,27 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
 
 // ---------------------------------------------------------------------------------------------
 
-function sourcesOf(published: MetricResult | null, years: number[]): PublishedSource[] {
+/**
+ * The published figures the public-record report draws or quotes, by metric: a figure is used when
+ * its category is one the chart's vocabulary reads (a UN regional group, a stakeholder group,
+ * women), or any category for the onsite count. The Sources list names exactly these.
+ */
+const PUBLISHED_USED: Record<string, (category: string | null) => boolean> = {
+  participants_onsite: () => true,
+  region_share: (c) => REGIONAL_GROUPS_RECORD.publishedCategory(c) !== null,
+  region_share_estimated: (c) => REGIONAL_GROUPS_RECORD.publishedCategory(c) !== null,
+  stakeholder_share: (c) => STAKEHOLDER_GROUPS_RECORD.publishedCategory(c) !== null,
+  gender_share: (c) => WOMEN_RECORD.publishedCategory(c) !== null
+};
+
+function sourcesOf(published: MetricResult | null, years: number[], used: Record<string, (category: string | null) => boolean>): PublishedSource[] {
   if (!published) return [];
   const seen = new Set<string>();
   const out: PublishedSource[] = [];
   for (const r of published.rows) {
     const year = Number(r.year);
-    if (!years.includes(year) || typeof r.published_value !== 'number') continue;
+    const category = typeof r.category === 'string' ? r.category : null;
+    if (!years.includes(year) || !used[String(r.metric)]?.(category) || typeof r.published_value !== 'number') continue;
     const key = `${year}|${r.metric}|${r.category}|${r.published_value}|${r.source_url}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -801,7 +815,7 @@ function sourcesOf(published: MetricResult | null, years: number[]): PublishedSo
       metric: `${String(r.metric).replace(/_/g, ' ')}${r.category && r.category !== 'all' ? `: ${String(r.category).replace(/_/g, ' ')}` : ''}`,
       value: unit.startsWith('percent') ? `${fmt.integer(r.published_value)}%` : fmt.integer(r.published_value),
       quote: typeof r.quote === 'string' ? r.quote : '',
-      title: String(r.source_title ?? r.source_url ?? ''),
+      title: typeof r.source_title === 'string' ? r.source_title : '',
       url: safeUrl(r.source_url)
     });
   }
@@ -888,7 +902,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
   } else {
     const definition = f.definition;
     const sp = { population: 'speakers' } as const;
-    const [participation, gsAll, stakeholders, genderA, genderS, regions, regionsS, gsS, host, sess, pub] = await Promise.all([
+    const [participation, gsAll, stakeholders, genderA, genderS, regions, regionsS, gsS, host, sess] = await Promise.all([
       metric('participation', f),
       metric('global-south', f, { definition: 'all' }),
       metric('stakeholders', f),
@@ -898,10 +912,8 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
       metric('regions', f, sp),
       metric('global-south', f, { ...sp, definition }),
       metric('host', f),
-      metric('sessions', f),
-      metric('published', f)
+      metric('sessions', f)
     ]);
-    published = pub;
     results = [participation, gsAll, stakeholders, genderA, genderS, regions, regionsS, gsS, host, sess];
     k = participation.suppression.k;
     const all = [...new Set(results.flatMap((r) => r.rows.map((row) => Number(row.year))))].filter(Number.isFinite);
@@ -960,7 +972,8 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     summary: built.summary,
     sections: built.sections,
     methodology,
-    sources: sourcesOf(published, years),
+    // The record-level report draws no published figure; the public record draws these.
+    sources: sourcesOf(published, years, source === null ? PUBLISHED_USED : {}),
     sourceSets: sourceSetEntries(sets, used),
     notes
   };

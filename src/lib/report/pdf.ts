@@ -261,9 +261,9 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
   doc.addPage();
   heading(l, t('report.sources'), 18, { destination: 'sources' });
   paragraph(l, t('report.sources.lead'), { size: 9, colour: MUTED });
-  if (!r.sources.length) paragraph(l, t('report.empty'));
+  if (!r.sources.length) paragraph(l, t('report.sources.none'));
   for (const s of r.sources) {
-    paragraph(l, `${s.year}, ${s.metric}: ${s.value}. “${s.quote}” — ${s.title}`, { size: 8.5 });
+    paragraph(l, `${s.year}, ${s.metric}: ${s.value}. “${s.quote}”${s.title ? ` — ${s.title}.` : ''}`, { size: 8.5 });
     if (s.url) {
       doc.moveUp(0.25);
       paragraph(l, s.url, { size: 8, colour: '#1a4f8a', link: s.url });
