@@ -15,6 +15,8 @@ import { sourceSets, type SourceSet } from '$lib/server/metrics/source-sets.ts';
 import { dataVersion } from '$lib/server/exports/metadata.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import type { MetricResult } from '$lib/server/metrics/types.ts';
+import { METRIC_MODULES } from '$lib/server/metrics/index.ts';
+import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 import { citation } from '$lib/charts/export/cite.ts';
 import { LINE_COLOURS, OKABE_ITO, categoryLabel, series, type Row } from '$lib/charts/common.ts';
 import { trendPlot } from '$lib/charts/trend/plot.ts';
@@ -950,7 +952,11 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
   const used = source === null ? [PUBLIC_SESSION_PAGES].filter(() => hasPages) : [source];
 
   const methodology = [
-    ...[...new Map(results.map((r) => [r.metric, r.definition])).entries()].map(([name, text]) => ({ title: name, text })),
+    // Each metric's definition in the words the API gives for the parameters used (deduplicated).
+    ...[...new Map(results.map((r) => [r.definition, `${METRIC_MODULES[r.metric].title} (${r.metric})`])).entries()].map(([text, title]) => ({ title, text })),
+    ...Object.entries(GLOBAL_SOUTH_DEFINITIONS)
+      .filter(([code]) => source !== null || code === 'regional_groups')
+      .map(([code, text]) => ({ title: `${t('method.gs')}: ${label('definition', code)}`, text })),
     { title: t('method.suppression'), text: t('method.suppression.text', { k, coverage: fmt.percentRound(0.8) }) },
     { title: t('report.method.reading'), text: t('report.method.reading.text') }
   ];
