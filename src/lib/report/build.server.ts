@@ -953,7 +953,11 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
 
   const methodology = [
     // Each metric's definition in the words the API gives for the parameters used (deduplicated).
-    ...[...new Map(results.map((r) => [r.definition, `${METRIC_MODULES[r.metric].title} (${r.metric})`])).entries()].map(([text, title]) => ({ title, text })),
+    ...[
+      ...new Map(
+        results.map((r) => [r.definition, `${METRIC_MODULES[r.metric].title} (${[r.metric, r.params.population].filter(Boolean).join(', ')})`])
+      ).entries()
+    ].map(([text, title]) => ({ title, text })),
     ...Object.entries(GLOBAL_SOUTH_DEFINITIONS)
       .filter(([code]) => source !== null || code === 'regional_groups')
       .map(([code, text]) => ({ title: `${t('method.gs')}: ${label('definition', code)}`, text })),
