@@ -44,7 +44,6 @@ import {
   sessionPageTotals as pageTotalsFinding,
   speakersAgainstParticipants,
   type Finding,
-  type PublishedFigure,
   type ShareCell
 } from './findings.ts';
 import { countBars, pairedDots, splitChart } from './plots.ts';
