@@ -1,0 +1,305 @@
+/**
+ * The report (model.ts) as a PDF, for readers without a browser at hand: PDFKit lays out the text
+ * and tables, svg-to-pdfkit draws each chart's SVG as vector paths and text (no raster image), in
+ * the order and under the section titles of the /report page. The standard PDF fonts (Helvetica)
+ * are used, so nothing is embedded or downloaded; text outside their character set is replaced.
+ */
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { PRODUCT } from '$lib/charts/export/cite.ts';
+import { t } from '$lib/i18n/index.ts';
+import type { Finding } from './findings.ts';
+import type { Report, ReportFigure, ReportTable } from './model.ts';
+
+export type Paper = 'A4' | 'LETTER';
+
+/** Characters the standard fonts (WinAnsiEncoding) can show: Latin-1 and the Windows-1252 extras. */
+const WIN_ANSI = new Set([
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+  ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCharCode(0xa0 + i)),
+  ...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'
+]);
+const REPLACEMENTS: Record<string, string> = {
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u2212': '-',
+  '≥': '>=',
+  '≤': '<=',
+  '⊘': '(s)',
+  '◆': '',
+  '●': '',
+  '■': '',
+  '▲': '^',
+  '▼': 'v',
+  '→': '->'
+};
+
+/** Text the standard fonts can set: known symbols approximated, anything else as '?'. */
+export function pdfText(s: string): string {
+  let out = '';
+  for (const c of s) out += c === '\n' || WIN_ANSI.has(c) ? c : (REPLACEMENTS[c] ?? '?');
+  return out.replace(/ {2,}/g, ' ').replace(/^ /, '');
+}
+
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const ITALIC = 'Helvetica-Oblique';
+const MUTED = '#555555';
+const DEMO_RED = '#aa0000';
+
+interface Layout {
+  doc: PDFKit.PDFDocument;
+  left: number;
+  width: number;
+  bottom: number;
+}
+
+function ensure(l: Layout, height: number): void {
+  if (l.doc.y + height > l.bottom) l.doc.addPage();
+}
+
+function heading(l: Layout, text: string, size: number, options: { destination?: string } = {}): void {
+  ensure(l, size * 3);
+  l.doc.font(BOLD).fontSize(size).fillColor('#000').text(pdfText(text), l.left, l.doc.y, { width: l.width, destination: options.destination });
+  l.doc.moveDown(0.4);
+}
+
+function paragraph(l: Layout, text: string, o: { size?: number; font?: string; colour?: string; link?: string } = {}): void {
+  const size = o.size ?? 10;
+  l.doc.font(o.font ?? FONT).fontSize(size).fillColor(o.colour ?? '#000');
+  const s = pdfText(text);
+  ensure(l, Math.min(l.doc.heightOfString(s, { width: l.width }), size * 4));
+  l.doc.text(s, l.left, l.doc.y, { width: l.width, link: o.link, underline: o.link !== undefined });
+  l.doc.moveDown(0.35);
+}
+
+function bullets(l: Layout, items: string[], size = 10, colour = '#000'): void {
+  for (const item of items) {
+    const s = pdfText(item);
+    l.doc.font(FONT).fontSize(size).fillColor(colour);
+    const h = l.doc.heightOfString(s, { width: l.width - 12 });
+    ensure(l, Math.min(h, size * 4));
+    const y = l.doc.y;
+    l.doc.text('•', l.left, y, { width: 10 });
+    l.doc.text(s, l.left + 12, y, { width: l.width - 12 });
+    l.doc.moveDown(0.25);
+  }
+}
+
+const findingText = (f: Finding) => `${f.text}${f.figure === null ? '' : ` (${t('report.figure', { n: f.figure })})`}.`;
+
+function table(l: Layout, caption: string, tb: ReportTable): void {
+  const { doc } = l;
+  const size = 8;
+  const pad = 3;
+  // Column widths: the first (a label) gets more room; numbers share the rest.
+  const weights = tb.columns.map((c, i) => (i === 0 ? 2.2 : c.numeric ? 1 : 1.8));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * l.width);
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: widths[i] - 2 * pad }))) + 2 * pad;
+  };
+  const drawRow = (cells: string[], font: string) => {
+    const h = rowHeight(cells, font);
+    if (doc.y + h > l.bottom) {
+      doc.addPage();
+      if (font !== BOLD) drawRow(tb.columns.map((c) => c.label), BOLD);
+    }
+    const y = doc.y;
+    let x = l.left;
+    doc.font(font).fontSize(size).fillColor('#000');
+    cells.forEach((c, i) => {
+      doc.text(pdfText(c), x + pad, y + pad, { width: widths[i] - 2 * pad, align: tb.columns[i].numeric ? 'right' : 'left' });
+      x += widths[i];
+    });
+    doc
+      .moveTo(l.left, y + h)
+      .lineTo(l.left + l.width, y + h)
+      .lineWidth(0.4)
+      .strokeColor(font === BOLD ? '#000' : '#cccccc')
+      .stroke();
+    doc.x = l.left;
+    doc.y = y + h;
+  };
+  ensure(l, 60);
+  doc.font(BOLD).fontSize(8.5).fillColor('#000').text(pdfText(caption), l.left, doc.y, { width: l.width });
+  doc.moveDown(0.2);
+  drawRow(
+    tb.columns.map((c) => c.label),
+    BOLD
+  );
+  for (const r of tb.rows) drawRow(tb.columns.map((c) => r[c.key] ?? ''), FONT);
+  doc.moveDown(0.8);
+}
+
+function figure(l: Layout, f: ReportFigure): void {
+  const { doc } = l;
+  const scale = f.width ? l.width / f.width : 1;
+  const chartHeight = f.height * scale;
+  const captionText = pdfText(`${t('report.figure', { n: f.number })}. ${f.title}`);
+  doc.font(BOLD).fontSize(10);
+  const captionHeight = doc.heightOfString(captionText, { width: l.width }) + doc.font(FONT).fontSize(8.5).heightOfString(pdfText(f.subtitle), { width: l.width });
+  // Caption, legend and chart stay on one page.
+  ensure(l, captionHeight + 24 + chartHeight);
+  doc.font(BOLD).fontSize(10).fillColor('#000').text(captionText, l.left, doc.y, { width: l.width, destination: f.id });
+  doc.font(FONT).fontSize(8.5).fillColor(MUTED).text(pdfText(f.subtitle), { width: l.width });
+  doc.moveDown(0.3);
+  if (f.legend.length) {
+    let x = l.left;
+    let y = doc.y;
+    doc.font(FONT).fontSize(8).fillColor('#000');
+    for (const item of f.legend) {
+      const label = pdfText(item.label).trim();
+      const w = 12 + doc.widthOfString(label) + 14;
+      if (x + w > l.left + l.width) {
+        x = l.left;
+        y += 12;
+      }
+      doc.rect(x, y, 8, 8).fillColor(item.colour).fill();
+      doc.fillColor('#000').text(label, x + 12, y, { lineBreak: false });
+      x += w;
+    }
+    doc.x = l.left;
+    doc.y = y + 14;
+  }
+  if (f.svg) {
+    const top = doc.y;
+    SVGtoPDF(doc, pdfText(f.svg), l.left, top, {
+      width: l.width,
+      height: chartHeight,
+      preserveAspectRatio: 'xMinYMin meet',
+      assumePt: true,
+      warningCallback: () => {},
+      fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : FONT)
+    });
+    doc.x = l.left;
+    doc.y = top + chartHeight + 6;
+  }
+  if (f.notes.length) bullets(l, f.notes, 8, MUTED);
+  doc.moveDown(0.3);
+}
+
+/** The report as a PDF file (A4 or US Letter). */
+export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: paper,
+    margins: { top: 60, bottom: 60, left: 56, right: 56 },
+    bufferPages: true,
+    info: { Title: pdfText(`${r.title}, ${r.period}`), Author: PRODUCT, Subject: pdfText(r.subtitle), Keywords: `IGF; data version ${r.version}` },
+    lang: 'en'
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const l: Layout = { doc, left: doc.page.margins.left, width: doc.page.width - doc.page.margins.left - doc.page.margins.right, bottom: doc.page.height - doc.page.margins.bottom };
+
+  // Title page.
+  if (r.demo) paragraph(l, t('report.demo.notice'), { font: BOLD, colour: DEMO_RED, size: 11 });
+  paragraph(l, PRODUCT.toUpperCase(), { size: 9, colour: MUTED });
+  doc.font(BOLD).fontSize(20).fillColor('#000').text(pdfText(r.title), { width: l.width });
+  doc.moveDown(0.3);
+  paragraph(l, r.subtitle, { size: 12 });
+  doc.moveDown(0.5);
+  for (const [k, v] of [
+    [t('report.period'), r.period],
+    [t('report.records'), r.records],
+    [t('report.version'), r.version],
+    [t('report.date'), r.date],
+    [t('report.permalink'), r.permalink]
+  ]) {
+    const y = doc.y;
+    doc.font(BOLD).fontSize(10).fillColor('#000').text(pdfText(k), l.left, y, { width: 90 });
+    doc.font(FONT).text(pdfText(v), l.left + 95, y, { width: l.width - 95, link: k === t('report.permalink') ? v : undefined });
+    doc.moveDown(0.2);
+  }
+  doc.moveDown(0.5);
+  paragraph(l, r.intro);
+  for (const n of r.notes) paragraph(l, n, { font: ITALIC });
+  if (r.requestedVersion) paragraph(l, t('report.version.changed', { requested: r.requestedVersion, version: r.version }), { font: ITALIC });
+  doc.moveDown(0.5);
+  heading(l, t('report.cite'), 13);
+  paragraph(l, `${t('report.cite.apa')}: ${r.citation.apa}`, { size: 9.5 });
+  paragraph(l, `${t('report.cite.chicago')}: ${r.citation.chicago}`, { size: 9.5 });
+  doc.moveDown(0.5);
+  heading(l, t('report.contents'), 13);
+  const contents = [t('report.summary'), ...r.sections.map((s) => s.title), t('report.methodology'), t('report.sources'), t('report.sets')];
+  contents.forEach((c, i) => paragraph(l, `${i + 1}. ${c}`, { size: 10 }));
+
+  // Summary.
+  doc.addPage();
+  heading(l, t('report.summary'), 18);
+  paragraph(l, t('report.summary.lead'), { size: 9, colour: MUTED });
+  bullets(l, r.summary.map(findingText));
+
+  for (const s of r.sections) {
+    doc.addPage();
+    heading(l, s.title, 18, { destination: s.id });
+    bullets(l, s.findings.map(findingText));
+    doc.moveDown(0.4);
+    for (const f of s.figures) {
+      figure(l, f);
+      if (f.table.rows.length) table(l, t('report.table', { n: f.number }), f.table);
+      else paragraph(l, t('report.empty'), { font: ITALIC });
+    }
+    heading(l, t('report.coverage'), 11);
+    bullets(l, s.coverage, 9, MUTED);
+    heading(l, t('report.caveats'), 11);
+    bullets(l, s.caveats, 9, MUTED);
+  }
+
+  doc.addPage();
+  heading(l, t('report.methodology'), 18, { destination: 'methodology' });
+  for (const m of r.methodology) {
+    paragraph(l, m.title, { font: BOLD, size: 10 });
+    paragraph(l, m.text, { size: 9.5 });
+  }
+
+  doc.addPage();
+  heading(l, t('report.sources'), 18, { destination: 'sources' });
+  paragraph(l, t('report.sources.lead'), { size: 9, colour: MUTED });
+  if (!r.sources.length) paragraph(l, t('report.sources.none'));
+  for (const s of r.sources) {
+    paragraph(l, `${s.year}, ${s.metric}: ${s.value}. “${s.quote}”${s.title ? ` — ${s.title}.` : ''}`, { size: 8.5 });
+    if (s.url) {
+      doc.moveUp(0.25);
+      paragraph(l, s.url, { size: 8, colour: '#1a4f8a', link: s.url });
+    }
+  }
+
+  doc.addPage();
+  heading(l, t('report.sets'), 18, { destination: 'source-sets' });
+  paragraph(l, t('method.sets.lead'), { size: 9.5 });
+  const setList = (synthetic: boolean) => {
+    const sets = r.sourceSets.filter((s) => s.synthetic === synthetic);
+    if (!sets.length) paragraph(l, t('report.sets.none'), { size: 9.5 });
+    bullets(l, sets.map((s) => `${s.text}${s.used ? ` — ${t('report.sets.used')}` : ''}`), 9.5);
+  };
+  heading(l, t('report.sets.real'), 12);
+  setList(false);
+  heading(l, t('report.sets.demo'), 12);
+  setList(true);
+
+  // Running header and footer on every page: title, data version, page number, and the
+  // demonstration notice when the records are synthetic.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { margins } = doc.page;
+    const bottomMargin = margins.bottom;
+    margins.bottom = 0; // writing into the margin must not start a new page
+    const w = doc.page.width - margins.left - margins.right;
+    doc.font(FONT).fontSize(7.5).fillColor(MUTED);
+    doc.text(pdfText(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), margins.left, 30, { width: w * 0.7, lineBreak: false });
+    doc.text(pdfText(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'right', lineBreak: false });
+    const footY = doc.page.height - 40;
+    doc.text(`${t('report.page')} ${i + 1} ${t('report.of')} ${range.count}`, margins.left, footY, { width: w, align: 'right', lineBreak: false });
+    if (r.demo) doc.font(BOLD).fillColor(DEMO_RED).text(pdfText(t('report.demo.notice')), margins.left, footY, { width: w * 0.8, lineBreak: false });
+    margins.bottom = bottomMargin;
+  }
+  doc.end();
+  return done;
+}
