@@ -31,7 +31,8 @@ function fresh(): boolean {
 function viteBuild(): void {
   for (let attempt = 1; ; attempt++) {
     try {
-      execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'pipe' });
+      // vitest sets NODE_ENV=test; the build must be the production one (npm start serves build/ too).
+      execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
       return;
     } catch (e) {
       if (attempt >= 3) throw e;

@@ -55,6 +55,9 @@ function viteBuild(): void {
   for (let attempt = 1; ; attempt++) {
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
       cwd: ROOT,
+      // vitest sets NODE_ENV=test, which would give a development build; build/ is also what
+      // `npm start` serves afterwards, so it must be the production one.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: 'pipe',
       encoding: 'utf8',
       timeout: 300_000
