@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { parseFilters, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { PARTICIPANT_BASES } from '$lib/charts/published/shape.ts';
 
 /**
  * The overview opens on the public record: published figures and the speakers of the public session
@@ -22,10 +23,11 @@ async function publicRecord(url: URL, filters: Filters) {
   return {
     ...record.state,
     published: record.published,
+    counts: record.publishedRows(PARTICIPANT_BASES.map((b) => b.metric)),
     stage: record.stage,
     hostGroups: record.hostGroups,
     stageTotals: record.stageTotals,
-    downloads: record.downloads
+    downloads: { ...record.downloads, participants: record.publishedDownload('overview-participants') }
   };
 }
 

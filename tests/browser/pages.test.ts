@@ -156,7 +156,7 @@ describe('filters live in the URL', () => {
       expect(await page.locator('[data-chart] .nojs:visible').count(), path).toBe(0);
     }
     await page.goto(suite.server.url + '/');
-    expect(await page.locator('[data-chart^="overview-"] .plot > :is(svg, figure)').count()).toBe(3);
+    expect(await page.locator('[data-chart^="overview-"] .plot > :is(svg, figure)').count()).toBe(4);
     await page.goto(suite.server.url + '/?source=demo');
     expect(await page.locator('[data-card] svg').count()).toBe(await page.locator('[data-card]').count());
     // The world map's shapes load in the browser only: it keeps the note.

@@ -132,6 +132,9 @@ export const en = {
     'The record-level view divides each group’s share among speakers by its share among attendees of the same records (the representation ratio), per year.',
   'record.sessions.subtitle': 'Sessions of {year} on the public session pages: listed speakers, and the regional and stakeholder groups among them.',
   'record.sessions.adds': 'The record-level view adds the share of women on each stage and marks the sessions with only men on stage.',
+  'record.participants.title': 'How many take part, as published',
+  'record.participants.source':
+    'Source: figures published by the IGF, the UN and others (data/published); the quote and link of each are on Published figures.',
   'record.demo.heading': 'Record-level analysis: demonstration records',
   'record.demo.text':
     'No record-level attendance data of the IGF is public. The cards and charts of the record-level view show what this product computes once the Secretariat or a national IGF loads its own registration files; until then they run on synthetic demonstration records, marked as such on every figure.',

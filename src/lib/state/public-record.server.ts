@@ -44,6 +44,8 @@ export interface PublicRecordView {
   published: SlimMetric;
   /** Rows of other published metrics, years in range (a page's own list of quoted figures). */
   publishedRows: (metrics: readonly string[]) => Row[];
+  /** The download of a page's own chart of published figures (every published figure in range). */
+  publishedDownload: (chartId: string) => ChartDownload;
   /** Speakers' rows (every dimension, years in range) per breakdown, from the session pages only. */
   stage: Record<PublicBreakdown, SlimMetric>;
   hostGroups: Array<[number, string | null]>;
@@ -123,6 +125,7 @@ export async function loadPublicRecord(
     hasSessionPages,
     published: slim(published, (r) => inRange(r) && PUBLISHED_SHARES.includes(String(r.metric))),
     publishedRows: (metrics) => published.rows.filter((r) => inRange(r) && metrics.includes(String(r.metric))),
+    publishedDownload: (chartId) => chartDownload(chartId, published, pages, state.years),
     stage,
     hostGroups: hosts.map((h) => [h.year, h.host_group]),
     stageTotals: totals.map((s) => ({ year: s.year, sessions: s.sessions, speakers: s.people })),
