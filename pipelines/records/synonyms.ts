@@ -5,9 +5,13 @@
  * "CIVIL SOCIETY" are one key. A non-blank value with no entry here becomes
  * 'unknown' (or NULL for first_time) and is reported as unresolved.
  */
-type Synonyms = Record<string, string[]>;
+import type { CategoryOf } from '../../src/lib/domain/categories.ts';
 
-export const STAKEHOLDER_SYNONYMS: Synonyms = {
+type Synonyms = Record<string, string[]>;
+/** Spellings of every category of a breakdown (src/lib/domain/categories.ts): a category added there must get its spellings here. */
+type CategorySynonyms<D extends 'stakeholder_group' | 'gender' | 'participation_mode'> = Record<CategoryOf<D>, string[]>;
+
+export const STAKEHOLDER_SYNONYMS: CategorySynonyms<'stakeholder_group'> = {
   government: [
     'government', 'governments', 'gov', 'govt', 'public sector', 'public administration', 'ministry', 'regulator',
     'parliament', 'parliamentarian', 'member of parliament', 'mp', 'gouvernement', 'gobierno', 'state', 'local government',
@@ -46,7 +50,7 @@ export const STAKEHOLDER_SYNONYMS: Synonyms = {
   unknown: ['unknown', 'n a', 'na', 'none', 'not specified', 'unspecified', '']
 };
 
-export const GENDER_SYNONYMS: Synonyms = {
+export const GENDER_SYNONYMS: CategorySynonyms<'gender'> = {
   female: ['female', 'f', 'woman', 'women', 'w', 'femme', 'mujer', 'femenino', 'feminin', 'girl', 'she her'],
   male: ['male', 'm', 'man', 'men', 'homme', 'hombre', 'masculino', 'masculin', 'boy', 'he him'],
   other: [
@@ -60,7 +64,7 @@ export const GENDER_SYNONYMS: Synonyms = {
   unknown: ['unknown', 'n a', 'na', 'none', 'not specified', 'unspecified', 'u', '']
 };
 
-export const MODE_SYNONYMS: Synonyms = {
+export const MODE_SYNONYMS: CategorySynonyms<'participation_mode'> = {
   onsite: ['onsite', 'on site', 'in person', 'inperson', 'physical', 'physically', 'present', 'venue', 'f2f', 'face to face', 'presentiel', 'presencial', 'local'],
   online: ['online', 'on line', 'remote', 'remotely', 'virtual', 'virtually', 'remote participation', 'remote hub', 'hub', 'zoom', 'webex', 'en ligne', 'en linea', 'a distance', 'distance'],
   unknown: ['unknown', 'n a', 'na', 'hybrid', 'both', '']

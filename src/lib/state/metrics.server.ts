@@ -4,11 +4,12 @@
  */
 import { error } from '@sveltejs/kit';
 import { loadMetric, type MetricName, type MetricResult } from '$lib/server/metrics/index.ts';
-import { METRIC_PARAMETERS, ParamError } from '$lib/server/metrics/params.ts';
+import { ParamError } from '$lib/server/metrics/params.ts';
+import { METRIC_PARAMETERS } from '$lib/domain/metrics.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
 import { t } from '$lib/i18n/index.ts';
 import { parseFilters, resolveYears, type Filters, type InvalidValue } from './filters.ts';
-import type { Row } from '$lib/server/metrics/types.ts';
+import type { Row } from '$lib/domain/rows.ts';
 import { chartFilename, type ChartDownload } from '$lib/charts/export/links.ts';
 
 export type Overrides = Partial<Record<'population' | 'definition' | 'level' | 'source', string | number | null>>;

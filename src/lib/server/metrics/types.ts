@@ -2,16 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MetricName, MetricParams } from './params.ts';
 import type { Statement } from './sql.ts';
 
-export type ColumnType = 'int' | 'float' | 'string' | 'bool';
-
-export interface Column {
-  name: string;
-  type: ColumnType;
-  description: string;
-}
-
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
+import type { Cell, Column, Row } from '$lib/domain/rows.ts';
+export type { Cell, Column, ColumnType, Row } from '$lib/domain/rows.ts';
 
 export interface MetricResult {
   metric: MetricName;
