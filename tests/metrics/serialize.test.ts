@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
 import { computeMetric, parseMetricParams } from '../../src/lib/server/metrics/index.ts';
-import { CONTENT_TYPES, metricResponse, toArrow, toCsv, toJsonBody } from '../../src/lib/server/metrics/serialize.ts';
+import { CONTENT_TYPES, metricResponse } from '../../src/lib/server/metrics/serialize.ts';
+import { toArrow } from '../../src/lib/server/download/arrow.ts';
+import { toCsv } from '../../src/lib/server/download/csv.ts';
+import { toJsonBody } from '../../src/lib/server/download/json.ts';
 import type { MetricResult } from '../../src/lib/server/metrics/types.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 

@@ -12,7 +12,7 @@ import { parseFilters, resolveYears, filterQuery, type Filters } from '$lib/stat
 import { metric } from '$lib/state/metrics.server.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { sourceSets, type SourceSet } from '$lib/server/metrics/source-sets.ts';
-import { dataVersion } from '$lib/server/exports/metadata.ts';
+import { dataVersion } from '$lib/server/download/metadata.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import type { MetricResult } from '$lib/server/metrics/types.ts';
 import { METRIC_MODULES } from '$lib/server/metrics/index.ts';

@@ -3,6 +3,7 @@
  * Anything not listed here is refused with a ParamError naming the parameter and the allowed values.
  */
 import { DEMO, SOURCE_SET_NAME } from '$lib/domain/source-sets.ts';
+import { METRIC_FORMATS, formatOfSuffix, suffixOf, type MetricFormat } from '../download/formats.ts';
 import {
   DEFINITIONS,
   LEVELS,
@@ -41,9 +42,9 @@ export {
   type ParameterName
 } from '$lib/domain/metrics.ts';
 
-/** Row formats, the CSV's companion metadata, and the citable bundle (zip of all of them). */
-export const FORMATS = ['json', 'csv', 'arrow', 'metadata', 'zip'] as const;
-export type Format = (typeof FORMATS)[number];
+/** Row formats, the CSV's companion metadata, and the citable bundle (zip of all of them): the download registry's metric formats. */
+export const FORMATS = METRIC_FORMATS;
+export type Format = MetricFormat;
 
 /**
  * A source set's name (see the domain rule) is checked against the pattern here, and against the
@@ -156,7 +157,7 @@ export class ParamError extends Error {
   }
 }
 
-const SUFFIXES: Record<string, Format> = { json: 'json', csv: 'csv', arrow: 'arrow', 'metadata.json': 'metadata', zip: 'zip' };
+const SUFFIXES: Record<string, Format> = Object.fromEntries(FORMATS.map((f) => [suffixOf(f), f]));
 
 /** `gender`, `gender.csv`, `gender.arrow`, `gender.json`, `gender.metadata.json`, `gender.zip` -> metric and the suffix's format. */
 export function parseMetricPath(segment: string): { metric: MetricName; format: Format | null } {
