@@ -144,6 +144,23 @@ export function parseFilters(search: URLSearchParams): { filters: Filters; inval
   return { filters: f, invalid };
 }
 
+export type ParsedFilters = ReturnType<typeof parseFilters>;
+
+const parsedByUrl = new WeakMap<URL, ParsedFilters>();
+
+/**
+ * The filters of a request's URL, parsed once per URL object: a page's load and pageState() share
+ * one parse. Treat the result as read-only (copy before changing).
+ */
+export function filtersOf(url: URL): ParsedFilters {
+  let parsed = parsedByUrl.get(url);
+  if (!parsed) {
+    parsed = parseFilters(url.searchParams);
+    parsedByUrl.set(url, parsed);
+  }
+  return parsed;
+}
+
 /** Query string of the filters that differ from the defaults, in a fixed order ('' when none). */
 export function filterQuery(f: Filters, changes: Partial<Filters> = {}): string {
   const merged: Filters = { ...f, ...changes };
