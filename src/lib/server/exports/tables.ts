@@ -4,7 +4,7 @@
  */
 import type { ValueType } from '../download/encoding.ts';
 import { TABLE_FORMATS, type TableFormat } from '../download/formats.ts';
-import attendanceCellsSql from './sql/attendance_cells.sql?raw';
+import attendanceCellsSql from './sql/attendance-cells.sql?raw';
 import classificationSql from '../metrics/classification.sql?raw';
 import { INCOME_JOIN, NO_INCOME_JOIN } from '../metrics/income-join.ts';
 import { compose } from '../metrics/sql.ts';
