@@ -18,8 +18,9 @@ import type { RecordKind } from './records/kinds.ts';
 import type { ManualMap } from './records/headers.ts';
 import { clearStaging, type StageProgress } from './load/stage.ts';
 import { PUBLIC_SESSION_PAGES } from '../src/lib/domain/source-sets.ts';
+import { DEFAULT_DB_PATH } from '../src/lib/domain/database.ts';
 
-export const DEFAULT_DB = 'data/igf.duckdb';
+export const DEFAULT_DB = DEFAULT_DB_PATH;
 export const DATA_DIR = resolve(import.meta.dirname, '..', 'data');
 export const REFERENCE_DIR = join(DATA_DIR, 'reference');
 export const MEETINGS_CSV = join(DATA_DIR, 'meetings.csv');

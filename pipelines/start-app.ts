@@ -6,9 +6,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
+import { DEFAULT_DB_PATH } from '../src/lib/domain/database.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const db = process.env.IGF_DB ?? join(root, 'data', 'igf.duckdb');
+const db = process.env.IGF_DB ?? join(root, DEFAULT_DB_PATH);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(args: string[]): void {

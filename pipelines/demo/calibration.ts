@@ -29,6 +29,7 @@ import { MEETINGS, type Meeting, type MeetingFormat } from './meetings';
 import type { PublishedRow, UnGroup } from './reference';
 import { UN_GROUPS } from './reference';
 import { STAKEHOLDER_GROUPS } from '../../src/lib/domain/stakeholder-groups.ts';
+import { categoryCodes } from '../../src/lib/domain/categories.ts';
 
 export const YEARS: readonly number[] = MEETINGS.map((m) => m.year);
 
@@ -36,7 +37,8 @@ export const YEARS: readonly number[] = MEETINGS.map((m) => m.year);
 export const STAKEHOLDERS = [...STAKEHOLDER_GROUPS, 'other'] as const;
 export type Stakeholder = (typeof STAKEHOLDERS)[number];
 
-export const GENDERS = ['female', 'male', 'other'] as const;
+/** The declared genders (inside the denominator); undisclosed is written at UNDISCLOSED_GENDER_SHARE. */
+export const GENDERS = categoryCodes('gender', 'in');
 export type Gender = (typeof GENDERS)[number];
 
 export type Vec<K extends string> = Record<K, number>;

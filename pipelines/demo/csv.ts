@@ -6,14 +6,10 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const NEEDS_QUOTES = /[",\r\n]/;
+import { csvField } from '../../src/lib/csv.ts';
 
-/** One field, quoted only when it has to be (comma, quote, CR or LF). */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One field, quoted only when it has to be (comma, quote, CR or LF): the product's one CSV field rule. */
+export { csvField };
 
 /** One record with its LF terminator. */
 export function csvLine(values: ReadonlyArray<string | number | boolean | null | undefined>): string {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { REGIONAL_GROUPS, type RegionalGroup } from '../../src/lib/domain/regional-groups.ts';
 
 export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 export const PUBLISHED_CSV = fileURLToPath(new URL('../../data/published/participation_aggregates.csv', import.meta.url));
@@ -94,8 +95,8 @@ export function loadPublished(path = PUBLISHED_CSV): PublishedRow[] {
 
 // ---------------------------------------------------------------- countries
 
-export type UnGroup = 'african' | 'asia_pacific' | 'eastern_european' | 'grulac' | 'weog';
-export const UN_GROUPS: readonly UnGroup[] = ['african', 'asia_pacific', 'eastern_european', 'grulac', 'weog'];
+export type UnGroup = RegionalGroup;
+export const UN_GROUPS: readonly UnGroup[] = REGIONAL_GROUPS;
 
 const GROUP_CODES: Record<string, UnGroup> = {
   AFRICANGROUP: 'african',

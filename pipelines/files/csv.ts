@@ -234,8 +234,5 @@ function nextLineStart(bytes: Buffer, from: number): number {
 
 export class CsvError extends Error {}
 
-/** RFC 4180 quoting for one field. */
-export function csvField(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+/** RFC 4180 quoting for one field: the product's one CSV field rule (src/lib/csv.ts). */
+export { csvField } from '../../src/lib/csv.ts';

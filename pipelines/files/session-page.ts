@@ -12,6 +12,8 @@
  * its line number; nothing is dropped silently.
  */
 import { normaliseRegionalGroup, regionalGroupKey, regionalGroupSpellings } from '../../src/lib/domain/regional-groups.ts';
+import { editDistance } from '../records/edit-distance.ts';
+import { STAKEHOLDER_GROUP_NAMES } from '../records/synonyms.ts';
 
 export type PageRole = 'speaker' | 'organizer' | 'moderator' | 'rapporteur';
 
@@ -613,15 +615,8 @@ function isOrganisationName(text: string): boolean {
 
 // ---------------------------------------------------------------- stakeholder groups
 
-/** The groups of the IGF form, and the abbreviations and words pages use for them. */
-const STAKEHOLDER_WORDS = [
-  'government', 'governments', 'govt', 'gov', 'public sector', 'parliament', 'parliamentarian', 'private sector', 'business',
-  'civil society', 'civil society group', 'civil society organization', 'civil society organisation', 'cso', 'ngo',
-  'technical community', 'technical', 'academia', 'academic', 'academic community', 'intergovernmental organization',
-  'intergovernmental organisation', 'intergovernmental organizations', 'intergovernmental organisations',
-  'inter governmental organization', 'inter governmental organisation', 'igo', 'international organization',
-  'international organisation', 'media', 'youth', 'other'
-];
+/** The groups' own names and abbreviations (records/synonyms.ts), each a word a page may use for a group. */
+const STAKEHOLDER_WORDS = Object.values(STAKEHOLDER_GROUP_NAMES).flat();
 
 /**
  * "Civil Society", "civil socity", "Governement", "CSO", "Academia and Civil
@@ -635,21 +630,7 @@ export function isStakeholderGroup(field: string): boolean {
 function closeEnough(part: string, word: string): boolean {
   if (part === word) return true;
   const allowed = word.length >= 10 ? 2 : word.length >= 6 ? 1 : 0;
-  return allowed > 0 && Math.abs(part.length - word.length) <= allowed && editDistance(part, word) <= allowed;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
+  return allowed > 0 && Math.abs(part.length - word.length) <= allowed && editDistance(part, word, { swaps: true }) <= allowed;
 }
 
 /**

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 const matchSql = readFileSync(new URL('./sql/country-match.sql', import.meta.url), 'utf8');
-const blockedTableSql = readFileSync(new URL('../reference/sql/country_alias_blocked.sql', import.meta.url), 'utf8');
+const blockedTableSql = readFileSync(new URL('../reference/sql/country-alias-blocked.sql', import.meta.url), 'utf8');
 
 const WORK_TABLES = ['country_match_input', 'country_match_exact', 'country_match_name', 'country_match_close', 'country_match_result'];
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -22,7 +22,8 @@ import { readBytes } from '../files/input-file.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import type { ManualMap } from '../records/headers.ts';
 
-const sql = (name: string) => readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
+/** A statement of sql/, by its name (a record kind's name: published_figures -> published-figures.sql). */
+const sql = (name: string) => readFileSync(new URL(`./sql/${name.replaceAll('_', '-')}.sql`, import.meta.url), 'utf8');
 
 export interface FileReport {
   file: string;

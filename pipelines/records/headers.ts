@@ -5,6 +5,7 @@
  */
 import { FIELDS, RECORD_KINDS, headerKey, type RecordKind } from './kinds.ts';
 import { InputError } from '../files/input-file.ts';
+import { editDistance } from './edit-distance.ts';
 
 export interface HeaderMatch {
   kind: RecordKind;
@@ -173,19 +174,6 @@ export function closestHeader(candidates: string[], synonyms: string[]): string 
     }
   }
   return best?.header;
-}
-
-/** Levenshtein distance; headers are short, so the plain two-row algorithm is plenty. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** "an attendance", "a speakers": the article a kind's name takes. */

@@ -5,48 +5,70 @@
  * "CIVIL SOCIETY" are one key. A non-blank value with no entry here becomes
  * 'unknown' (or NULL for first_time) and is reported as unresolved.
  */
-type Synonyms = Record<string, string[]>;
+import type { CategoryOf } from '../../src/lib/domain/categories.ts';
 
-export const STAKEHOLDER_SYNONYMS: Synonyms = {
+type Synonyms = Record<string, string[]>;
+/** Spellings of every category of a breakdown (src/lib/domain/categories.ts): a category added there must get its spellings here. */
+type CategorySynonyms<D extends 'stakeholder_group' | 'gender' | 'participation_mode'> = Record<CategoryOf<D>, string[]>;
+
+/**
+ * The names and abbreviations of the stakeholder groups themselves, as the IGF form and session pages
+ * label a person's group ("Civil Society", "CSO", "Technical Community"); files/session-page.ts reads
+ * a page field made of these words (allowing a typo) as a stakeholder group, never an organisation.
+ */
+export const STAKEHOLDER_GROUP_NAMES: Record<Exclude<CategoryOf<'stakeholder_group'>, 'unknown'>, string[]> = {
+  government: ['government', 'governments', 'govt', 'gov', 'public sector', 'parliament', 'parliamentarian'],
+  private_sector: ['private sector', 'business'],
+  civil_society: ['civil society', 'civil society group', 'civil society organization', 'civil society organisation', 'cso', 'ngo', 'youth'],
+  technical_community: ['technical community', 'technical'],
+  academia: ['academia', 'academic', 'academic community'],
+  intergovernmental_organization: [
+    'intergovernmental organization', 'intergovernmental organisation', 'intergovernmental organizations',
+    'intergovernmental organisations', 'inter governmental organization', 'inter governmental organisation', 'igo',
+    'international organization', 'international organisation'
+  ],
+  media: ['media'],
+  other: ['other']
+};
+
+/** Every spelling of each group: its names above, then the words for the kinds of organisation in it. */
+export const STAKEHOLDER_SYNONYMS: CategorySynonyms<'stakeholder_group'> = {
   government: [
-    'government', 'governments', 'gov', 'govt', 'public sector', 'public administration', 'ministry', 'regulator',
-    'parliament', 'parliamentarian', 'member of parliament', 'mp', 'gouvernement', 'gobierno', 'state', 'local government',
+    ...STAKEHOLDER_GROUP_NAMES.government, 'public administration', 'ministry', 'regulator', 'member of parliament', 'mp',
+    'gouvernement', 'gobierno', 'state', 'local government',
     // typos seen on real IGF session pages
     'governement', 'goverment'
   ],
   private_sector: [
-    'private sector', 'private', 'business', 'businesses', 'industry', 'company', 'corporate', 'private company',
+    ...STAKEHOLDER_GROUP_NAMES.private_sector, 'private', 'businesses', 'industry', 'company', 'corporate', 'private company',
     'commercial', 'business community', 'secteur prive', 'sector privado', 'private sector business'
   ],
   civil_society: [
-    'civil society', 'civil society organization', 'civil society organisation', 'cso', 'ngo', 'ngos',
-    'non governmental organization', 'non governmental organisation', 'nonprofit', 'non profit', 'not for profit',
-    'foundation', 'societe civile', 'sociedad civil', 'youth', 'community', 'civil society group',
+    ...STAKEHOLDER_GROUP_NAMES.civil_society, 'ngos', 'non governmental organization', 'non governmental organisation', 'nonprofit',
+    'non profit', 'not for profit', 'foundation', 'societe civile', 'sociedad civil', 'community',
     // typos seen on real IGF session pages
     'civil socity', 'civil solciety', 'civil societ', 'civil sociey'
   ],
   technical_community: [
-    'technical community', 'technical', 'tech community', 'technical and academic community', 'internet technical community',
+    ...STAKEHOLDER_GROUP_NAMES.technical_community, 'tech community', 'technical and academic community', 'internet technical community',
     'engineer', 'engineering', 'registry', 'registrar', 'isp', 'internet service provider', 'standards body', 'communaute technique',
     'comunidad tecnica'
   ],
   academia: [
-    'academia', 'academic', 'academics', 'academic community', 'university', 'universities', 'research', 'researcher',
+    ...STAKEHOLDER_GROUP_NAMES.academia, 'academics', 'university', 'universities', 'research', 'researcher',
     'research institution', 'think tank', 'student', 'universite', 'universidad', 'academie'
   ],
   intergovernmental_organization: [
-    'intergovernmental organization', 'intergovernmental organisation', 'intergovernmental', 'igo', 'i g o', 'igos',
-    'international organization', 'international organisation', 'io', 'un', 'united nations', 'un agency', 'un system',
-    'intergovernmental organizations', 'intergovernmental organisations', 'inter governmental organization',
-    'inter governmental organisation', 'international organizations', 'international organisations',
-    'organisation intergouvernementale', 'organizacion intergubernamental'
+    ...STAKEHOLDER_GROUP_NAMES.intergovernmental_organization, 'intergovernmental', 'i g o', 'igos', 'io', 'un', 'united nations',
+    'un agency', 'un system', 'international organizations', 'international organisations', 'organisation intergouvernementale',
+    'organizacion intergubernamental'
   ],
-  media: ['media', 'press', 'journalist', 'journalism', 'news', 'medias', 'medios', 'prensa', 'presse'],
-  other: ['other', 'others', 'misc', 'miscellaneous', 'autre', 'otro'],
+  media: [...STAKEHOLDER_GROUP_NAMES.media, 'press', 'journalist', 'journalism', 'news', 'medias', 'medios', 'prensa', 'presse'],
+  other: [...STAKEHOLDER_GROUP_NAMES.other, 'others', 'misc', 'miscellaneous', 'autre', 'otro'],
   unknown: ['unknown', 'n a', 'na', 'none', 'not specified', 'unspecified', '']
 };
 
-export const GENDER_SYNONYMS: Synonyms = {
+export const GENDER_SYNONYMS: CategorySynonyms<'gender'> = {
   female: ['female', 'f', 'woman', 'women', 'w', 'femme', 'mujer', 'femenino', 'feminin', 'girl', 'she her'],
   male: ['male', 'm', 'man', 'men', 'homme', 'hombre', 'masculino', 'masculin', 'boy', 'he him'],
   other: [
@@ -60,7 +82,7 @@ export const GENDER_SYNONYMS: Synonyms = {
   unknown: ['unknown', 'n a', 'na', 'none', 'not specified', 'unspecified', 'u', '']
 };
 
-export const MODE_SYNONYMS: Synonyms = {
+export const MODE_SYNONYMS: CategorySynonyms<'participation_mode'> = {
   onsite: ['onsite', 'on site', 'in person', 'inperson', 'physical', 'physically', 'present', 'venue', 'f2f', 'face to face', 'presentiel', 'presencial', 'local'],
   online: ['online', 'on line', 'remote', 'remotely', 'virtual', 'virtually', 'remote participation', 'remote hub', 'hub', 'zoom', 'webex', 'en ligne', 'en linea', 'a distance', 'distance'],
   unknown: ['unknown', 'n a', 'na', 'hybrid', 'both', '']

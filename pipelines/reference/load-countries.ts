@@ -48,7 +48,7 @@ async function readCsv(conn: DuckDBConnection, table: string, file: string): Pro
 /**
  * Reads the CSVs into temp tables and builds `ref_alias_candidate`
  * (alias_key, iso3, origin, tier): one row per spelling per source column,
- * and from it `ref_alias_tier`, one row per key (sql/ref_*.sql).
+ * and from it `ref_alias_tier`, one row per key (sql/ref-*.sql).
  * Tiers: 0 = the curated list, 1 = a spelling as given by a reference column,
  * 2 = a variant derived from one (trailing "(...)" or a leading fr/es article
  * dropped, "St" <-> "Saint"). A curated row with an empty iso3 blocks its key
@@ -61,10 +61,10 @@ async function stage(conn: DuckDBConnection, referenceDir: string): Promise<void
   await readCsv(conn, 'ref_master', f(FILES.master));
   await readCsv(conn, 'ref_membership', f(FILES.membership));
   await readCsv(conn, 'ref_groups', f(FILES.groups));
-  await conn.run(sqlFile('ref_curated.sql'), [f(FILES.curated)]);
-  await conn.run(sqlFile('ref_alias_spelling.sql'));
-  await conn.run(sqlFile('ref_alias_candidate.sql'));
-  await conn.run(sqlFile('ref_alias_tier.sql'));
+  await conn.run(sqlFile('ref-curated.sql'), [f(FILES.curated)]);
+  await conn.run(sqlFile('ref-alias-spelling.sql'));
+  await conn.run(sqlFile('ref-alias-candidate.sql'));
+  await conn.run(sqlFile('ref-alias-tier.sql'));
 }
 
 async function dropStaging(conn: DuckDBConnection): Promise<void> {
@@ -156,7 +156,7 @@ export async function listAmbiguousAliasKeys(conn: DuckDBConnection, referenceDi
 /**
  * Fills `country`, `country_alias` and `country_alias_blocked` (created here
  * if missing: keys known and left unresolved on purpose, see
- * sql/country_alias_blocked.sql).
+ * sql/country-alias-blocked.sql).
  */
 export async function loadCountryReference(
   conn: DuckDBConnection,
@@ -168,13 +168,13 @@ export async function loadCountryReference(
 
     await conn.run('DELETE FROM country_alias');
     await conn.run('DELETE FROM country');
-    await conn.run(sqlFile('fill_country.sql'));
+    await conn.run(sqlFile('fill-country.sql'));
     await conn.run(`
       INSERT INTO country_alias
       SELECT alias_key, iso3s[1], origin FROM ref_alias_tier WHERE NOT blocked AND len(iso3s) = 1
     `);
-    await conn.run(sqlFile('country_alias_blocked.sql'));
-    await conn.run(sqlFile('fill_country_alias_blocked.sql'));
+    await conn.run(sqlFile('country-alias-blocked.sql'));
+    await conn.run(sqlFile('fill-country-alias-blocked.sql'));
 
     return {
       countries: await scalar(conn, 'SELECT count(*) FROM country'),

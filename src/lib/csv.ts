@@ -1,5 +1,5 @@
 /**
- * How a CSV cell is written, for the server's downloads (exports/encoding.ts re-exports these) and for
+ * How a CSV cell is written, for the server's downloads (server/download/encoding.ts re-exports these) and for
  * the tables the browser saves as shown (wideCsv). No imports: the browser bundle may take it.
  */
 

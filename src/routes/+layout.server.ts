@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { withConnection, DatabaseUnavailableError } from '$lib/server/db.ts';
 import { defaultSourceSet, sourceSets, type SourceSet } from '$lib/server/metrics/source-sets.ts';
-import { dataVersion, type DataVersion } from '$lib/server/exports/metadata.ts';
+import { dataVersion, type DataVersion } from '$lib/server/download/metadata.ts';
 
 /** The source sets the record-level views can count, for the records selector of every page. */
 export const load: LayoutServerLoad = async () => {

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters, type Filters } from '$lib/state/filters.ts';
+import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 import { PARTICIPANT_BASES } from '$lib/charts/published/shape.ts';
@@ -10,7 +10,7 @@ import { PARTICIPANT_BASES } from '$lib/charts/published/shape.ts';
  * the record-level headline cards of that set instead.
  */
 export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = parseFilters(url.searchParams);
+  const { filters } = filtersOf(url);
   return filters.source === null ? publicRecord(url, filters) : recordLevel(url, filters);
 };
 

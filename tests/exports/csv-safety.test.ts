@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { csvField, csvSafeText, CSV_TEXT_NOTE } from '../../src/lib/server/exports/encoding.ts';
+import { csvField, csvSafeText, CSV_TEXT_NOTE } from '../../src/lib/server/download/encoding.ts';
 import { csvStream } from '../../src/lib/server/exports/stream.ts';
-import { bundleReadme, describeDownload } from '../../src/lib/server/exports/metadata.ts';
+import { bundleReadme, describeDownload } from '../../src/lib/server/download/metadata.ts';
 import type { ExportTable } from '../../src/lib/server/exports/tables.ts';
-import { toCsv } from '../../src/lib/server/metrics/serialize.ts';
+import { toCsv } from '../../src/lib/server/download/csv.ts';
 import type { MetricResult } from '../../src/lib/server/metrics/types.ts';
 import { parseCsv } from './csv-read.ts';
 

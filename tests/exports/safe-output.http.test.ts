@@ -16,7 +16,7 @@ import { runPipeline } from '../../pipelines/run.ts';
 import { ensureBuild, startServer, type RunningServer } from '../metrics/server.ts';
 import { METRICS } from '../../src/lib/server/metrics/params.ts';
 import { EXPORT_TABLES, EXPORT_FORMATS } from '../../src/lib/server/exports/tables.ts';
-import { CSV_TEXT_NOTE } from '../../src/lib/server/exports/encoding.ts';
+import { CSV_TEXT_NOTE } from '../../src/lib/server/download/encoding.ts';
 import { parseCsv } from './csv-read.ts';
 
 const FORMULA = '=HYPERLINK("http://x","y")';

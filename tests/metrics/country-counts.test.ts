@@ -7,23 +7,12 @@
  * Attendees 2021, 60 records: POL 15 (10 + 5), DEU 8, BRA 7, VEN, ETH, KOR, CHN, USA, MEX 5 each
  *   ->  D = T = 60. Host: 2019 DEU (M49 276), 2021 POL (M49 616).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureDatabase } from './fixture-suite.ts';
 import { computeMetric, parseMetricParams, type MetricResult, type Row } from '../../src/lib/server/metrics/index.ts';
 import { wilson } from '../../src/lib/server/metrics/wilson.ts';
 
-let fixture: Fixture;
-let db: { conn: DuckDBConnection; close(): void };
-
-beforeAll(async () => {
-  fixture = await createFixtureDatabase();
-  db = await openReadOnly(fixture.path);
-});
-afterAll(() => {
-  db?.close();
-  fixture?.cleanup();
-});
+const db = fixtureDatabase();
 
 const countries = (query: Record<string, string> = {}, k = 5): Promise<MetricResult> =>
   computeMetric(db.conn, 'countries', parseMetricParams('countries', query), { k });

@@ -5,22 +5,11 @@
  *        together; sids 0/60.
  *   2019 (source fixture, 39 records: 38 with a country, 1 without): ETH 4 -> 4/38, below k = 5.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureDatabase } from './fixture-suite.ts';
 import { computeMetric, parseMetricParams, type Row } from '../../src/lib/server/metrics/index.ts';
 
-let fixture: Fixture;
-let db: { conn: DuckDBConnection; close(): void };
-
-beforeAll(async () => {
-  fixture = await createFixtureDatabase();
-  db = await openReadOnly(fixture.path);
-});
-afterAll(() => {
-  db?.close();
-  fixture?.cleanup();
-});
+const db = fixtureDatabase();
 
 const find = (rows: Row[], year: number, dimension: string, category: string) => {
   const found = rows.filter((r) => r.year === year && r.dimension === dimension && r.category === category);

@@ -15,23 +15,12 @@
  * Attendees 2021, 60 records, every cell 0 or at least 5.
  * Speakers 2019, 11 people (Bob twice in S1 counts once; Ann in S1 and S4 counts twice).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureDatabase } from './fixture-suite.ts';
 import { computeMetric, parseMetricParams, type MetricName, type MetricResult, type Row } from '../../src/lib/server/metrics/index.ts';
 import { wilson } from '../../src/lib/server/metrics/wilson.ts';
-import type { DuckDBConnection } from '@duckdb/node-api';
 
-let fixture: Fixture;
-let db: { conn: DuckDBConnection; close(): void };
-
-beforeAll(async () => {
-  fixture = await createFixtureDatabase();
-  db = await openReadOnly(fixture.path);
-});
-afterAll(() => {
-  db?.close();
-  fixture?.cleanup();
-});
+const db = fixtureDatabase();
 
 async function metric(name: MetricName, query: Record<string, string> = {}, k = 1): Promise<MetricResult> {
   return computeMetric(db.conn, name, parseMetricParams(name, query), { k });

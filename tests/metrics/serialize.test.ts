@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
 import { computeMetric, parseMetricParams } from '../../src/lib/server/metrics/index.ts';
-import { CONTENT_TYPES, metricResponse, toArrow, toCsv, toJsonBody } from '../../src/lib/server/metrics/serialize.ts';
+import { CONTENT_TYPES, metricResponse } from '../../src/lib/server/metrics/serialize.ts';
+import { toArrow } from '../../src/lib/server/download/arrow.ts';
+import { toCsv } from '../../src/lib/server/download/csv.ts';
+import { toJsonBody } from '../../src/lib/server/download/json.ts';
+import { parseCsv } from '../exports/csv-read.ts';
 import type { MetricResult } from '../../src/lib/server/metrics/types.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -21,35 +25,6 @@ afterAll(() => {
   db?.close();
   fixture?.cleanup();
 });
-
-/** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe('csv', () => {
   it('has a header, CRLF lines and quotes fields with commas and quotes', () => {

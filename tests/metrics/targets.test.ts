@@ -1,7 +1,6 @@
 /** Distance to a target: the target of each row and the gap in percentage points, against hand-computed values. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { createFixtureDatabase, openReadOnly, type Fixture } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureDatabase } from './fixture-suite.ts';
 import { computeMetric, parseMetricParams, ParamError, type Row } from '../../src/lib/server/metrics/index.ts';
 import { EQUAL_TARGETS, addTargets, gapPoints, targetFor } from '../../src/lib/server/metrics/targets.ts';
 
@@ -46,16 +45,7 @@ describe('targetFor and gapPoints', () => {
 });
 
 describe('target columns in the responses (fixture, source fixture, 2021: 60 attendees, every cell >= 5)', () => {
-  let fixture: Fixture;
-  let db: { conn: DuckDBConnection; close(): void };
-  beforeAll(async () => {
-    fixture = await createFixtureDatabase();
-    db = await openReadOnly(fixture.path);
-  });
-  afterAll(() => {
-    db?.close();
-    fixture?.cleanup();
-  });
+  const db = fixtureDatabase();
   const at = (rows: Row[], dimension: string, category: string) => rows.find((r) => r.year === 2021 && r.dimension === dimension && r.category === category)!;
 
   it('gender, target 50: women 32 of 60 = 53.33 %, +3.33 points; men 28 of 60, −3.33', async () => {

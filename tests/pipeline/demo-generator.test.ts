@@ -9,43 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, DemoArgumentError, type DemoResult } from '../../pipelines/demo/generate.ts';
+import { parseCsv } from '../../pipelines/demo/reference.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SMALL = 20_000;
-
-// ------------------------------------------------------------ tiny CSV reader
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function readTable(path: string): { header: string[]; rows: Array<Record<string, string>> } {
   const [header, ...rest] = parseCsv(readFileSync(path, 'utf8'));

@@ -1,5 +1,6 @@
 /** Category codes of the metrics, in display order (the metrics' own order), from the domain vocabulary. */
-import { REGIONAL_GROUPS as UN_REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
-export { STAKEHOLDER_GROUPS } from '$lib/domain/stakeholder-groups.ts';
+import { categoryCodes } from '$lib/domain/categories.ts';
+/** The seven stakeholder groups inside the denominator. */
+export const STAKEHOLDER_GROUPS = categoryCodes('stakeholder_group', 'in');
 /** The five groups, then the countries and territories outside them. */
-export const REGIONAL_GROUPS = [...UN_REGIONAL_GROUPS, 'no_group'] as const;
+export const REGIONAL_GROUPS = categoryCodes('un_regional_group', 'in');

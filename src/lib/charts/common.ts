@@ -4,8 +4,8 @@
  */
 import { fmt, label, t, type MessageKey } from '$lib/i18n/index.ts';
 
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
+import type { Cell, Row } from '$lib/domain/rows.ts';
+export type { Cell, Row } from '$lib/domain/rows.ts';
 
 export interface MetricData {
   rows: Row[];

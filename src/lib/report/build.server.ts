@@ -8,11 +8,11 @@
  * report's own, so the page and the PDF embed the same SVG.
  */
 import { parseHTML } from 'linkedom';
-import { parseFilters, resolveYears, filterQuery, type Filters } from '$lib/state/filters.ts';
+import { filtersOf, resolveYears, filterQuery, type Filters } from '$lib/state/filters.ts';
 import { metric } from '$lib/state/metrics.server.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { sourceSets, type SourceSet } from '$lib/server/metrics/source-sets.ts';
-import { dataVersion } from '$lib/server/exports/metadata.ts';
+import { dataVersion } from '$lib/server/download/metadata.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import type { MetricResult } from '$lib/server/metrics/types.ts';
 import { METRIC_MODULES } from '$lib/server/metrics/index.ts';
@@ -842,7 +842,7 @@ function sourceSetEntries(sets: SourceSet[], used: string[]): SourceSetEntry[] {
 
 /** The report for a request URL (its from, to, source and v parameters). */
 export async function buildReport(url: URL, now: Date = new Date()): Promise<Report> {
-  const { filters, invalid } = parseFilters(url.searchParams);
+  const { filters, invalid } = filtersOf(url);
   const [sets, version] = await withConnection(async (conn) => [await sourceSets(conn), await dataVersion(conn)] as const);
   const notes = invalid.map((i) => t('notes.invalid', { name: i.name, value: i.value, fallback: i.fallback }));
   // A set the database does not hold: the public record, and the page says so.

@@ -19,7 +19,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
-export const DEFAULT_DB_PATH = 'data/igf.duckdb';
+import { DEFAULT_DB_PATH } from '../domain/database.ts';
+
+export { DEFAULT_DB_PATH };
 const CHECK_INTERVAL_MS = 1000;
 
 export class DatabaseUnavailableError extends Error {

@@ -5,14 +5,9 @@
  * Shared by server load functions and the client.
  */
 import { SOURCE_SET_NAME } from '$lib/domain/source-sets.ts';
+import { DEFINITIONS, MAX_YEAR, MIN_YEAR, MODES, POPULATIONS, type Definition, type Mode, type Population } from '$lib/domain/metrics.ts';
 
-export const POPULATIONS = ['attendees', 'speakers'] as const;
-export const MODES = ['all', 'onsite', 'online'] as const;
-export const DEFINITIONS = ['un_developing', 'g77', 'wb_non_high_income', 'regional_groups'] as const;
-
-export type Population = (typeof POPULATIONS)[number];
-export type Mode = (typeof MODES)[number];
-export type Definition = (typeof DEFINITIONS)[number];
+export { DEFINITIONS, MODES, POPULATIONS, type Definition, type Mode, type Population };
 
 export interface Filters {
   /**
@@ -63,8 +58,6 @@ export interface InvalidValue {
 }
 
 const YEAR = /^\d{4}$/;
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
 const MAX_QUERY = 100;
 
 function parseYear(v: string): number | null {
@@ -149,6 +142,23 @@ export function parseFilters(search: URLSearchParams): { filters: Filters; inval
     f.to = null;
   }
   return { filters: f, invalid };
+}
+
+export type ParsedFilters = ReturnType<typeof parseFilters>;
+
+const parsedByUrl = new WeakMap<URL, ParsedFilters>();
+
+/**
+ * The filters of a request's URL, parsed once per URL object: a page's load and pageState() share
+ * one parse. Treat the result as read-only (copy before changing).
+ */
+export function filtersOf(url: URL): ParsedFilters {
+  let parsed = parsedByUrl.get(url);
+  if (!parsed) {
+    parsed = parseFilters(url.searchParams);
+    parsedByUrl.set(url, parsed);
+  }
+  return parsed;
 }
 
 /** Query string of the filters that differ from the defaults, in a fixed order ('' when none). */

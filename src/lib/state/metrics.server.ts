@@ -3,37 +3,50 @@
  * it accepts (the API refuses the others), so pages can pass the whole filter state.
  */
 import { error } from '@sveltejs/kit';
-import { loadMetric, type MetricName, type MetricResult } from '$lib/server/metrics/index.ts';
-import { METRIC_PARAMETERS, ParamError } from '$lib/server/metrics/params.ts';
+import { loadMetricWith, type MetricName, type MetricResult } from '$lib/server/metrics/index.ts';
+import { DEFAULT_PARAMS, ParamError, type MetricParams } from '$lib/server/metrics/params.ts';
+import { METRIC_PARAMETERS } from '$lib/domain/metrics.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
 import { t } from '$lib/i18n/index.ts';
-import { parseFilters, resolveYears, type Filters, type InvalidValue } from './filters.ts';
-import type { Row } from '$lib/server/metrics/types.ts';
+import { filtersOf, resolveYears, type Filters, type InvalidValue, type ParsedFilters } from './filters.ts';
+import type { Row } from '$lib/domain/rows.ts';
 import { chartFilename, type ChartDownload } from '$lib/charts/export/links.ts';
 
-export type Overrides = Partial<Record<'population' | 'definition' | 'level' | 'source', string | number | null>>;
+/** What a page asks of one metric beyond its filters (the speakers' figures, every definition, one row per session). */
+export type Overrides = Partial<Pick<MetricParams, 'population' | 'definition' | 'level' | 'source'>>;
+
+/** The filters (and overrides) a metric accepts, as the metric layer's typed parameters, before the year range. */
+function pageParameters(metric: MetricName, f: Filters, overrides: Overrides): Partial<MetricParams> {
+  const all: Partial<MetricParams> = {
+    source: f.source,
+    population: f.population,
+    mode: f.mode,
+    definition: f.definition,
+    ...(f.exclude_host ? { exclude_host: true } : {}),
+    ...overrides
+  };
+  // Sessions are judged on their speakers only: the attendee/speaker choice does not apply.
+  if (metric === 'sessions') delete all.population;
+  const accepted = METRIC_PARAMETERS[metric] as readonly string[];
+  return Object.fromEntries(Object.entries(all).filter(([k, v]) => v !== null && v !== undefined && accepted.includes(k)));
+}
+
+/**
+ * The typed parameters of a metric for a page's filters: what parseMetricParams() makes of
+ * metricQuery()'s strings, without the strings (the filters are valid already: parseFilters()).
+ */
+export function metricParams(metric: MetricName, f: Filters, overrides: Overrides = {}): MetricParams {
+  const p: MetricParams = { ...DEFAULT_PARAMS };
+  if (metric === 'sessions' || metric === 'representation') p.population = 'speakers';
+  return { ...p, ...pageParameters(metric, f, overrides) };
+}
 
 /**
  * The year range is applied to the rows afterwards (see pageState), not sent to the metric: the year
  * selects need every year in the data, and a year's figures do not depend on the range.
  */
 export function metricQuery(metric: MetricName, f: Filters, overrides: Overrides = {}): Record<string, string> {
-  const accepted = METRIC_PARAMETERS[metric] as readonly string[];
-  const all: Record<string, string | number | boolean | null> = {
-    source: f.source,
-    population: f.population,
-    mode: f.mode,
-    definition: f.definition,
-    exclude_host: f.exclude_host ? true : null,
-    ...overrides
-  };
-  // Sessions are judged on their speakers only: the attendee/speaker choice does not apply.
-  if (metric === 'sessions') all.population = null;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(all)) {
-    if (v !== null && v !== undefined && accepted.includes(k)) out[k] = String(v);
-  }
-  return out;
+  return Object.fromEntries(Object.entries(pageParameters(metric, f, overrides)).map(([k, v]) => [k, String(v)]));
 }
 
 /** The API's row filters: the rows of one dimension (and category) of a metric, as one chart shows them. */
@@ -87,7 +100,7 @@ export function chartDownload(
  */
 export async function metric(name: MetricName, f: Filters, overrides: Overrides = {}): Promise<MetricResult> {
   try {
-    return await loadMetric(name, metricQuery(name, f, overrides));
+    return await loadMetricWith(name, metricParams(name, f, overrides));
   } catch (e) {
     if (e instanceof DatabaseUnavailableError) error(503, t('error.unavailable'));
     if (e instanceof ParamError && e.parameter === 'source' && f.source !== null) return metric(name, { ...f, source: null }, overrides);
@@ -107,9 +120,11 @@ export interface PageState {
   synthetic: boolean;
 }
 
-/** Filters, years and the synthetic flag of a page from its URL and the metrics it loaded. */
-export function pageState(url: URL, results: MetricResult[]): { state: PageState; inRange: (r: Row) => boolean } {
-  const { filters, invalid } = parseFilters(url.searchParams);
+/** Filters, years and the synthetic flag of a page from its URL (or its parsed filters) and the metrics it loaded. */
+export function pageState(request: URL | ParsedFilters, results: MetricResult[]): { state: PageState; inRange: (r: Row) => boolean } {
+  const parsed = request instanceof URL ? filtersOf(request) : request;
+  const filters = parsed.filters;
+  const invalid = [...parsed.invalid];
   const allYears = [...new Set(results.flatMap((r) => r.rows.map((row) => Number(row.year))))]
     .filter(Number.isFinite)
     .sort((a, b) => a - b);

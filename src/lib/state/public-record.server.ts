@@ -13,7 +13,7 @@ import { t } from '$lib/i18n/index.ts';
 import type { ChartDownload } from '$lib/charts/export/links.ts';
 import type { FilterName, Filters } from './filters.ts';
 import { chartDownload, metric, pageState, slim, type Overrides, type PageState, type RowFilter, type SlimMetric } from './metrics.server.ts';
-import type { Row } from '$lib/server/metrics/types.ts';
+import type { Row } from '$lib/domain/rows.ts';
 
 /** The filters of a public-record view: which records, and the years. Mode, population and the rest describe record-level data. */
 export const PUBLIC_RECORD_FILTERS: FilterName[] = ['source', 'from', 'to'];

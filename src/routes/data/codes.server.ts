@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { STAKEHOLDER_GROUPS, REGIONAL_GROUPS } from '$lib/charts/categories.ts';
 import { REGIONAL_GROUPS as FIVE_GROUPS } from '$lib/domain/regional-groups.ts';
 import { DEFINITIONS, MODES, POPULATIONS } from '$lib/state/filters.ts';
-import { CATEGORIES } from '$lib/server/metrics/cells.ts';
+import { categoryCodes, isDimension } from '$lib/domain/categories.ts';
 import { MEMBER_STATES, MEMBER_STATES_TOTAL } from '$lib/server/metrics/regional-shares.ts';
 import { label, t, type MessageKey } from '$lib/i18n/index.ts';
 
@@ -20,7 +20,7 @@ export interface CodeList {
 
 /** Codes the metrics keep outside the shares (unknown, undisclosed, other …) follow the list's own. */
 function withMetricCodes(codes: readonly string[], dimension: string): string[] {
-  const more = (CATEGORIES[dimension] ?? []).map(([c]) => c).filter((c) => !codes.includes(c));
+  const more = (isDimension(dimension) ? (categoryCodes(dimension) as string[]) : []).filter((c) => !codes.includes(c));
   return [...codes, ...more];
 }
 
@@ -31,7 +31,7 @@ function list(id: string, title: MessageKey, codes: readonly string[], prefix: P
 }
 
 export function codeLists(): CodeList[] {
-  const metricCodes = (d: string) => (CATEGORIES[d] ?? []).map(([c]) => c);
+  const metricCodes = (d: string): string[] => (isDimension(d) ? categoryCodes(d) : []);
   return [
     list('stakeholder_group', 'data.codes.stakeholder', withMetricCodes(STAKEHOLDER_GROUPS, 'stakeholder_group'), 'category'),
     list('regional_group', 'data.codes.region', withMetricCodes(REGIONAL_GROUPS, 'un_regional_group'), 'category'),

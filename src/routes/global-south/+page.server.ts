@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters, type Filters } from '$lib/state/filters.ts';
+import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 
@@ -7,7 +7,7 @@ import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 const PUBLISHED_GLOBAL_SOUTH = ['income_group_share', 'development_level_share_hdi', 'funded_participants_developing_countries'];
 
 export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = parseFilters(url.searchParams);
+  const { filters } = filtersOf(url);
   return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
 };
 

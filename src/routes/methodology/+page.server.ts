@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/state/filters.ts';
+import { filtersOf } from '$lib/state/filters.ts';
 import { metric, pageState } from '$lib/state/metrics.server.ts';
 import { METRIC_MODULES, METRICS, parseMetricParams } from '$lib/server/metrics/index.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
@@ -18,7 +18,7 @@ const COVERAGE = [
 ] as const;
 
 export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = parseFilters(url.searchParams);
+  const { filters } = filtersOf(url);
   const attendees = { ...filters, population: 'attendees' as const };
   const [results, sets, pages] = await Promise.all([
     Promise.all(COVERAGE.map(([m]) => metric(m, attendees))),

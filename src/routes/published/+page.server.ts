@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters } from '$lib/state/filters.ts';
+import { filtersOf } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { sourceSets } from '$lib/server/metrics/source-sets.ts';
@@ -12,7 +12,7 @@ import { t } from '$lib/i18n/index.ts';
  * shows the published figures alone: it never compares them with synthetic counts unasked.
  */
 export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = parseFilters(url.searchParams);
+  const { filters } = filtersOf(url);
   const sets = await withConnection((conn) => sourceSets(conn));
   const realAttendance = sets.find((s) => !s.synthetic && s.records.attendance > 0)?.name ?? null;
   // A set the database does not hold is no request for the default (synthetic) one.

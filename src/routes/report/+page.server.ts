@@ -3,7 +3,7 @@ import { buildReport } from '$lib/report/build.server.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n/index.ts';
-import { parseFilters } from '$lib/state/filters.ts';
+import { filtersOf } from '$lib/state/filters.ts';
 
 /** The assessment report (see src/lib/report): the public record by default, ?source= for one set's records. */
 export const load: PageServerLoad = async ({ url }) => {
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ url }) => {
     const report = await buildReport(url);
     return {
       report,
-      filters: parseFilters(url.searchParams).filters,
+      filters: filtersOf(url).filters,
       // The layout's banner: a demonstration report says so on screen too.
       synthetic: report.demo
     };

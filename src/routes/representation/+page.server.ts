@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters, type Filters } from '$lib/state/filters.ts';
+import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = parseFilters(url.searchParams);
+  const { filters } = filtersOf(url);
   return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
 };
 

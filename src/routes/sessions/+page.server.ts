@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { parseFilters, type Filters } from '$lib/state/filters.ts';
+import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 import type { MetricResult } from '$lib/server/metrics/index.ts';
 import { chartDownload, metric, pageState } from '$lib/state/metrics.server.ts';
@@ -9,7 +9,7 @@ import { searchSessions } from '$lib/charts/sessions-table/shape.ts';
 const MAX_ROWS = 400;
 
 export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = parseFilters(url.searchParams);
+  const { filters } = filtersOf(url);
   if (filters.source !== null) {
     return { ...table(url, filters, await metric('sessions', filters, { level: 'session' })), view: 'records' as const, stageTotals: [] };
   }

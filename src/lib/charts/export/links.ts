@@ -2,7 +2,7 @@
  * Addresses behind a chart's download menu: the metrics API for its rows, the page and embed URLs
  * for sharing, and the file names. Plain strings, so the links work before (and without) hydration.
  */
-import type { MetricName } from '$lib/server/metrics/params.ts';
+import type { MetricName } from '$lib/domain/metrics.ts';
 
 /** What a chart needs to offer its rows: the metrics API query that returns exactly them. */
 export interface ChartDownload {

@@ -11,7 +11,8 @@ import { suppressionK } from '../metrics/suppression.ts';
 import { attendanceCellsSqlFor, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
 import { hasIncomeHistory } from '../metrics/income-join.ts';
 import { exportRows, suppressAttendanceCells, type AttendanceCell, type AttendanceExportRow } from './attendance-cells.ts';
-import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata, type SourceSetMetadata } from './metadata.ts';
+import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata, type SourceSetMetadata } from '../download/metadata.ts';
+import { contentType, suffixOf, type FormatId } from '../download/formats.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
 
 export class ExportRequestError extends Error {
@@ -28,15 +29,13 @@ export class ExportRequestError extends Error {
   }
 }
 
-const FILE_FORMATS = [...EXPORT_FORMATS, 'metadata.json'] as const;
-type FileFormat = (typeof FILE_FORMATS)[number];
+/** The file suffixes of an export: its row formats and its metadata (the download registry's). */
+const FILE_FORMATS = [...EXPORT_FORMATS.map(suffixOf), suffixOf('metadata')] as readonly string[];
+type FileFormat = 'csv' | 'arrow' | 'parquet' | 'metadata.json';
 
-const CONTENT_TYPES: Record<FileFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  arrow: 'application/vnd.apache.arrow.file',
-  parquet: 'application/vnd.apache.parquet',
-  'metadata.json': 'application/json; charset=utf-8'
-};
+const CONTENT_TYPES = Object.fromEntries(
+  ([...EXPORT_FORMATS, 'metadata'] as FormatId[]).map((f) => [suffixOf(f), contentType(f)])
+) as Record<FileFormat, string>;
 
 /** `speakers.arrow` -> table and format; anything else is a 400 that lists what exists. */
 export function parseExportPath(segment: string, query: URLSearchParams): { table: ExportTableName; format: FileFormat } {
@@ -46,7 +45,7 @@ export function parseExportPath(segment: string, query: URLSearchParams): { tabl
   if (!isExportTable(name)) {
     throw new ExportRequestError('table', name, [...EXPORT_TABLES], `Unknown export table "${name}". Tables: ${EXPORT_TABLES.join(', ')}.`);
   }
-  if (!(FILE_FORMATS as readonly string[]).includes(format)) {
+  if (!FILE_FORMATS.includes(format)) {
     throw new ExportRequestError(
       'format',
       format || null,

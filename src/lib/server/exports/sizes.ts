@@ -7,7 +7,7 @@ import { dedicatedConnection } from '../db.ts';
 import { describeExport, prepareExport } from './http.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
 import { EXPORT_TABLES, type ExportFormat, type ExportTableName } from './tables.ts';
-import { dataVersion } from './metadata.ts';
+import { dataVersion } from '../download/metadata.ts';
 
 export type ExportSizes = Record<ExportTableName, Record<ExportFormat, number>>;
 

@@ -16,8 +16,8 @@ import { Readable } from 'node:stream';
 import { Field, RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData } from 'apache-arrow';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DUCKDB_TYPE, UNORDERED, readColumns } from './arrow-columns.ts';
-import { arrowType, csvSafeTextSql } from './encoding.ts';
-import { arrowFieldMetadata, arrowSchemaMetadata, unitOf, type DownloadMetadata } from './metadata.ts';
+import { arrowType, csvSafeTextSql } from '../download/encoding.ts';
+import { arrowFieldMetadata, arrowSchemaMetadata, unitOf, type DownloadMetadata } from '../download/metadata.ts';
 import { wholeTableSql, type ExportColumn, type ExportTable } from './tables.ts';
 
 /**

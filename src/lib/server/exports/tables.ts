@@ -2,8 +2,9 @@
  * The full-table exports: what each one holds, its columns, and the one SQL statement that reads it.
  * Attendance leaves the server only as suppressed counts per cell, never as records.
  */
-import type { ValueType } from './encoding.ts';
-import attendanceCellsSql from './sql/attendance_cells.sql?raw';
+import type { ValueType } from '../download/encoding.ts';
+import { TABLE_FORMATS, type TableFormat } from '../download/formats.ts';
+import attendanceCellsSql from './sql/attendance-cells.sql?raw';
 import classificationSql from '../metrics/classification.sql?raw';
 import { INCOME_JOIN, NO_INCOME_JOIN } from '../metrics/income-join.ts';
 import { compose } from '../metrics/sql.ts';
@@ -13,8 +14,9 @@ import { NORTH_REGIONAL_GROUPS, SOUTH_REGIONAL_GROUPS } from '$lib/domain/region
 export const EXPORT_TABLES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
-export const EXPORT_FORMATS = ['csv', 'arrow', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The download registry's table formats. */
+export const EXPORT_FORMATS = TABLE_FORMATS;
+export type ExportFormat = TableFormat;
 
 export type ExportColumnType = ValueType;
 

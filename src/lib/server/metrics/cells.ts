@@ -8,7 +8,7 @@
  * and the indices computed from a breakdown (balance, parity). Doing this last step in DuckDB took
  * longer than the counting itself (every small window or join costs milliseconds), so it is here.
  */
-import type { Part } from './suppression.ts';
+import { CATEGORIES, MERGEABLE, MISSING_CATEGORIES, isDimension, type Part } from '$lib/domain/categories.ts';
 import type { Column } from './types.ts';
 
 /** A counted cell as the metric SQL returns it. */
@@ -38,126 +38,8 @@ export interface DraftRow {
   [extra: string]: string | number | boolean | null;
 }
 
-/**
- * Every breakdown's categories in display order; 'in' = inside the denominator, 'out' = outside it
- * (reported as 'excluded' rows and in coverage). The single list of categories of the product.
- */
-export const CATEGORIES: Record<string, readonly (readonly [string, Part])[]> = {
-  stakeholder_group: [
-    ['government', 'in'],
-    ['private_sector', 'in'],
-    ['civil_society', 'in'],
-    ['technical_community', 'in'],
-    ['academia', 'in'],
-    ['intergovernmental_organization', 'in'],
-    ['media', 'in'],
-    ['other', 'out'],
-    ['unknown', 'out']
-  ],
-  gender: [
-    ['female', 'in'],
-    ['male', 'in'],
-    ['other', 'in'],
-    ['undisclosed', 'out'],
-    ['unknown', 'out']
-  ],
-  un_regional_group: [
-    ['african', 'in'],
-    ['asia_pacific', 'in'],
-    ['eastern_european', 'in'],
-    ['grulac', 'in'],
-    ['weog', 'in'],
-    ['no_group', 'in'],
-    ['unknown', 'out']
-  ],
-  m49_region: [
-    ['africa', 'in'],
-    ['americas', 'in'],
-    ['asia', 'in'],
-    ['europe', 'in'],
-    ['oceania', 'in'],
-    ['unknown', 'out']
-  ],
-  global_south: [
-    ['global_south', 'in'],
-    ['global_north', 'in'],
-    ['unknown', 'out']
-  ],
-  ldc: [
-    ['ldc', 'in'],
-    ['not_ldc', 'in'],
-    ['unknown', 'out']
-  ],
-  lldc: [
-    ['lldc', 'in'],
-    ['not_lldc', 'in'],
-    ['unknown', 'out']
-  ],
-  sids: [
-    ['sids', 'in'],
-    ['not_sids', 'in'],
-    ['unknown', 'out']
-  ],
-  ldc_lldc_sids: [
-    ['ldc_lldc_sids', 'in'],
-    ['other_countries', 'in'],
-    ['unknown', 'out']
-  ],
-  host: [
-    ['host_country', 'in'],
-    ['other_countries', 'in'],
-    ['unknown', 'out']
-  ],
-  participation_mode: [
-    ['onsite', 'in'],
-    ['online', 'in'],
-    ['unknown', 'out']
-  ],
-  first_time: [
-    ['first_time', 'in'],
-    ['returning', 'in'],
-    ['unknown', 'out']
-  ],
-  manel: [
-    ['manel', 'in'],
-    ['not_manel', 'in'],
-    ['ineligible', 'out']
-  ],
-  gender_diverse: [
-    ['diverse', 'in'],
-    ['not_diverse', 'in'],
-    ['ineligible', 'out']
-  ],
-  region_diverse: [
-    ['diverse', 'in'],
-    ['not_diverse', 'in'],
-    ['ineligible', 'out']
-  ],
-  stakeholder_diverse: [
-    ['diverse', 'in'],
-    ['not_diverse', 'in'],
-    ['ineligible', 'out']
-  ],
-  global_south_on_stage: [
-    ['with_global_south', 'in'],
-    ['without_global_south', 'in'],
-    ['ineligible', 'out']
-  ]
-};
-
-/**
- * Missing-data categories: the record's field is not known (unknown country or one the definition
- * leaves unclassified, gender undisclosed or unknown, mode or stakeholder group unknown). Their cells
- * are never suppressed for being small; they count in the `u` of the missing-data bounds.
- */
-export const MISSING_CATEGORIES: ReadonlySet<string> = new Set(['unknown', 'undisclosed']);
-
-/**
- * Share categories that, when small and the only hidden cell of the denominator, are published merged
- * with the 'not stated' cells (outside the denominator for that year) instead of hiding a large
- * category as their complement.
- */
-export const MERGEABLE: Record<string, ReadonlySet<string>> = { gender: new Set(['other']) };
+/** The categories of every breakdown, the missing-data and the mergeable ones: the domain vocabulary. */
+export { CATEGORIES, MISSING_CATEGORIES, MERGEABLE } from '$lib/domain/categories.ts';
 
 export const isMissing = (kind: string, category: string) => kind === 'excluded' && MISSING_CATEGORIES.has(category);
 export const isMergeable = (dimension: string, category: string) => MERGEABLE[dimension]?.has(category) ?? false;
@@ -188,7 +70,7 @@ function emptyDraft(year: number, population: string | null, dimension: string, 
  * denominator ('in' rows), coverage = denominator / total.
  */
 export function shareRows(cells: readonly CountCell[], dimension: string): DraftRow[] {
-  const categories = CATEGORIES[dimension];
+  const categories: readonly (readonly [string, Part])[] | undefined = isDimension(dimension) ? CATEGORIES[dimension] : undefined;
   if (!categories) throw new Error(`No categories for dimension ${dimension}`);
   const index = categoryIndex(dimension);
   const unknown = index.get('unknown');
@@ -263,7 +145,7 @@ const indexes = new Map<string, Map<string, number>>();
 function categoryIndex(dimension: string): Map<string, number> {
   let m = indexes.get(dimension);
   if (!m) {
-    m = new Map(CATEGORIES[dimension].map(([name], i) => [name, i]));
+    m = new Map((isDimension(dimension) ? CATEGORIES[dimension] : []).map(([name], i) => [name, i]));
     indexes.set(dimension, m);
   }
   return m;

@@ -19,7 +19,7 @@ import {
 import { downloadBase, metricResponse } from './serialize.ts';
 import { takeSqlTime } from './sql.ts';
 import { keepChartRows } from './row-filter.ts';
-import { dataVersion, describeDownload, type DataVersion, type SourceSetMetadata } from '../exports/metadata.ts';
+import { dataVersion, describeDownload, type DataVersion, type SourceSetMetadata } from '../download/metadata.ts';
 import { defaultSourceSet, sourceSets, type SourceSet } from './source-sets.ts';
 import type { MetricResult } from './types.ts';
 

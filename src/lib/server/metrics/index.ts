@@ -86,7 +86,11 @@ export async function computeMetric(
  * (URLSearchParams or a plain object). Throws ParamError (400) or DatabaseUnavailableError (503).
  */
 export async function loadMetric(metric: MetricName, query: QueryInput = {}, options: ComputeOptions = {}): Promise<MetricResult> {
-  const params = parseMetricParams(metric, query);
+  return loadMetricWith(metric, parseMetricParams(metric, query), options);
+}
+
+/** loadMetric with parameters already typed and valid (the pages' filters): no string round trip. */
+export async function loadMetricWith(metric: MetricName, params: MetricParams, options: ComputeOptions = {}): Promise<MetricResult> {
   return withConnection((conn) => computeMetric(conn, metric, params, options));
 }
 

@@ -3,57 +3,48 @@
  * Anything not listed here is refused with a ParamError naming the parameter and the allowed values.
  */
 import { DEMO, SOURCE_SET_NAME } from '$lib/domain/source-sets.ts';
+import { METRIC_FORMATS, formatOfSuffix, suffixOf, type MetricFormat } from '../download/formats.ts';
+import {
+  DEFINITIONS,
+  LEVELS,
+  MAX_YEAR,
+  METRIC_PARAMETERS,
+  METRICS,
+  MIN_YEAR,
+  MODES,
+  PARAMETERS,
+  POPULATIONS,
+  isMetric,
+  type Definition,
+  type Level,
+  type MetricName,
+  type Mode,
+  type ParameterName,
+  type Population
+} from '$lib/domain/metrics.ts';
 
-export const METRICS = [
-  'participation',
-  'global-south',
-  'stakeholders',
-  'gender',
-  'regions',
-  'countries',
-  'representation',
-  'host',
-  'sessions',
-  'published',
-  'ldc-lldc-sids'
-] as const;
-export type MetricName = (typeof METRICS)[number];
+export {
+  METRICS,
+  POPULATIONS,
+  MODES,
+  DEFINITIONS,
+  LEVELS,
+  PARAMETERS,
+  MIN_YEAR,
+  MAX_YEAR,
+  METRIC_PARAMETERS,
+  isMetric,
+  type MetricName,
+  type Population,
+  type Mode,
+  type Definition,
+  type Level,
+  type ParameterName
+} from '$lib/domain/metrics.ts';
 
-export const POPULATIONS = ['attendees', 'speakers'] as const;
-export type Population = (typeof POPULATIONS)[number];
-
-export const MODES = ['all', 'onsite', 'online'] as const;
-export type Mode = (typeof MODES)[number];
-
-export const DEFINITIONS = ['un_developing', 'g77', 'wb_non_high_income', 'regional_groups'] as const;
-export type Definition = (typeof DEFINITIONS)[number];
-
-/** Row formats, the CSV's companion metadata, and the citable bundle (zip of all of them). */
-export const FORMATS = ['json', 'csv', 'arrow', 'metadata', 'zip'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export const LEVELS = ['year', 'session'] as const;
-export type Level = (typeof LEVELS)[number];
-
-export const PARAMETERS = [
-  'source',
-  'from',
-  'to',
-  'population',
-  'mode',
-  'definition',
-  'session_type',
-  'exclude_host',
-  'level',
-  'dimension',
-  'category',
-  'target',
-  'format'
-] as const;
-export type ParameterName = (typeof PARAMETERS)[number];
-
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
+/** Row formats, the CSV's companion metadata, and the citable bundle (zip of all of them): the download registry's metric formats. */
+export const FORMATS = METRIC_FORMATS;
+export type Format = MetricFormat;
 
 /**
  * A source set's name (see the domain rule) is checked against the pattern here, and against the
@@ -112,26 +103,6 @@ export const DEFAULT_PARAMS: MetricParams = {
   format: 'json'
 };
 
-const COMMON: ParameterName[] = ['source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'dimension', 'category', 'format'];
-
-/** The parameters each metric accepts. */
-export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
-  participation: ['population', ...COMMON, 'target'],
-  'global-south': ['population', 'definition', ...COMMON, 'target'],
-  stakeholders: ['population', ...COMMON, 'target'],
-  gender: ['population', ...COMMON, 'target'],
-  regions: ['population', ...COMMON, 'target'],
-  // One row per country: there is no breakdown to pick rows from, so no dimension or category.
-  countries: ['population', 'source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format'],
-  representation: ['definition', ...COMMON],
-  host: ['population', ...COMMON, 'target'],
-  'ldc-lldc-sids': ['population', ...COMMON, 'target'],
-  sessions: ['population', 'definition', 'level', ...COMMON],
-  // The published figures themselves belong to no source set; source selects the records the
-  // computed figures beside them are counted from.
-  published: ['source', 'from', 'to', 'category', 'format']
-};
-
 /** Allowed values per parameter and metric (free-form parameters describe their form). */
 export function allowedValues(metric: MetricName, name: ParameterName): string[] {
   switch (name) {
@@ -186,11 +157,7 @@ export class ParamError extends Error {
   }
 }
 
-export function isMetric(name: string): name is MetricName {
-  return (METRICS as readonly string[]).includes(name);
-}
-
-const SUFFIXES: Record<string, Format> = { json: 'json', csv: 'csv', arrow: 'arrow', 'metadata.json': 'metadata', zip: 'zip' };
+const SUFFIXES: Record<string, Format> = Object.fromEntries(FORMATS.map((f) => [suffixOf(f), f]));
 
 /** `gender`, `gender.csv`, `gender.arrow`, `gender.json`, `gender.metadata.json`, `gender.zip` -> metric and the suffix's format. */
 export function parseMetricPath(segment: string): { metric: MetricName; format: Format | null } {

@@ -16,6 +16,7 @@ import { genderShares } from './gender-shares.ts';
 import { stakeholderShares } from './stakeholder-shares.ts';
 import { regionalShares } from './regional-shares.ts';
 import type { Column, ComputeOptions, MetricModule, Row } from './types.ts';
+import { categoryCodes } from '$lib/domain/categories.ts';
 
 export const PUBLISHED_COLUMNS: Column[] = [
   { name: 'year', type: 'int', description: 'Meeting year.' },
@@ -81,7 +82,7 @@ export function mapPublishedFigure(metric: string, category: string | null, unit
   }
   if (isPercent && metric === 'first_time_share' && cat === 'all')
     return { source: 'participation', dimension: 'first_time', categories: ['first_time'], measure: 'share' };
-  if (isPercent && metric === 'gender_share' && ['female', 'male', 'other'].includes(cat))
+  if (isPercent && metric === 'gender_share' && (categoryCodes('gender', 'in') as string[]).includes(cat))
     return { source: 'gender', dimension: 'gender', categories: [cat], measure: 'share' };
   if (metric === 'stakeholder_share' && isPercent && STAKEHOLDER_CATEGORIES[cat])
     return { source: 'stakeholders', dimension: 'stakeholder_group', categories: STAKEHOLDER_CATEGORIES[cat], measure: 'share' };

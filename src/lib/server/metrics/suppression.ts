@@ -30,7 +30,8 @@
  * second sum would isolate a hidden sensitive cell.
  */
 
-export type Part = 'in' | 'out';
+import type { Part } from '$lib/domain/categories.ts';
+export type { Part };
 
 export interface SuppressionCell {
   count: number;

@@ -2,29 +2,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MetricName, MetricParams } from './params.ts';
 import type { Statement } from './sql.ts';
 
-export type ColumnType = 'int' | 'float' | 'string' | 'bool';
+import type { Column } from '$lib/domain/rows.ts';
+import type { ResultRows } from '../download/rows.ts';
+export type { Cell, Column, ColumnType, Row } from '$lib/domain/rows.ts';
 
-export interface Column {
-  name: string;
-  type: ColumnType;
-  description: string;
-}
-
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
-
-export interface MetricResult {
+/** One metric's rows, with their columns, parameters, definition and flags (see download/rows.ts). */
+export interface MetricResult extends ResultRows {
   metric: MetricName;
-  /** The parameters the figures were computed for. */
-  params: Record<string, Cell>;
-  /** Plain-language definition of the metric under these parameters. */
-  definition: string;
-  /** True when any record in the selection is synthetic (demo or benchmark data). */
-  synthetic: boolean;
-  /** Small-cell suppression: k, and whether it applies to these rows (attendee data). */
-  suppression: { k: number; applied: boolean };
-  columns: Column[];
-  rows: Row[];
 }
 
 export interface ComputeOptions {

@@ -5,7 +5,6 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CSV_TEXT_NOTE } from './encoding.ts';
-
 import { PRODUCT } from '../../charts/export/cite.ts';
 export const LICENCE =
   'Computed figures and exports: CC BY 4.0 (cite as below). Reference tables keep their own terms (PDDL, MIT; see data/reference/PROVENANCE.md); published figures are quoted from their publishers for citation, with source URL.';

@@ -1,0 +1,12 @@
+/** The row shape every metric, export and chart shares: named cells of four plain types. */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+export type ColumnType = 'int' | 'float' | 'string' | 'bool';
+
+/** A column of a metric's or an export's rows, as the metadata describes it. */
+export interface Column {
+  name: string;
+  type: ColumnType;
+  description: string;
+}
