@@ -3,8 +3,10 @@
  * JSON, CSV, SVG) when the client accepts them, nothing for formats that are compressed already or
  * binary (Arrow, Parquet, ZIP) and for bodies too small to gain.
  */
+import { Readable, pipeline } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -62,4 +64,19 @@ export async function compress(body: Uint8Array, encoding: Encoding): Promise<Ui
         })
       : await gz(body, { level: GZIP_LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * A body compressed as it streams, for responses that are not kept (SvelteKit's page data, which it
+ * marks no-store). Cancelling the result cancels the source.
+ */
+export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
+  const z =
+    encoding === 'br'
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+      : createGzip({ level: GZIP_LEVEL });
+  pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), z, () => {
+    /* errors end the response; the client sees it cut short */
+  });
+  return Readable.toWeb(z) as unknown as ReadableStream<Uint8Array>;
 }

@@ -164,6 +164,25 @@ describe('http cache hook', () => {
     expect(c.stats().entries).toBe(0);
   });
 
+  it('a no-store 200 (SvelteKit page data) is not kept but still compressed, as it streams', async () => {
+    const c = cache();
+    const { counter, resolve } = app({ size: 20 * KB, type: 'application/json', headers: { 'cache-control': 'private, no-store' } });
+    const plain = await bytes(await call(c, event('/gender/__data.json'), resolve));
+    const r = await call(c, event('/gender/__data.json', { 'accept-encoding': 'gzip' }), resolve);
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+    expect(r.headers.get('content-length')).toBeNull();
+    expect(r.headers.get('vary')).toBe('Accept-Encoding');
+    expect(r.headers.get('cache-control')).toBe('private, no-store');
+    expect(r.headers.get('etag')).toBeNull();
+    const body = await bytes(r);
+    expect(body.byteLength).toBeLessThan(plain.byteLength);
+    expect(Buffer.from(gunzipSync(body)).equals(plain)).toBe(true);
+    const br = await bytes(await call(c, event('/gender/__data.json', { 'accept-encoding': 'br' }), resolve));
+    expect(Buffer.from(brotliDecompressSync(br)).equals(plain)).toBe(true);
+    expect(counter.calls).toBe(3);
+    expect(c.stats().entries).toBe(0);
+  });
+
   it('without a database (no data version) passes every request through untouched', async () => {
     const c = cache({
       dataVersion: async () => {

@@ -15,7 +15,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { ByteLru } from './lru.ts';
 import { Coalescer } from './coalesce.ts';
 import { entityTag, ifNoneMatch } from './etag.ts';
-import { MIN_COMPRESS_BYTES, chooseEncoding, compress, isCompressible, type Encoding } from './compress.ts';
+import { MIN_COMPRESS_BYTES, chooseEncoding, compress, compressStream, isCompressible, type Encoding } from './compress.ts';
 import { requestKey } from './key.ts';
 import { cacheControl } from './policy.ts';
 
@@ -177,6 +177,21 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     return new Response(head ? null : streamOf(body), { status: 200, headers });
   }
 
+  /**
+   * A response that is not kept: a 200 that may not be stored (SvelteKit's page data says no-store) is
+   * still compressed, as it streams; large bodies streamed past the cache, and errors, go as they are.
+   */
+  function unkept(res: Response, encoding: Encoding | null): Response {
+    if (!encoding || res.status !== 200 || !res.body || res.headers.has('content-encoding') || res.headers.get('x-igf-cache') === 'bypass') return res;
+    if (!isCompressible(res.headers.get('content-type'))) return res;
+    const headers = new Headers(res.headers);
+    headers.delete('content-length');
+    headers.set('content-encoding', encoding);
+    const vary = headers.get('vary');
+    headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    return new Response(compressStream(res.body, encoding), { status: 200, headers });
+  }
+
   /** Read a response: a whole entry when it is cacheable and small enough, else the response to stream. */
   async function capture(res: Response, etag: string, cc: string, key: string): Promise<Captured> {
     if (!cacheable(res)) return { response: res };
@@ -281,7 +296,7 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
         await res.body?.cancel();
         return notModified(etag, cc, false);
       }
-      return res;
+      return unkept(res, encoding);
     }
     if (conditional) return notModified(etag, cc, captured.entry.compressible);
     return reply(captured.entry, encoding, false, state, state === 'miss' ? captured.serverTiming : null);
