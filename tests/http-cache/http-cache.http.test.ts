@@ -104,8 +104,11 @@ describe('HTTP cache over the production build', () => {
 
   it("SvelteKit's page data (it says no-store) is never kept, but compressed for clients that accept it", async () => {
     const path = '/gender/__data.json?source=demo';
+    const page = await raw(cached.url, '/gender?source=demo'); // kept: it must not answer its data request
+    expect(header(page, 'content-type')).toContain('text/html');
     const plain = await raw(uncached.url, path);
     expect(plain.status).toBe(200);
+    expect(header(plain, 'content-type')).toBe('application/json');
     for (const accept of ['gzip', 'br']) {
       const r = await raw(cached.url, path, { 'accept-encoding': accept });
       expect(header(r, 'x-igf-cache')).toBeUndefined();

@@ -12,7 +12,11 @@ const KB = 1024;
 
 function event(path: string, headers: Record<string, string> = {}, method = 'GET'): RequestEvent {
   const url = new URL(path, 'http://127.0.0.1:3000');
-  return { url, request: new Request(url, { method, headers }) } as unknown as RequestEvent;
+  // as SvelteKit does: a page-data request's event.url is the page's URL
+  const pageUrl = new URL(url);
+  pageUrl.pathname = pageUrl.pathname.replace(/\/__data\.json$/, '') || '/';
+  pageUrl.searchParams.delete('x-sveltekit-invalidated');
+  return { url: pageUrl, request: new Request(url, { method, headers }) } as unknown as RequestEvent;
 }
 
 /** A page of `size` bytes that says which request it answers; counts its computations. */
@@ -181,6 +185,19 @@ describe('http cache hook', () => {
     expect(Buffer.from(brotliDecompressSync(br)).equals(plain)).toBe(true);
     expect(counter.calls).toBe(3);
     expect(c.stats().entries).toBe(0);
+  });
+
+  it("a page's data request is never answered with the page (SvelteKit gives both one event.url)", async () => {
+    const c = cache();
+    const { counter, resolve } = app();
+    const page = await call(c, event('/regions?from=2019'), resolve);
+    const data = await call(c, event('/regions/__data.json?from=2019&x-sveltekit-invalidated=01'), resolve);
+    expect(counter.calls).toBe(2);
+    expect(data.headers.get('x-igf-cache')).toBe('miss');
+    expect(data.headers.get('etag')).not.toBe(page.headers.get('etag'));
+    const other = await call(c, event('/regions/__data.json?from=2019&x-sveltekit-invalidated=10'), resolve);
+    expect(other.headers.get('x-igf-cache')).toBe('miss');
+    expect(counter.calls).toBe(3);
   });
 
   it('without a database (no data version) passes every request through untouched', async () => {

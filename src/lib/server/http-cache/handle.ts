@@ -255,7 +255,9 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
       store?.clear();
       lastVersion = version;
     }
-    const request = requestKey({ url: event.url, locale: options.locale, now: now() });
+    // The URL as requested: SvelteKit's event.url has /__data.json and x-sveltekit-invalidated taken
+    // off a page-data request, which would make it the page's key.
+    const request = requestKey({ url: new URL(event.request.url), locale: options.locale, now: now() });
     // Stored and coalesced per data version too: after a swap, no request meets an older entry.
     const key = `${version}\n${request}`;
     const hit = store?.get(key);

@@ -2,7 +2,8 @@
  * What a response is a function of, as one string: the cache key and, with the data version, the
  * ETag. A response depends on
  * - the origin (absolute URLs in citations, print footers and embed snippets are built from it),
- * - the path and the query string exactly as sent: pages write the query back into their permalinks
+ * - the path and the query string exactly as sent (the request's URL, not SvelteKit's event.url,
+ *   which drops /__data.json and x-sveltekit-invalidated from a page-data request): pages write the query back into their permalinks
  *   and embed snippets, and the API writes the URL into citations, so `?to=2019&from=2010` and
  *   `?from=2010&to=2019` are different bodies (and a repeated parameter's first value wins);
  *   sorting the parameters would serve one request's links to the other,
