@@ -147,7 +147,8 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
         (c) => {
           const kept = c.byteLength < body.byteLength ? c : null;
           entry.sizes[encoding] = kept?.byteLength ?? 0;
-          if (store?.has(entry.key)) store.resize(entry.key, entryBytes(entry));
+          // (unless it has been dropped, or replaced by a newer computation of the same key)
+          if (store?.peek(entry.key) === entry) store.resize(entry.key, entryBytes(entry));
           return kept;
         },
         (e) => {

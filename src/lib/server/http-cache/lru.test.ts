@@ -38,6 +38,16 @@ describe('ByteLru', () => {
     expect(lru.bytes).toBe(30);
   });
 
+  it('peek does not change the order of eviction', () => {
+    const lru = new ByteLru<string>(100);
+    lru.set('a', 'A', 50);
+    lru.set('b', 'B', 50);
+    expect(lru.peek('a')).toBe('A');
+    lru.set('c', 'C', 50); // a is still the least recently used
+    expect([lru.has('a'), lru.has('b'), lru.has('c')]).toEqual([false, true, true]);
+    expect(lru.peek('a')).toBeUndefined();
+  });
+
   it('stays within the bound under 10,000 distinct keys', () => {
     const lru = new ByteLru<number>(1000);
     for (let i = 0; i < 10_000; i++) {

@@ -28,6 +28,11 @@ export class ByteLru<V> {
     return e.value;
   }
 
+  /** The value without marking it used. */
+  peek(key: string): V | undefined {
+    return this.map.get(key)?.value;
+  }
+
   has(key: string): boolean {
     return this.map.has(key);
   }
