@@ -281,6 +281,29 @@ describe('http cache hook', () => {
     expect(counter.calls).toBe(2);
   });
 
+  it('HEAD and a 304 end the body of the response they do not send (an export holds a connection until then)', async () => {
+    const c = cache({ maxEntryBytes: 64 * KB });
+    let cancelled = 0;
+    const streaming: Resolve = async () => {
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new Uint8Array(32 * KB));
+        },
+        cancel() {
+          cancelled++;
+        }
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'text/csv' } });
+    };
+    const head = await call(c, event('/api/v1/export/speakers.csv', {}, 'HEAD'), streaming);
+    expect(head.body).toBeNull();
+    expect(cancelled).toBe(1);
+    const get = await call(c, event('/api/v1/export/speakers.csv'), streaming);
+    expect(get.headers.get('x-igf-cache')).toBe('bypass');
+    await get.body!.cancel(); // the client goes away
+    expect(cancelled).toBe(2);
+  });
+
   it('leaves other methods alone', async () => {
     const c = cache();
     const { counter, resolve } = app();

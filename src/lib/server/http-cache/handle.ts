@@ -275,6 +275,9 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
       // A HEAD is computed but never stored: its body may be left out.
       const res = await resolve(event);
       if (!cacheable(res)) return res;
+      // SvelteKit answers a HEAD with the GET's response: end its body (an export stream holds a
+      // DuckDB connection and a temporary file until it is read or cancelled).
+      await res.body?.cancel().catch(() => {});
       const out = new Response(null, { status: 200, headers: res.headers });
       setValidators(out.headers, etag, cc, isCompressible(res.headers.get('content-type')));
       return out;
@@ -296,7 +299,7 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     if ('response' in captured) {
       const res = captured.response;
       if (conditional && res.headers.get('etag') === etag) {
-        await res.body?.cancel();
+        await res.body?.cancel().catch(() => {});
         return notModified(etag, cc, false);
       }
       return unkept(res, encoding);
