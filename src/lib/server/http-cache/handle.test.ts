@@ -281,7 +281,7 @@ describe('http cache hook', () => {
     expect(counter.calls).toBe(2);
   });
 
-  it('HEAD and a 304 end the body of the response they do not send (an export holds a connection until then)', async () => {
+  it('HEAD ends the body it does not send, and a client going away cancels a streamed export (each holds a connection until then)', async () => {
     const c = cache({ maxEntryBytes: 64 * KB });
     let cancelled = 0;
     const streaming: Resolve = async () => {
