@@ -296,3 +296,29 @@ describe('a pipeline run changes every tag', () => {
     expect(again.status).toBe(304);
   });
 });
+
+describe('without a database', () => {
+  let dir: string;
+  let server: RunningServer;
+  beforeAll(async () => {
+    await ensureBuild();
+    dir = mkdtempSync(join(tmpdir(), 'igf-http-cache-none-'));
+    server = await startServer(join(dir, 'missing.duckdb'));
+  }, 300_000);
+  afterAll(async () => {
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('nothing is tagged or kept: pages and the API answer their 503, the index its error listing', async () => {
+    for (const path of ['/gender', '/api/v1/metrics/gender', '/api/v1/metrics']) {
+      for (let i = 0; i < 2; i++) {
+        const r = await raw(server.url, path, { 'accept-encoding': 'br' });
+        expect(r.status, path).toBe(path === '/api/v1/metrics' ? 200 : 503);
+        expect(header(r, 'etag') ?? '', path).not.toMatch(/^W\//);
+        expect(header(r, 'x-igf-cache'), path).toBeUndefined();
+        expect(header(r, 'cache-control') ?? '', path).not.toContain('public');
+      }
+    }
+  });
+});

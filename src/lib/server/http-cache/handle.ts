@@ -44,6 +44,8 @@ interface Entry {
   compressible: boolean;
   variants: Partial<Record<Encoding, Promise<Uint8Array | null>>>;
   sizes: Partial<Record<Encoding, number>>;
+  /** The body and headers of a hit, per encoding, built once. */
+  hits: Partial<Record<Encoding | 'identity', { body: Uint8Array; headers: [string, string][] }>>;
 }
 
 type Captured = { entry: Entry; serverTiming: string | null } | { response: Response };
@@ -161,21 +163,27 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     return pending;
   }
 
+  /** The body to send for an encoding and the headers that go with it. */
+  async function representation(entry: Entry, encoding: Encoding | null): Promise<{ body: Uint8Array; headers: [string, string][] }> {
+    const use = encoding && entry.compressible && entry.body!.byteLength >= MIN_COMPRESS_BYTES ? encoding : null;
+    const built = entry.hits[use ?? 'identity'];
+    if (built) return built;
+    const compressed = use ? await variant(entry, use) : null;
+    const body = compressed ?? entry.body!;
+    const headers: [string, string][] = [...entry.headers, ['etag', entry.etag], ['cache-control', entry.cacheControl]];
+    if (entry.compressible) headers.push(['vary', 'Accept-Encoding']);
+    if (compressed) headers.push(['content-encoding', use!]);
+    headers.push(['content-length', String(body.byteLength)]);
+    const result = { body, headers };
+    entry.hits[use ?? 'identity'] = result;
+    return result;
+  }
+
   async function reply(entry: Entry, encoding: Encoding | null, head: boolean, state: string, serverTiming: string | null): Promise<Response> {
-    let body = entry.body!;
-    const headers = new Headers(entry.headers);
-    setValidators(headers, entry.etag, entry.cacheControl, entry.compressible);
-    if (encoding && entry.compressible && body.byteLength >= MIN_COMPRESS_BYTES) {
-      const compressed = await variant(entry, encoding);
-      if (compressed) {
-        body = compressed;
-        headers.set('content-encoding', encoding);
-      }
-    }
-    headers.set('content-length', String(body.byteLength));
-    headers.set('x-igf-cache', state);
-    if (serverTiming) headers.set('server-timing', serverTiming);
-    return new Response(head ? null : streamOf(body), { status: 200, headers });
+    const { body, headers } = await representation(entry, encoding);
+    const extra: [string, string][] = [['x-igf-cache', state]];
+    if (serverTiming) extra.push(['server-timing', serverTiming]);
+    return new Response(head ? null : streamOf(body), { status: 200, headers: [...headers, ...extra] });
   }
 
   /**
@@ -199,7 +207,7 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     const compressible = isCompressible(res.headers.get('content-type'));
     const remember = () => {
       // too large to keep: remember the tag only, so that revalidations are answered without computing
-      const tagOnly: Entry = { key, etag, cacheControl: cc, headers: [], body: null, compressible, variants: {}, sizes: {} };
+      const tagOnly: Entry = { key, etag, cacheControl: cc, headers: [], body: null, compressible, variants: {}, sizes: {}, hits: {} };
       store?.set(key, tagOnly, entryBytes(tagOnly));
     };
     const stream = (body: ReadableStream<Uint8Array> | null) => {
@@ -236,7 +244,8 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
       body: concat(chunks, length),
       compressible,
       variants: {},
-      sizes: {}
+      sizes: {},
+      hits: {}
     };
     store?.set(key, entry, entryBytes(entry));
     return { entry, serverTiming: res.headers.get('server-timing') };
