@@ -137,6 +137,31 @@ describe('http cache hook', () => {
     expect(held).toBeLessThan(22 * KB);
   });
 
+  it('a brotli variant asked for again is recompressed at brotli 11 in the background: smaller, same bytes decoded', async () => {
+    const c = cache();
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ year: 2006 + (i % 20), category: ['african', 'weog', 'grulac'][i % 3], count: (i * 7919) % 1000, share: ((i * 104729) % 997) / 997 }));
+    const json = JSON.stringify({ rows });
+    const resolve: Resolve = async () => new Response(json, { headers: { 'content-type': 'application/json' } });
+    const get = async () => {
+      const r = await call(c, event('/api/v1/metrics/regions', { 'accept-encoding': 'br' }), resolve);
+      return { state: r.headers.get('x-igf-cache'), body: await bytes(r) };
+    };
+    const first = await get(); // miss: quality 6
+    const second = await get(); // hit
+    const third = await get(); // hit: starts the recompression
+    expect([first.state, second.state, third.state]).toEqual(['miss', 'hit', 'hit']);
+    expect(third.body.equals(first.body)).toBe(true);
+    const heldBefore = c.stats().bytes;
+    let later = third;
+    for (let i = 0; i < 100 && later.body.byteLength === first.body.byteLength; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      later = await get();
+    }
+    expect(later.body.byteLength).toBeLessThan(first.body.byteLength);
+    expect(brotliDecompressSync(later.body).toString()).toBe(json);
+    expect(c.stats().bytes).toBe(heldBefore - (first.body.byteLength - later.body.byteLength));
+  });
+
   it('does not compress binary formats or small bodies', async () => {
     const c = cache();
     const arrow = app({ type: 'application/vnd.apache.arrow.file', size: 20 * KB });

@@ -15,7 +15,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { ByteLru } from './lru.ts';
 import { Coalescer } from './coalesce.ts';
 import { entityTag, ifNoneMatch } from './etag.ts';
-import { MIN_COMPRESS_BYTES, chooseEncoding, compress, compressStream, isCompressible, type Encoding } from './compress.ts';
+import { BROTLI_BEST, MIN_COMPRESS_BYTES, chooseEncoding, compress, compressStream, isCompressible, type Encoding } from './compress.ts';
 import { requestKey } from './key.ts';
 import { cacheControl } from './policy.ts';
 
@@ -46,6 +46,8 @@ interface Entry {
   sizes: Partial<Record<Encoding, number>>;
   /** The body and headers of a hit, per encoding, built once. */
   hits: Partial<Record<Encoding | 'identity', { body: Uint8Array; headers: [string, string][] }>>;
+  /** Brotli replies from memory; the second one has the variant recompressed at brotli's best. */
+  brotliHits: number;
 }
 
 type Captured = { entry: Entry; serverTiming: string | null } | { response: Response };
@@ -179,8 +181,29 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     return result;
   }
 
+  /**
+   * In the background, the brotli variant of a response asked for again recompressed at brotli's
+   * best (on libuv's thread pool); replies switch to it when it is ready. Once per entry: a flood of
+   * distinct addresses, each asked once, never triggers it.
+   */
+  function recompressBest(entry: Entry): void {
+    const body = entry.body!;
+    compress(body, 'br', BROTLI_BEST).then(
+      async (best) => {
+        const current = await entry.variants.br;
+        if (!current || best.byteLength >= current.byteLength) return;
+        entry.variants.br = Promise.resolve(best);
+        entry.sizes.br = best.byteLength;
+        delete entry.hits.br;
+        if (store?.peek(entry.key) === entry) store.resize(entry.key, entryBytes(entry));
+      },
+      (e) => console.error('http cache: compression failed:', e)
+    );
+  }
+
   async function reply(entry: Entry, encoding: Encoding | null, head: boolean, state: string, serverTiming: string | null): Promise<Response> {
     const { body, headers } = await representation(entry, encoding);
+    if (state === 'hit' && encoding === 'br' && entry.compressible && ++entry.brotliHits === 2 && entry.sizes.br) recompressBest(entry);
     const extra: [string, string][] = [['x-igf-cache', state]];
     if (serverTiming) extra.push(['server-timing', serverTiming]);
     return new Response(head ? null : streamOf(body), { status: 200, headers: [...headers, ...extra] });
@@ -207,7 +230,7 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     const compressible = isCompressible(res.headers.get('content-type'));
     const remember = () => {
       // too large to keep: remember the tag only, so that revalidations are answered without computing
-      const tagOnly: Entry = { key, etag, cacheControl: cc, headers: [], body: null, compressible, variants: {}, sizes: {}, hits: {} };
+      const tagOnly: Entry = { key, etag, cacheControl: cc, headers: [], body: null, compressible, variants: {}, sizes: {}, hits: {}, brotliHits: 0 };
       store?.set(key, tagOnly, entryBytes(tagOnly));
     };
     const stream = (body: ReadableStream<Uint8Array> | null) => {
@@ -245,7 +268,8 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
       compressible,
       variants: {},
       sizes: {},
-      hits: {}
+      hits: {},
+      brotliHits: 0
     };
     store?.set(key, entry, entryBytes(entry));
     return { entry, serverTiming: res.headers.get('server-timing') };
