@@ -11,16 +11,20 @@
  *   cycling through the 17 addresses, with warm caches, as a browser asks (Accept-Encoding: br, gzip).
  * - static: a static file (/favicon.svg) from the same server, the same way: the rate the repeated
  *   views are compared with (target: at least 30 % of it, p99 under 100 ms, no errors).
+ * - static, same size: the precompressed script whose brotli file is closest in size to the mean
+ *   response of the repeated views. On loopback with the load generator on the same two cores, the
+ *   rate depends mostly on bytes per response (the favicon is 157 bytes brotli'd, a view about 17 KB):
+ *   this tells serving cost from response size.
  *
  * Reports throughput and latency percentiles per scenario, fails (exit 1) on any error, timeout or
  * non-2xx response. Writes tests/bench/results/load.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { createBenchDatabase } from './metrics-db.ts';
-import { ensureBuild, startServer, type RunningServer } from '../metrics/server.ts';
+import { ROOT, ensureBuild, startServer, type RunningServer } from '../metrics/server.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const CONNECTIONS = Math.min(200, Number(process.env.BENCH_CONNECTIONS ?? 50));
@@ -50,13 +54,26 @@ function checkLoopback(server: RunningServer): void {
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') throw new Error(`refusing to load ${host}: loopback only`);
 }
 
-/** Each address once (opens the database, builds its summary table, fills the caches). */
-async function warm(server: RunningServer, paths: string[], headers: Record<string, string> = {}): Promise<void> {
+/** Each address once (opens the database, builds its summary table, fills the caches); the mean bytes sent. */
+async function warm(server: RunningServer, paths: string[], headers: Record<string, string> = {}): Promise<number> {
+  let sent = 0;
   for (const p of paths) {
     const r = await fetch(server.url + p, { headers });
     if (!r.ok) throw new Error(`${p}: ${r.status}`);
     await r.arrayBuffer();
+    sent += Number(r.headers.get('content-length') ?? 0); // as sent: fetch decodes the body, not this header
   }
+  return sent / paths.length;
+}
+
+/** The built script whose precompressed .br file is closest to `bytes`, as a path on the server. */
+function staticOfSize(bytes: number): { path: string; br_bytes: number } {
+  const dir = join(ROOT, 'build', 'client', '_app', 'immutable', 'chunks');
+  const candidates = readdirSync(dir)
+    .filter((f) => f.endsWith('.js.br'))
+    .map((f) => ({ path: `/_app/immutable/chunks/${f.slice(0, -3)}`, br_bytes: statSync(join(dir, f)).size }));
+  candidates.sort((a, b) => Math.abs(a.br_bytes - bytes) - Math.abs(b.br_bytes - bytes));
+  return candidates[0];
 }
 
 async function run(name: string, server: RunningServer, paths: string[], headers: Record<string, string> = {}): Promise<Scenario> {
@@ -100,11 +117,18 @@ async function main(): Promise<number> {
     server = await startServer(dbPath);
     checkLoopback(server);
     const repeated = [...PAGES, ...OVERVIEW];
-    await warm(server, repeated, BROWSER_HEADERS);
+    // computed, then asked twice more as returning readers would: the second time from memory
+    // starts the brotli-11 recompression (in the background), given 10 s to finish before measuring
+    for (let i = 0; i < 3; i++) await warm(server, repeated, BROWSER_HEADERS);
+    await new Promise((r) => setTimeout(r, 10_000));
+    const viewBytes = await warm(server, repeated, BROWSER_HEADERS);
+    const sameSize = staticOfSize(viewBytes);
     scenarios.repeated_views = await run('repeated views (warm)', server, repeated, BROWSER_HEADERS);
     scenarios.static = await run('static file', server, [STATIC_FILE], BROWSER_HEADERS);
+    scenarios.static_same_size = await run(`static file of about a view's size (${sameSize.br_bytes} bytes)`, server, [sameSize.path], BROWSER_HEADERS);
 
     const share = scenarios.repeated_views.throughput_rps_mean / scenarios.static.throughput_rps_mean;
+    const shareSameSize = scenarios.repeated_views.throughput_rps_mean / scenarios.static_same_size.throughput_rps_mean;
     const report = {
       benchmark: 'load',
       date: new Date().toISOString(),
@@ -112,10 +136,12 @@ async function main(): Promise<number> {
       database: { attendance_rows: ROWS },
       connections: CONNECTIONS,
       duration_s: DURATION,
-      addresses: { cold: OVERVIEW, repeated_views: repeated, static: [STATIC_FILE] },
-      request_headers: { cold: {}, repeated_views: BROWSER_HEADERS, static: BROWSER_HEADERS },
+      addresses: { cold: OVERVIEW, repeated_views: repeated, static: [STATIC_FILE], static_same_size: [sameSize.path] },
+      request_headers: { cold: {}, repeated_views: BROWSER_HEADERS, static: BROWSER_HEADERS, static_same_size: BROWSER_HEADERS },
+      bytes_per_response: { repeated_views_mean: Math.round(viewBytes), static_same_size: sameSize.br_bytes },
       scenarios,
       repeated_views_share_of_static_rate: share,
+      repeated_views_share_of_same_size_static_rate: shareSameSize,
       targets: {
         'repeated views >= 30% of the static-file rate': share >= 0.3,
         'repeated views p99 < 100 ms': scenarios.repeated_views.latency_ms.p99 < 100,
@@ -141,7 +167,7 @@ async function main(): Promise<number> {
         ])
       )
     );
-    console.log(`repeated views at ${(share * 100).toFixed(1)} % of the static-file rate`);
+    console.log(`repeated views at ${(share * 100).toFixed(1)} % of the static-file rate, ${(shareSameSize * 100).toFixed(1)} % of a same-size static file's`);
     console.table(report.targets);
     console.log(`written ${RESULTS}`);
     const ok = Object.values(scenarios).every((s) => s.errors === 0 && s.timeouts === 0 && s.non2xx === 0);
