@@ -11,6 +11,7 @@
  * - The pipeline replaces the file atomically (rename). At most once per second the file's
  *   identity (device, inode, mtime, size) is compared with the open one; when it changed, a new
  *   instance is opened for new requests and the old one is closed once its last request is done.
+ * - perDatabase() keeps values computed once per opened file (the data version the HTTP cache keys on).
  * - A missing or unreadable file is a DatabaseUnavailableError, which the API turns into HTTP 503.
  *
  * This module uses only Node and @duckdb/node-api: it is safe to import from plain Node scripts.
@@ -91,6 +92,8 @@ class OpenDatabase {
   private leases = 0;
   private retired = false;
   private closed = false;
+  /** Values computed once for this file (perDatabase). */
+  readonly memo = new Map<string, Promise<unknown>>();
 
   private constructor(
     readonly path: string,
@@ -259,6 +262,31 @@ export async function dedicatedConnection(): Promise<{ conn: DuckDBConnection; r
   let db = await currentDatabase();
   for (let i = 0; db.isClosed && i < 3; i++) db = await currentDatabase();
   return db.dedicated();
+}
+
+/**
+ * A value computed once per opened database file, such as its data version: the file is read-only
+ * and replaced only by a swap, after which the new file gets its own value. A failed computation is
+ * forgotten, so that the next call tries again.
+ */
+export async function perDatabase<T>(name: string, compute: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  let db = await currentDatabase();
+  for (let i = 0; db.isClosed && i < 3; i++) db = await currentDatabase();
+  let value = db.memo.get(name) as Promise<T> | undefined;
+  if (!value) {
+    const opened = db;
+    value = (async () => {
+      const conn = await opened.acquire();
+      try {
+        return await compute(conn);
+      } finally {
+        opened.release(conn);
+      }
+    })();
+    opened.memo.set(name, value);
+    value.catch(() => opened.memo.delete(name));
+  }
+  return value;
 }
 
 /** Close the open instance (tests, shutdown). The next request opens the file again. */

@@ -37,8 +37,16 @@ const CONTENT_TYPES = Object.fromEntries(
   ([...EXPORT_FORMATS, 'metadata'] as FormatId[]).map((f) => [suffixOf(f), contentType(f)])
 ) as Record<FileFormat, string>;
 
-/** `speakers.arrow` -> table and format; anything else is a 400 that lists what exists. */
-export function parseExportPath(segment: string, query: URLSearchParams): { table: ExportTableName; format: FileFormat } {
+/**
+ * `speakers.arrow` -> table and format; anything else is a 400 that lists what exists. The one
+ * parameter taken is `v`, a data version (its first 12 or more hex digits, as `x-igf-data-version`
+ * gives it): a URL with it names one version's file, which may be cached for good; it is answered
+ * only while that version is the database's.
+ */
+export function parseExportPath(
+  segment: string,
+  query: URLSearchParams
+): { table: ExportTableName; format: FileFormat; version: string | null } {
   const dot = segment.indexOf('.');
   const name = dot < 0 ? segment : segment.slice(0, dot);
   const format = dot < 0 ? '' : segment.slice(dot + 1);
@@ -53,11 +61,20 @@ export function parseExportPath(segment: string, query: URLSearchParams): { tabl
       format ? `Unknown export format ".${format}". Formats: ${FILE_FORMATS.join(', ')}.` : `Give a format: /api/v1/export/${name}.csv (or .arrow, .parquet, .metadata.json).`
     );
   }
-  const [first] = query.keys();
-  if (first !== undefined) {
-    throw new ExportRequestError(first, query.get(first), [], `Full-table exports take no parameters ("${first}" given): they are always the whole table.`);
+  const version = query.get('v');
+  if (version !== null && (!/^[0-9a-f]{12,64}$/.test(version) || query.getAll('v').length > 1)) {
+    throw new ExportRequestError('v', version, [], `v names a data version: 12 to 64 lowercase hex digits of x-igf-data-version ("${version}" given).`);
   }
-  return { table: name, format: format as FileFormat };
+  const first = [...query.keys()].find((k) => k !== 'v');
+  if (first !== undefined) {
+    throw new ExportRequestError(
+      first,
+      query.get(first),
+      ['v'],
+      `Full-table exports take no parameters but v, the data version ("${first}" given): they are always the whole table.`
+    );
+  }
+  return { table: name, format: format as FileFormat, version };
 }
 
 // The attendance export's rows of the newest data version (computing them reads every record):
@@ -173,16 +190,28 @@ function errorJson(body: unknown, status: number): Response {
 export async function handleExportRequest(segment: string, url: URL): Promise<Response> {
   let release: (() => void) | null = null;
   try {
-    const { table: name, format } = parseExportPath(segment, url.searchParams);
+    const { table: name, format, version: wanted } = parseExportPath(segment, url.searchParams);
     const leased = await dedicatedConnection();
     release = leased.release;
     const conn = leased.conn;
     const fileUrl = new URL(`/api/v1/export/${name}.${format === 'metadata.json' ? 'csv' : format}`, url).href;
     const { table, version, meta } = await describeExport(conn, name, fileUrl);
+    if (wanted !== null && !version.hash.startsWith(wanted)) {
+      release();
+      release = null;
+      return errorJson(
+        {
+          error: 'data_version_not_served',
+          version: wanted,
+          current: version.hash,
+          message: `Data version ${wanted} is no longer served; the current one is ${version.hash}: /api/v1/export/${name}.${format}?v=${version.hash.slice(0, 12)}`
+        },
+        404
+      );
+    }
     const headers: Record<string, string> = {
       'content-type': CONTENT_TYPES[format],
       'content-disposition': `${format === 'metadata.json' ? 'inline' : 'attachment'}; filename="igf-${name}.${format}"`,
-      'cache-control': 'no-cache',
       'x-igf-rows': String(meta.rows),
       'x-igf-synthetic': String(meta.synthetic),
       'x-igf-data-version': version.hash

@@ -1,0 +1,24 @@
+/**
+ * What a response is a function of, as one string: the cache key and, with the data version, the
+ * ETag. A response depends on
+ * - the origin (absolute URLs in citations, print footers and embed snippets are built from it),
+ * - the path and the query string exactly as sent (the request's URL, not SvelteKit's event.url,
+ *   which drops /__data.json and x-sveltekit-invalidated from a page-data request): pages write the query back into their permalinks
+ *   and embed snippets, and the API writes the URL into citations, so `?to=2019&from=2010` and
+ *   `?from=2010&to=2019` are different bodies (and a repeated parameter's first value wins);
+ *   sorting the parameters would serve one request's links to the other,
+ * - the language of the text: the catalog's locale; there is one catalog, so Accept-Language does
+ *   not change a response (the negotiated locale goes here when there are more),
+ * - the UTC day: pages print the access date ("accessed", print footer) and downloads their
+ *   generation day.
+ * Nothing else of the request (cookies, other headers) reaches the routes.
+ */
+export interface KeyParts {
+  url: URL;
+  locale: string;
+  now: Date;
+}
+
+export function requestKey({ url, locale, now }: KeyParts): string {
+  return `${url.origin}${url.pathname}${url.search}\nlang=${locale}\nday=${now.toISOString().slice(0, 10)}`;
+}
