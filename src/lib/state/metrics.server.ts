@@ -93,6 +93,16 @@ export function chartDownload(
   };
 }
 
+/** A page's other reads of the database: an unavailable database becomes a 503 page, not a crash. */
+export async function orUnavailable<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof DatabaseUnavailableError) error(503, t('error.unavailable'));
+    throw e;
+  }
+}
+
 /**
  * loadMetric with the page's filters; an unavailable database becomes a 503 page, not a crash. A
  * link naming a source set the database does not hold shows the default records instead (the page

@@ -12,7 +12,7 @@ import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.t
 import { t } from '$lib/i18n/index.ts';
 import type { ChartDownload } from '$lib/charts/export/links.ts';
 import type { FilterName, Filters } from './filters.ts';
-import { chartDownload, metric, pageState, slim, type Overrides, type PageState, type RowFilter, type SlimMetric } from './metrics.server.ts';
+import { chartDownload, metric, orUnavailable, pageState, slim, type Overrides, type PageState, type RowFilter, type SlimMetric } from './metrics.server.ts';
 import type { Row } from '$lib/domain/rows.ts';
 
 /** The filters of a public-record view: which records, and the years. Mode, population and the rest describe record-level data. */
@@ -75,7 +75,7 @@ export async function loadPublicRecord(
   filters: Filters,
   chartIds: Partial<Record<PublicBreakdown, string>>
 ): Promise<PublicRecordView> {
-  const sets = await withConnection((conn) => sourceSets(conn));
+  const sets = await orUnavailable(() => withConnection((conn) => sourceSets(conn)));
   const hasSessionPages = sets.some((s) => s.name === PUBLIC_SESSION_PAGES && !s.synthetic);
   const pages = sessionPageFilters(filters);
   const stageMetric = async (name: MetricName, overrides: Overrides = {}) =>
@@ -89,8 +89,8 @@ export async function loadPublicRecord(
         return m ? stageMetric(m) : null;
       })
     ),
-    hostGroups(),
-    hasSessionPages ? sessionPageTotals(PUBLIC_SESSION_PAGES) : Promise.resolve([])
+    orUnavailable(hostGroups),
+    hasSessionPages ? orUnavailable(() => sessionPageTotals(PUBLIC_SESSION_PAGES)) : Promise.resolve([])
   ]);
   const { state, inRange } = pageState(url, [published, ...stageResults.filter((r) => r !== null)]);
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { filtersOf } from '$lib/state/filters.ts';
-import { metric, pageState } from '$lib/state/metrics.server.ts';
+import { metric, pageState, orUnavailable } from '$lib/state/metrics.server.ts';
 import { METRIC_MODULES, METRICS, parseMetricParams } from '$lib/server/metrics/index.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 import { withConnection } from '$lib/server/db.ts';
@@ -22,8 +22,8 @@ export const load: PageServerLoad = async ({ url }) => {
   const attendees = { ...filters, population: 'attendees' as const };
   const [results, sets, pages] = await Promise.all([
     Promise.all(COVERAGE.map(([m]) => metric(m, attendees))),
-    withConnection((conn) => sourceSets(conn)),
-    sessionPageTotals(PUBLIC_SESSION_PAGES)
+    orUnavailable(() => withConnection((conn) => sourceSets(conn))),
+    orUnavailable(() => sessionPageTotals(PUBLIC_SESSION_PAGES))
   ]);
   const { state } = pageState(url, results);
   const coverage = state.years.map((year) => {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { filtersOf } from '$lib/state/filters.ts';
-import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
+import { chartDownload, metric, pageState, slim, orUnavailable } from '$lib/state/metrics.server.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { t } from '$lib/i18n/index.ts';
@@ -13,7 +13,7 @@ import { t } from '$lib/i18n/index.ts';
  */
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = filtersOf(url);
-  const sets = await withConnection((conn) => sourceSets(conn));
+  const sets = await orUnavailable(() => withConnection((conn) => sourceSets(conn)));
   const realAttendance = sets.find((s) => !s.synthetic && s.records.attendance > 0)?.name ?? null;
   // A set the database does not hold is no request for the default (synthetic) one.
   const requested = sets.some((s) => s.name === filters.source) ? filters.source : null;

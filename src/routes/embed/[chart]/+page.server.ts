@@ -7,6 +7,7 @@ import type { PageServerLoad } from './$types';
 import { EMBEDDABLE_CHARTS, embedQuery, isEmbeddable, type EmbedPage } from '$lib/charts/export/embeds.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { defaultSourceSet, sourceSets } from '$lib/server/metrics/source-sets.ts';
+import { orUnavailable } from '$lib/state/metrics.server.ts';
 import { t } from '$lib/i18n/index.ts';
 import { load as genderLoad } from '../../gender/+page.server.ts';
 import { load as stakeholdersLoad } from '../../stakeholders/+page.server.ts';
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
   if (!isEmbeddable(chart)) error(404, t('embed.unknown', { chart, charts: Object.keys(EMBEDDABLE_CHARTS).join(', ') }));
   const page = EMBEDDABLE_CHARTS[chart].page;
   // The chart's own view: a record-level chart never opens on the public record, and vice versa.
-  const defaultSource = defaultSourceSet(await withConnection((conn) => sourceSets(conn)));
+  const defaultSource = defaultSourceSet(await orUnavailable(() => withConnection((conn) => sourceSets(conn))));
   const url = new URL(event.url);
   url.search = embedQuery(chart, event.url.searchParams, defaultSource).toString();
   const data = await LOADS[page]({ ...event, url });
