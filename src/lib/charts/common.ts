@@ -192,10 +192,3 @@ export function suppressedMarks(points: Point[]): { year: number; reason: Suppre
   return points.filter((p) => p.suppressed && p.value === null).map((p) => ({ year: p.year, reason: p.reason }));
 }
 
-/**
- * Methodology anchor of a chart: its metric's definition (#metric-gender), else the given fallback.
- * Anchors are the ids of /methodology.
- */
-export function methodologyHref(anchor: string): string {
-  return `/methodology#${anchor}`;
-}
