@@ -151,7 +151,7 @@ export const en = {
   'filters.year': 'Year',
   'filters.source': 'Records',
   'filters.source.default': 'Default: {records}',
-  'filters.source.public': 'The public record: published figures and session pages (real)',
+  'filters.source.public': 'The public record (real)',
   'filters.source.none': 'Default records',
   'filters.source.real': '{name} (real)',
   'filters.source.synthetic': '{name} (synthetic)',

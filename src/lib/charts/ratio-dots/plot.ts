@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { fmt, t } from '$lib/i18n/index.ts';
+import { fmt, locale, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import { undrawnCategories, type RatioDot } from './shape.ts';
 
@@ -7,6 +7,8 @@ import { undrawnCategories, type RatioDot } from './shape.ts';
  * Dot plot around 1 on a log scale, so that 0.5 and 2 sit equally far from parity. Categories keep
  * the metric's order, which groups them by dimension.
  */
+const TICK = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+
 /** The chart's height for a number of category rows (the frame reserves it before drawing). */
 export const ratioPlotHeight = (rows: number) => rows * 26 + 64;
 
@@ -36,7 +38,8 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; docu
       labelAnchor: 'center',
       labelArrow: 'none',
       labelOffset: 38,
-      tickFormat: (v: number) => fmt.ratio(v),
+      // 0.25, 0.5, 1, 2, 4: short enough to stay apart at 375 px (values keep two decimals in tips and table).
+      tickFormat: (v: number) => TICK.format(v),
       ticks: [0.25, 0.5, 1, 2, 4],
       grid: true
     },
