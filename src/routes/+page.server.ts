@@ -32,11 +32,17 @@ async function publicRecord(url: URL, filters: Filters) {
 }
 
 async function recordLevel(url: URL, filters: Filters) {
-  const [participation, globalSouth, gender, stakeholders] = await Promise.all([
+  // With the host country in, the same metrics without it too: the cards split a change into the
+  // host country's part and the rest (issue 15). Nothing to split when the host is already left out.
+  const noHost = { ...filters, exclude_host: true };
+  const [participation, globalSouth, gender, stakeholders, without] = await Promise.all([
     metric('participation', filters),
     metric('global-south', filters),
     metric('gender', filters),
-    metric('stakeholders', filters)
+    metric('stakeholders', filters),
+    filters.exclude_host
+      ? Promise.resolve(null)
+      : Promise.all([metric('participation', noHost), metric('global-south', noHost), metric('gender', noHost), metric('stakeholders', noHost)])
   ]);
   const { state, inRange } = pageState(url, [participation, globalSouth, gender, stakeholders]);
   const dims = (...d: string[]) => (r: { dimension?: unknown; year?: unknown }) =>
@@ -57,6 +63,12 @@ async function recordLevel(url: URL, filters: Filters) {
     participation: slim(participation, dims('participants', 'countries_represented', 'participation_mode')),
     globalSouth: slim(globalSouth, dims('global_south')),
     gender: slim(gender, dims('gender')),
-    stakeholders: slim(stakeholders, dims('stakeholder_balance'))
+    stakeholders: slim(stakeholders, dims('stakeholder_balance')),
+    withoutHost: without && {
+      participation: slim(without[0], dims('participants', 'countries_represented', 'participation_mode')),
+      globalSouth: slim(without[1], dims('global_south')),
+      gender: slim(without[2], dims('gender')),
+      stakeholders: slim(without[3], dims('stakeholder_balance'))
+    }
   };
 }

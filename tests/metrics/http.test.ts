@@ -51,7 +51,7 @@ describe('GET /api/v1/metrics/{metric}', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('x-igf-synthetic')).toBe('true');
     const text = await csv.text();
-    expect(text.split('\r\n')[0]).toBe('year,kind,dimension,definition,category,count,denominator,total,share,ci_low,ci_high,coverage,bound_low,bound_high,value,low_n,suppressed');
+    expect(text.split('\r\n')[0]).toBe('year,kind,dimension,definition,category,count,denominator,total,share,ci_low,ci_high,coverage,bound_low,bound_high,value,low_n,suppressed,suppression_reason');
     const arrow = await get('/api/v1/metrics/global-south?format=arrow&definition=all');
     expect(arrow.headers.get('content-type')).toBe('application/vnd.apache.arrow.file');
     const table = tableFromIPC(new Uint8Array(await arrow.arrayBuffer()));

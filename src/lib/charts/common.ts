@@ -34,6 +34,19 @@ export interface Point {
   denominator: number | null;
   uncertain: boolean;
   suppressed: boolean;
+  /** Why a suppressed point is hidden (the metric row's suppression_reason), else null. */
+  reason: SuppressionReason | null;
+}
+
+/** The metric rows' suppression_reason values. */
+export const SUPPRESSION_REASONS = ['fewer_than_k', 'protects_other', 'denominator_hidden', 'input_suppressed'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/** A row's reason, or null; a suppressed row without one (an older server) reads as a small cell. */
+export function suppressionReason(r: Row): SuppressionReason | null {
+  if (r.suppressed !== true) return null;
+  const v = r.suppression_reason;
+  return (SUPPRESSION_REASONS as readonly Cell[]).includes(v ?? null) ? (v as SuppressionReason) : 'fewer_than_k';
 }
 
 const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -70,7 +83,8 @@ export function series(rows: Row[], pick: SeriesPick, name: string = pick.catego
       coverage: num(r.coverage),
       denominator: num(r.denominator),
       uncertain: isUncertain(r),
-      suppressed: r.suppressed === true
+      suppressed: r.suppressed === true,
+      reason: suppressionReason(r)
     }))
     .sort((a, b) => a.year - b.year);
 }
@@ -128,3 +142,53 @@ export function pointCell(p: Point | undefined, format: (n: number) => string = 
 export function categoryLabel(code: string): string {
   return label('category', code);
 }
+
+/** What a chart draws, for its notes: each kind of mark it has, and nothing it has not. */
+export interface MarksDrawn {
+  /** Hollow points (few records or low coverage). */
+  hollow?: boolean;
+  /** Faint bars (few records or low coverage), for stacked bars. */
+  faint?: boolean;
+  /** ⊘ marks, with the years and reason of each. */
+  suppressed?: { year: number; reason: SuppressionReason | null }[];
+  /** The 95 % interval band. */
+  band?: boolean;
+  /** Grey dots of the other years (ratio charts). */
+  otherYears?: boolean;
+  /** Attendee suppression threshold. */
+  k?: number;
+}
+
+/**
+ * One note per kind of mark drawn: a chart without hollow points has no hollow-point note, one
+ * without ⊘ no ⊘ note, and each ⊘ says why it is hidden, with its years.
+ */
+export function markNotes(m: MarksDrawn): string[] {
+  const notes: string[] = [];
+  if (m.band) notes.push(t('chart.legend.band'));
+  if (m.hollow) notes.push(t('chart.legend.low', { coverage: lowCoverageText() }));
+  if (m.faint) notes.push(t('chart.legend.faint', { coverage: lowCoverageText() }));
+  if (m.otherYears) notes.push(t('chart.legend.other_years'));
+  const byReason = new Map<SuppressionReason, Set<number>>();
+  for (const s of m.suppressed ?? []) {
+    const reason = s.reason ?? 'fewer_than_k';
+    byReason.set(reason, (byReason.get(reason) ?? new Set()).add(s.year));
+  }
+  for (const reason of SUPPRESSION_REASONS) {
+    const years = byReason.get(reason);
+    if (!years) continue;
+    notes.push(
+      t('chart.legend.suppressed_why', {
+        years: [...years].sort((a, b) => a - b).map(fmt.year).join(', '),
+        why: t(`chart.reason.${reason}`, { k: m.k ?? 5 })
+      })
+    );
+  }
+  return notes;
+}
+
+/** The ⊘ marks of a set of points (suppressed, no value drawn). */
+export function suppressedMarks(points: Point[]): { year: number; reason: SuppressionReason | null }[] {
+  return points.filter((p) => p.suppressed && p.value === null).map((p) => ({ year: p.year, reason: p.reason }));
+}
+

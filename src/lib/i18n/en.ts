@@ -154,7 +154,7 @@ export const en = {
   'filters.year': 'Year',
   'filters.source': 'Records',
   'filters.source.default': 'Default: {records}',
-  'filters.source.public': 'The public record: published figures and session pages (real)',
+  'filters.source.public': 'The public record (real)',
   'filters.source.none': 'Default records',
   'filters.source.real': '{name} (real)',
   'filters.source.synthetic': '{name} (synthetic)',
@@ -661,6 +661,32 @@ export const en = {
   'report.what.women': 'the share of women among {population}',
   'report.what.women_published': 'women among participants',
   'report.what.women_share': 'the share of women',
+
+  // Issue 15 (2, 3): marks that explain themselves, headline cards that say what they compare.
+  'chart.legend.band': 'Shaded band: 95 % confidence interval (broken where the line is)',
+  'chart.legend.faint': 'Faint bar segment: fewer than 30 records or under {coverage} coverage',
+  'chart.legend.other_years': 'Small grey dots: the same ratio in the other years in view',
+  'chart.legend.suppressed_why': '⊘ ({years}): suppressed, not zero — {why}',
+  'chart.reason.fewer_than_k': 'fewer than {k} records',
+  'chart.reason.protects_other': 'hidden to protect a small group elsewhere in this breakdown',
+  'chart.reason.denominator_hidden': 'the breakdown’s known total is hidden (too few records, or protecting a small group)',
+  'chart.reason.input_suppressed': 'computed from a suppressed group',
+  'chart.method': 'How is this computed?',
+  'overview.card.compares': '{year} meeting against {previous}.',
+  'overview.card.compares.first': '{year} meeting; no earlier meeting to compare with.',
+  'overview.card.host.included': 'Host country included.',
+  'overview.card.host.excluded': 'Host country left out.',
+  'overview.card.host_part': '{change} since {previous}, of which host country: {host}',
+  'overview.card.without_host': 'Without the host country: {change}',
+  'overview.card.not_applicable': 'not applicable',
+  'overview.card.not_applicable.mode': 'The mode filter is “{mode}”: every record counted has that mode.',
+  'overview.card.suppressed_legend': '⊘ on the line: a suppressed year.',
+  'method.public_record': 'The public record charts',
+  'method.public_record.text':
+    'Each row is a UN regional group or stakeholder group, the meeting years across. Diamonds: the group’s share of participants as the IGF or the UN published it, each with its source and quote (nothing estimated, years without a published figure left empty). Dots: the group’s share of the speakers, organisers and moderators listed on the public IGF session pages of that year (the lists of the session proposals; not a sample of all sessions). Grey shading: the years the group hosted the meeting. Dots only, no lines: the two come from different sources, and nothing is interpolated. These are public records: nothing is suppressed.',
+  'method.marks': 'What the marks mean',
+  'method.marks.text':
+    'A suppressed figure is drawn as ⊘, never as zero, and its note says why: fewer than k records in the cell; hidden to protect a small group elsewhere in the same breakdown (which could otherwise be recovered by subtraction from the total); the breakdown’s known total hidden, and every share with it; or an index or ratio computed from a suppressed group. Lines and their 95 % interval bands break at such years. Hollow points and faint bar segments: fewer than 30 records, or under {coverage} of records with the field known. On ratio charts, small grey dots are the other years in view.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { fmt, t } from '$lib/i18n/index.ts';
+import { fmt, locale, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import { undrawnCategories, type RatioDot } from './shape.ts';
 
@@ -7,7 +7,12 @@ import { undrawnCategories, type RatioDot } from './shape.ts';
  * Dot plot around 1 on a log scale, so that 0.5 and 2 sit equally far from parity. Categories keep
  * the metric's order, which groups them by dimension.
  */
-export function ratioPlot(o: { width: number; dots: RatioDot[]; document?: Document }): Element {
+const TICK = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+
+/** The chart's height for a number of category rows (the frame reserves it before drawing). */
+export const ratioPlotHeight = (rows: number) => rows * 26 + 64;
+
+export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; document?: Document }): Element {
   const valued = o.dots.filter((d) => d.ratio !== null && d.ratio > 0);
   const selected = valued.filter((d) => d.selected);
   // A category with nothing to draw gets a note under the chart (RatioDots), not an empty row.
@@ -19,15 +24,37 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; document?: Docum
   return Plot.plot({
     document: o.document,
     width: o.width,
-    height: categories.length * 26 + 50,
-    marginLeft: Math.min(170, Math.round(o.width * 0.42)),
+    height: ratioPlotHeight(categories.length),
+    // Room for the longest category name (about 6.6 px a character at 12 px), within half the width.
+    marginLeft: Math.min(Math.round(o.width / 2), Math.max(90, Math.round(Math.max(0, ...categories.map((c) => c.length)) * 6.6 + 14))),
     marginRight: 20,
+    // The axis label sits centred under the ticks, clear of the last one ("4.00").
+    marginBottom: 44,
     style: { fontSize: '12px' },
-    x: { type: 'log', domain, label: t('rep.ratio'), tickFormat: (v: number) => fmt.ratio(v), ticks: [0.25, 0.5, 1, 2, 4], grid: true },
+    x: {
+      type: 'log',
+      domain,
+      label: `${t('rep.ratio')} →`,
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      labelOffset: 38,
+      // 0.25, 0.5, 1, 2, 4: short enough to stay apart at 375 px (values keep two decimals in tips and table).
+      tickFormat: (v: number) => TICK.format(v),
+      ticks: [0.25, 0.5, 1, 2, 4],
+      grid: true
+    },
     y: { label: null, domain: categories },
     marks: [
       Plot.ruleX([1], { stroke: '#000' }),
-      Plot.dot(valued.filter((d) => !d.selected), { x: 'ratio', y: 'label', stroke: MUTED, strokeOpacity: 0.5, r: 2.5, className: 'mark-other-years' }),
+      Plot.dot(valued.filter((d) => !d.selected), {
+        x: 'ratio',
+        y: 'label',
+        stroke: MUTED,
+        strokeOpacity: 0.5,
+        r: 2.5,
+        title: (d: RatioDot) => `${d.label}, ${d.year}: ${fmt.ratio(d.ratio!)}`,
+        className: 'mark-other-years'
+      }),
       Plot.dot(selected.filter((d) => !d.uncertain), { x: 'ratio', y: 'label', fill: OKABE_ITO[0], r: 5, title, tip: true, className: 'mark-ratio' }),
       Plot.dot(selected.filter((d) => d.uncertain), {
         x: 'ratio',
@@ -46,7 +73,7 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; document?: Docum
         text: () => '⊘',
         fill: MUTED,
         fontSize: 14,
-        title: () => t('chart.suppressed'),
+        title: (d: RatioDot) => `${d.label}, ${d.year}: ${t('chart.suppressed')} — ${t(`chart.reason.${d.reason ?? 'fewer_than_k'}`, { k: o.k ?? 5 })}`,
         className: 'mark-suppressed'
       })
     ]

@@ -1,6 +1,6 @@
 /** Representation ratios (share on stage / share in the room) as dots per category, one year highlighted. */
 import { fmt, label, t } from '$lib/i18n/index.ts';
-import { categoryLabel, type Row } from '../common.ts';
+import { categoryLabel, suppressionReason, type Row, type SuppressionReason } from '../common.ts';
 
 export interface RatioDot {
   year: number;
@@ -11,6 +11,7 @@ export interface RatioDot {
   speakerShare: number | null;
   attendeeShare: number | null;
   suppressed: boolean;
+  reason: SuppressionReason | null;
   uncertain: boolean;
   selected: boolean;
 }
@@ -38,6 +39,7 @@ export function ratioDots(
       speakerShare: fields.speaker ? num(r[fields.speaker]) : null,
       attendeeShare: fields.attendee ? num(r[fields.attendee]) : null,
       suppressed: r.suppressed === true,
+      reason: suppressionReason(r),
       uncertain: r.low_n === true,
       selected: Number(r.year) === year
     }));
@@ -67,4 +69,14 @@ export function ratioSummary(dots: RatioDot[]): string {
     .filter((d) => d.selected)
     .map((d) => `${d.label} ${d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio)}`)
     .join(', ');
+}
+
+/** What the ratio chart draws, for its notes (see ratioPlot: the same filters). */
+export function ratioMarks(dots: RatioDot[]): { hollow: boolean; otherYears: boolean; suppressed: { year: number; reason: SuppressionReason | null }[] } {
+  const valued = dots.filter((d) => d.ratio !== null && d.ratio > 0);
+  return {
+    hollow: valued.some((d) => d.selected && d.uncertain),
+    otherYears: valued.some((d) => !d.selected),
+    suppressed: dots.filter((d) => d.selected && d.ratio === null && d.suppressed).map((d) => ({ year: d.year, reason: d.reason }))
+  };
 }

@@ -48,7 +48,7 @@ export function stackedPlot(o: {
         dy: -9,
         fill: MUTED,
         fontSize: 13,
-        title: () => t('chart.legend.suppressed'),
+        title: (y: number) => `${y}: ${t('chart.suppressed')}`,
         className: 'mark-suppressed'
       })
     ]

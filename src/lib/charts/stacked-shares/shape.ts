@@ -1,6 +1,6 @@
 /** Shares of one breakdown per year, ready to stack; suppressed cells stay visible as such. */
 import { fmt } from '$lib/i18n/index.ts';
-import { isUncertain, categoryLabel, type Row } from '../common.ts';
+import { isUncertain, categoryLabel, suppressionReason, type Row, type SuppressionReason } from '../common.ts';
 import { t } from '$lib/i18n/index.ts';
 
 export interface StackCell {
@@ -9,6 +9,7 @@ export interface StackCell {
   share: number | null;
   count: number | null;
   suppressed: boolean;
+  reason: SuppressionReason | null;
   uncertain: boolean;
 }
 
@@ -21,6 +22,7 @@ export function stackedShares(rows: Row[], dimension: string, categories: readon
       share: typeof r.share === 'number' ? r.share : null,
       count: typeof r.count === 'number' ? r.count : null,
       suppressed: r.suppressed === true,
+      reason: suppressionReason(r),
       uncertain: isUncertain(r)
     }))
     .sort((a, b) => a.year - b.year || categories.indexOf(a.category) - categories.indexOf(b.category));

@@ -19,8 +19,35 @@ export interface TrendOptions {
   highlightYear?: number | null;
   compact?: boolean;
   tipFormat: (p: Point) => string;
+  /** Attendee suppression threshold, for the ⊘ tips. */
+  k?: number;
   /** The DOM to draw with (the server's; the browser's when absent). */
   document?: Document;
+}
+
+/**
+ * The interval band's points, each with the run of consecutive years it belongs to (per series): a
+ * point without a value or interval (suppressed, missing) ends a run, as it breaks the line.
+ */
+export function bandPieces(points: Point[]): (Point & { piece: string })[] {
+  const out: (Point & { piece: string })[] = [];
+  const bySeries = new Map<string, Point[]>();
+  for (const p of points) bySeries.set(p.series, [...(bySeries.get(p.series) ?? []), p]);
+  for (const [name, list] of bySeries) {
+    let run = 0;
+    let open = false;
+    for (const p of [...list].sort((a, b) => a.year - b.year)) {
+      const drawn = p.value !== null && p.low !== null && p.high !== null;
+      if (!drawn) {
+        if (open) run++;
+        open = false;
+        continue;
+      }
+      open = true;
+      out.push({ ...p, piece: `${name}|${run}` });
+    }
+  }
+  return out;
 }
 
 export function trendPlot(o: TrendOptions): Element {
@@ -36,11 +63,10 @@ export function trendPlot(o: TrendOptions): Element {
   const marks: Plot.Markish[] = [];
   if (!compact) marks.push(Plot.gridY({ strokeOpacity: 0.12 }));
   if (o.band) {
+    // One band piece per run of years with a value: the band breaks where the line does.
+    const pieces = bandPieces(shown);
     marks.push(
-      Plot.areaY(
-        shown.filter((p) => p.low !== null && p.high !== null),
-        { x: 'year', y1: 'low', y2: 'high', z: 'series', fill: 'series', fillOpacity: 0.15, className: 'mark-interval' }
-      )
+      Plot.areaY(pieces, { x: 'year', y1: 'low', y2: 'high', z: 'piece', fill: 'series', fillOpacity: 0.15, className: 'mark-interval' })
     );
   }
   if (o.rule !== undefined) marks.push(Plot.ruleY([o.rule], { stroke: MUTED }));
@@ -87,7 +113,8 @@ export function trendPlot(o: TrendOptions): Element {
       dy: -3,
       fill: MUTED,
       fontSize: 14,
-      title: (p: Point) => `${labels.get(p.series)}, ${p.year}: ${t('chart.suppressed')}`,
+      title: (p: Point) =>
+        `${labels.get(p.series)}, ${p.year}: ${t('chart.suppressed')} — ${t(`chart.reason.${p.reason ?? 'fewer_than_k'}`, { k: o.k ?? 5 })}`,
       className: 'mark-suppressed'
     })
   );

@@ -4,7 +4,7 @@
  */
 import sql from './representation.sql?raw';
 import { commonFragments, compose, statement } from './sql.ts';
-import { LOW_N, orderRow, runCells } from './share-rows.ts';
+import { LOW_N, SHARE_COLUMNS, orderRow, runCells } from './share-rows.ts';
 import { isMergeable, isMissing, mergeOut, shareRows, sortRows, type DraftRow } from './cells.ts';
 import { suppressGroups, suppressionK } from './suppression.ts';
 import { wilson } from './wilson.ts';
@@ -32,7 +32,8 @@ export const REPRESENTATION_COLUMNS: Column[] = [
   { name: 'attendee_coverage', type: 'float', description: 'attendee_denominator / all attendees of the year.' },
   { name: 'ratio', type: 'float', description: 'speaker_share / attendee_share; 1 = speakers as attendees, above 1 = over-represented on stage.' },
   { name: 'low_n', type: 'bool', description: `True when either denominator is below ${LOW_N}.` },
-  { name: 'suppressed', type: 'bool', description: 'True when the attendee figures of the row are hidden (small cells).' }
+  { name: 'suppressed', type: 'bool', description: 'True when the attendee figures of the row are hidden (small cells).' },
+  SHARE_COLUMNS.find((c) => c.name === 'suppression_reason')!
 ];
 
 const DIMENSIONS = ['stakeholder_group', 'un_regional_group', 'gender', 'global_south'];
@@ -111,7 +112,8 @@ export const representation: MetricModule = {
           attendee_coverage: a.coverage,
           ratio: inside && s.share !== null && a.share ? s.share / a.share : null,
           low_n: inside ? Number(s.denominator) < LOW_N || Number(a.denominator) < LOW_N : null,
-          suppressed: false
+          suppressed: false,
+          suppression_reason: null
         };
         if (k > 1) {
           const g = plan.groups.get(key(a))!;
@@ -120,13 +122,17 @@ export const representation: MetricModule = {
             row.attendee_share = null;
             row.ratio = null;
             row.suppressed = true;
+            row.suppression_reason = decision.get(cellKey(a))!.secondary ? 'protects_other' : 'fewer_than_k';
           }
           if (g.denominatorHidden) {
             row.attendee_denominator = null;
             row.attendee_share = null;
             row.attendee_coverage = null;
             row.ratio = null;
-            if (inside) row.suppressed = true;
+            if (inside) {
+              row.suppressed = true;
+              row.suppression_reason ??= 'denominator_hidden';
+            }
           }
           if (g.totalHidden) row.attendee_coverage = null;
         }

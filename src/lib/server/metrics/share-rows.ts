@@ -59,8 +59,17 @@ export const SHARE_COLUMNS: Column[] = [
     name: 'suppressed',
     type: 'bool',
     description: 'True when the row hides an attendee figure below the threshold k, or one that would let it be recovered.'
+  },
+  {
+    name: 'suppression_reason',
+    type: 'string',
+    description:
+      'Why a suppressed row is hidden, else null: fewer_than_k (the cell has 1 to k-1 records), protects_other (hidden so that a small cell elsewhere in the same breakdown and year cannot be recovered by subtraction), denominator_hidden (the breakdown\'s known total is hidden, and every share with it), input_suppressed (an index or ratio computed from a suppressed cell).'
   }
 ];
+
+/** The values of suppression_reason (null when the row is shown). */
+export type SuppressionReason = 'fewer_than_k' | 'protects_other' | 'denominator_hidden' | 'input_suppressed';
 
 export interface FinishOptions {
   /** Apply attendee small-cell suppression. */
@@ -96,6 +105,7 @@ export function finishShareRows(input: readonly DraftRow[], opt: FinishOptions, 
   const hideValue = new Array<boolean>(n).fill(false);
   const hideBounds = new Array<boolean>(n).fill(false);
   const suppressed = new Array<boolean>(n).fill(false);
+  const reason = new Array<SuppressionReason | null>(n).fill(null);
   const merged = new Array<boolean>(n).fill(false);
   const cellIdx: number[] = [];
   for (let i = 0; i < n; i++) if (drafts[i].kind === 'share' || drafts[i].kind === 'excluded') cellIdx.push(i);
@@ -117,6 +127,7 @@ export function finishShareRows(input: readonly DraftRow[], opt: FinishOptions, 
       const g = plan.groups.get(groupKey(drafts[i]))!;
       if (plan.items[j].suppressed) {
         hideCount[i] = suppressed[i] = true;
+        reason[i] = plan.items[j].secondary ? 'protects_other' : 'fewer_than_k';
         const gk = groupKey(drafts[i]);
         hiddenCategories.set(gk, (hiddenCategories.get(gk) ?? new Set()).add(drafts[i].category));
       }
@@ -124,7 +135,10 @@ export function finishShareRows(input: readonly DraftRow[], opt: FinishOptions, 
       // Without D no share can be shown: the share rows are withheld even where their count is not.
       if (g.denominatorHidden) {
         hideDenominator[i] = true;
-        if (drafts[i].kind === 'share') suppressed[i] = true;
+        if (drafts[i].kind === 'share') {
+          suppressed[i] = true;
+          reason[i] ??= 'denominator_hidden';
+        }
       }
       if (g.totalHidden) hideTotal[i] = true;
       if (g.boundsHidden) hideBounds[i] = true;
@@ -134,6 +148,7 @@ export function finishShareRows(input: readonly DraftRow[], opt: FinishOptions, 
       const count = Number(d.count ?? 0);
       if (d.kind === 'count' && opt.attendeeCounts?.includes(d.dimension) && count >= 1 && count < opt.k) {
         hideCount[i] = suppressed[i] = true;
+        reason[i] = 'fewer_than_k';
       }
       if (d.kind === 'index' || d.kind === 'ratio') {
         const parent = opt.parents?.[d.dimension];
@@ -141,7 +156,10 @@ export function finishShareRows(input: readonly DraftRow[], opt: FinishOptions, 
         const inputs = opt.inputs?.[d.dimension];
         const hidden = parent ? hiddenCategories.get(groupKey(d, parent)) : undefined;
         const inputHidden = inputs ? inputs.some((c) => hidden?.has(c)) : g !== undefined && (g.anySuppressed || g.denominatorHidden);
-        if (inputHidden) hideValue[i] = hideDenominator[i] = suppressed[i] = true;
+        if (inputHidden) {
+          hideValue[i] = hideDenominator[i] = suppressed[i] = true;
+          reason[i] = 'input_suppressed';
+        }
         if (g?.totalHidden) hideTotal[i] = true;
       }
     }
@@ -197,7 +215,8 @@ export function finishShareRows(input: readonly DraftRow[], opt: FinishOptions, 
       value: hideValue[i] ? null : d.value,
       low_n:
         d.kind === 'share' || d.kind === 'index' || d.kind === 'ratio' ? d.denominator === null || Number(d.denominator) < LOW_N : null,
-      suppressed: suppressed[i]
+      suppressed: suppressed[i],
+      suppression_reason: suppressed[i] ? reason[i] : null
     };
     const row: Row = {};
     for (const c of columns) {
