@@ -52,9 +52,8 @@ async function growSpeakers(path: string, rows: number): Promise<void> {
   try {
     await conn.run(`
       INSERT INTO speaker
-      SELECT s.meeting_year, s.session_id, 'Speaker ' || CAST(r.range AS VARCHAR), s.role, s.organization,
-             s.country_iso3, s.country_raw, s.stakeholder_group, s.gender, s.participation_mode,
-             s.session_title, s.session_type, 'bench-speakers-grown.csv', r.range + 2, true
+      SELECT s.* EXCLUDE (n, total) REPLACE ('Speaker ' || CAST(r.range AS VARCHAR) AS name,
+             'bench-speakers-grown.csv' AS source_file, r.range + 2 AS source_line, true AS synthetic)
       FROM range(${rows} - (SELECT count(*) FROM speaker)) AS r
       JOIN (SELECT *, row_number() OVER () - 1 AS n, count(*) OVER () AS total FROM speaker) AS s
         ON s.n = r.range % s.total`);
