@@ -218,6 +218,41 @@ export function scanCsv(
   return { header, records, bad, simple };
 }
 
+/**
+ * The cheap check that decides whether DuckDB's own reader may read a UTF-8 CSV directly: a few
+ * native byte searches and one pass over the line ends, no parsing. `lines` is the number of
+ * physical lines after the first (the header's). When `ok`, there is no NUL byte, no blank line,
+ * no line longer than MAX_FIELD_BYTES (so no field is), and no line end but LF or CRLF. Then, if
+ * DuckDB's strict reader reads exactly `lines` records, every record is one line (a quoted line
+ * break would make one record of two lines), so record i starts on line i + 2 and line numbers
+ * follow from row order. Anything else is decided by the full scan.
+ */
+export function quickLineCheck(bytes: Buffer): { ok: boolean; lines: number } {
+  const n = bytes.length;
+  const no = { ok: false, lines: 0 };
+  if (bytes.indexOf(0) >= 0) return no;
+  let cr = bytes.indexOf(CR);
+  if (cr < 0) cr = n;
+  let lines = 0;
+  let start = 0;
+  while (start < n) {
+    let lf = bytes.indexOf(LF, start);
+    if (lf < 0) lf = n;
+    let end = lf;
+    if (cr < lf) {
+      // A CR is allowed only right before an LF.
+      if (cr !== lf - 1 || lf === n) return no;
+      end = cr;
+      cr = bytes.indexOf(CR, lf + 1);
+      if (cr < 0) cr = n;
+    }
+    if (end === start || end - start > MAX_FIELD_BYTES) return no;
+    lines++;
+    start = lf + 1;
+  }
+  return { ok: lines > 0, lines: lines - 1 };
+}
+
 /** Only spaces and tabs (or nothing) between start and end. */
 function isBlank(bytes: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (bytes[i] !== 32 && bytes[i] !== 9) return false;

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { decodeInput, parseJsonRecords, InputError, type InputFormat } from '../files/input-file.ts';
-import { scanCsv, sniffDelimiter, csvField, CsvError, type BadRecord } from '../files/csv.ts';
+import { scanCsv, sniffDelimiter, csvField, quickLineCheck, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
 import { parseSessionPage } from '../files/session-page.ts';
@@ -114,6 +114,29 @@ export async function stageFile(conn: DuckDBConnection, path: string, bytes: Buf
       )
       .catch((e: unknown) => e);
   }
+  const directView = () =>
+    conn.run(
+      `CREATE TEMP VIEW staged AS SELECT rowid + 2 AS __source_line, ${fields
+        .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
+        .join(', ')} FROM staged_raw`
+    );
+
+  // The cheap pre-scan (no parsing): when the bytes have no NUL, blank line, over-long line or lone
+  // CR, and DuckDB's strict reader took exactly one record per line, DuckDB's rows are the file's
+  // records in line order and nothing needs the full scan. A one-column file is left to the full
+  // scan, as DuckDB would read a line of spaces as a value where the scan skips it as blank.
+  if (duckdbRead && header.length > 1 && singleLineHeader(start, delimiter, header.length)) {
+    const quick = quickLineCheck(input.utf8);
+    const duckdbError = await duckdbRead;
+    if (quick.ok && !(duckdbError instanceof Error)) {
+      const staged = await count(conn, 'staged_raw');
+      if (staged === quick.lines) {
+        await directView();
+        return { format: 'csv', encoding: input.encoding, match, headers: header, recordsRead: staged, unreadable: [], staged, headerNotes };
+      }
+    }
+  }
+
   let scan;
   try {
     scan = scanCsv(input.utf8, delimiter, undefined, (f) => progress('checking', f), { rejectInvalidUtf8: input.invalidUtf8 });
@@ -128,11 +151,7 @@ export async function stageFile(conn: DuckDBConnection, path: string, bytes: Buf
     if (staged !== scan.records) {
       throw new Error(`DuckDB read ${staged} records where the scan found ${scan.records}: refusing to guess line numbers`);
     }
-    await conn.run(
-      `CREATE TEMP VIEW staged AS SELECT rowid + 2 AS __source_line, ${fields
-        .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
-        .join(', ')} FROM staged_raw`
-    );
+    await directView();
     return { format: 'csv', encoding: input.encoding, match, headers: header, recordsRead: scan.records, unreadable: scan.bad, staged, headerNotes };
   }
   await conn.run('DROP TABLE IF EXISTS staged_raw');
@@ -328,6 +347,17 @@ function readHeader(start: string, delimiter: string): string[] {
   } catch (e) {
     if (e instanceof CsvError) throw new InputError(e.message);
     throw e;
+  }
+}
+
+/** The header record ends at the first line end: its first line alone reads as the whole header. */
+function singleLineHeader(start: string, delimiter: string, fields: number): boolean {
+  const end = start.search(/\r|\n/);
+  if (end < 0) return false;
+  try {
+    return scanCsv(start.slice(0, end), delimiter).header.length === fields;
+  } catch {
+    return false;
   }
 }
 

@@ -36,7 +36,11 @@ export const UNORDERED = Symbol('unordered');
  * its DUCKDB_TYPE) and then an INTEGER ordinal of the row; `UNORDERED` when the ordinals do not
  * strictly increase (the caller asks again with ORDER BY). At most `capacity` rows.
  */
-export async function readColumns(result: DuckDBResult, types: ExportColumnType[], capacity: number): Promise<{ length: number; columns: Data[] } | typeof UNORDERED> {
+export async function readColumns(
+  result: DuckDBResult,
+  types: ExportColumnType[],
+  capacity: number
+): Promise<{ length: number; columns: Data[]; ordinals: Int32Array } | typeof UNORDERED> {
   // Refused here, not at import: the CSV and Parquet exports that share this module do not depend on it.
   if (!LITTLE_ENDIAN) throw new Error('export: the Arrow export reads DuckDB vectors as little-endian memory, and this machine is big-endian');
   const expected = [...types.map((t) => DUCKDB_TYPE[t]), DUCKDB_TYPE.int];
@@ -44,6 +48,7 @@ export async function readColumns(result: DuckDBResult, types: ExportColumnType[
     if (result.columnTypeId(i) !== id) throw new Error(`export: column ${result.columnName(i)} is ${result.columnType(i)}, expected ${sql}`);
   });
   const builders = types.map((t) => columnBuilder(t, capacity));
+  const ordinals = new Int32Array(capacity);
   let length = 0;
   let previous = -1;
   // DuckDB produces the next chunk on its own thread while this one is copied; whatever way this
@@ -57,17 +62,19 @@ export async function readColumns(result: DuckDBResult, types: ExportColumnType[
       const rows = chunk.rowCount;
       if (length + rows > capacity) throw new Error(`export: more than ${capacity} rows in one batch`);
       const ordinal = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, types.length), rows * 4);
-      for (const n of new Int32Array(ordinal.buffer, ordinal.byteOffset, rows)) {
+      const chunkOrdinals = new Int32Array(ordinal.buffer, ordinal.byteOffset, rows);
+      for (const n of chunkOrdinals) {
         if (!(n > previous)) return UNORDERED;
         previous = n;
       }
+      ordinals.set(chunkOrdinals, length);
       builders.forEach((b, i) => b.append(duckdb.data_chunk_get_vector(chunk.chunk, i), rows));
       length += rows;
     }
   } finally {
     await next.catch(() => null);
   }
-  return { length, columns: builders.map((b) => b.finish()) };
+  return { length, columns: builders.map((b) => b.finish()), ordinals: ordinals.subarray(0, length) };
 }
 
 /** Values of one column, appended chunk by chunk, then handed to Arrow as one Data. */

@@ -13,7 +13,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Field, RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData } from 'apache-arrow';
+import { Field, RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData, type Data } from 'apache-arrow';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DUCKDB_TYPE, UNORDERED, readColumns } from './arrow-columns.ts';
 import { arrowType, csvSafeTextSql } from '../download/encoding.ts';
@@ -108,24 +108,44 @@ export function arrowSchema(table: ExportTable, meta: DownloadMetadata): Schema 
  * would cost more than the rest of the work); the batch's rowids, read alongside, prove the order,
  * and when they do not the batch is asked again with ORDER BY. The rowid bounds are numbers
  * computed here, never request input. Empty batches (rowid gaps left by replaced files) are skipped.
+ *
+ * Columns computed by a subquery (the speakers' global-south flags look up the country table) make
+ * DuckDB join, and a join gives no order: with them in the same query every batch came out of
+ * order and was read twice, the second time sorted with all its text (2.2 times the plain read of
+ * 1M speakers). They are asked for in a second, narrow query of the same rowids, sorted (a few
+ * bytes a row), and put in their places; the two queries' rowids must match.
  */
 async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema: Schema): AsyncGenerator<RecordBatch> {
   const reader = await conn.runAndReadAll(`SELECT coalesce(max(rowid), -1)::BIGINT AS last FROM ${table.from}`);
   const last = Number(reader.getRows()[0][0]);
-  const types = table.columns.map((c) => c.type);
-  const columns = table.columns.map((c) => `CAST(${expression(c)} AS ${DUCKDB_TYPE[c.type].sql}) AS ${c.name}`).join(', ');
-  const read = async (lo: number, order: '' | ' ORDER BY rowid') =>
+  const looksUp = (c: ExportColumn) => /\bselect\b/i.test(c.sql ?? '');
+  const scanned = table.columns.filter((c) => !looksUp(c));
+  const lookedUp = table.columns.filter(looksUp);
+  const select = (columns: ExportColumn[]) => columns.map((c) => `CAST(${expression(c)} AS ${DUCKDB_TYPE[c.type].sql}) AS ${c.name}`).join(', ');
+  const read = async (columns: ExportColumn[], lo: number, order: '' | ' ORDER BY rowid') =>
     readColumns(
-      await conn.stream(`SELECT ${columns}, CAST(rowid - ${lo} AS INTEGER) FROM ${table.from} WHERE rowid >= ${lo} AND rowid < ${lo + ROWS_PER_BATCH}${order}`),
-      types,
+      await conn.stream(
+        `SELECT ${select(columns)}, CAST(rowid - ${lo} AS INTEGER) FROM ${table.from} WHERE rowid >= ${lo} AND rowid < ${lo + ROWS_PER_BATCH}${order}`
+      ),
+      columns.map((c) => c.type),
       ROWS_PER_BATCH
     );
   for (let lo = 0; lo <= last; lo += ROWS_PER_BATCH) {
-    let batch = await read(lo, '');
-    if (batch === UNORDERED) batch = await read(lo, ' ORDER BY rowid');
+    let batch = await read(scanned, lo, '');
+    if (batch === UNORDERED) batch = await read(scanned, lo, ' ORDER BY rowid');
     if (batch === UNORDERED) throw new Error(`export ${table.name}: rows ${lo}.. came out of order even with ORDER BY`);
     if (batch.length === 0) continue;
-    yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: batch.length, nullCount: 0, children: batch.columns }));
+    const byName = new Map(scanned.map((c, i) => [c.name, (batch as { columns: Data[] }).columns[i]]));
+    if (lookedUp.length) {
+      const extra = await read(lookedUp, lo, ' ORDER BY rowid');
+      if (extra === UNORDERED) throw new Error(`export ${table.name}: rows ${lo}.. came out of order even with ORDER BY`);
+      if (extra.length !== batch.length || extra.ordinals.some((n, i) => n !== (batch as { ordinals: Int32Array }).ordinals[i])) {
+        throw new Error(`export ${table.name}: rows ${lo}.. differ between the two reads of the batch`);
+      }
+      lookedUp.forEach((c, i) => byName.set(c.name, extra.columns[i]));
+    }
+    const children = table.columns.map((c) => byName.get(c.name)!);
+    yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: batch.length, nullCount: 0, children }));
   }
 }
 
