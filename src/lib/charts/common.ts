@@ -32,6 +32,9 @@ export interface Point {
   high: number | null;
   coverage: number | null;
   denominator: number | null;
+  /** Missing-data bounds: the share if none, or all, of the records with the field unknown were in the category. */
+  boundLow: number | null;
+  boundHigh: number | null;
   uncertain: boolean;
   suppressed: boolean;
   /** Why a suppressed point is hidden (the metric row's suppression_reason), else null. */
@@ -82,11 +85,23 @@ export function series(rows: Row[], pick: SeriesPick, name: string = pick.catego
       high: num(r.ci_high),
       coverage: num(r.coverage),
       denominator: num(r.denominator),
+      boundLow: num(r.bound_low),
+      boundHigh: num(r.bound_high),
       uncertain: isUncertain(r),
       suppressed: r.suppressed === true,
       reason: suppressionReason(r)
     }))
     .sort((a, b) => a.year - b.year);
+}
+
+/** Under this coverage a share's missing-data bounds are shown beside it (docs/metrics.md). */
+export const BOUNDS_BELOW_COVERAGE = 0.95;
+
+/** "40 % – 62 %" when the point's field is unknown for more than 5 % of records, else null. */
+export function boundsText(p: Point | undefined, format: (n: number) => string = fmt.percent): string | null {
+  if (!p || p.value === null || p.coverage === null || p.coverage >= BOUNDS_BELOW_COVERAGE) return null;
+  if (p.boundLow === null || p.boundHigh === null) return null;
+  return `${format(p.boundLow)} – ${format(p.boundHigh)}`;
 }
 
 export function inRange(points: Point[], years: number[]): Point[] {

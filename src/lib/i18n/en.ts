@@ -248,6 +248,8 @@ export const en = {
   'chart.year': 'Year',
   'chart.share': 'Share',
   'chart.ci': '95 % interval',
+  'chart.bounds': 'if the unknown records were none / all in it (coverage under 95 %)',
+  'chart.gap': 'gap to {target}, points',
   'chart.coverage_col': 'Coverage',
   'chart.records': 'Records',
 
