@@ -297,10 +297,13 @@ export const en = {
   'gender.compare.alt': 'Two lines: female share of attendees ({a}) and of speakers ({s}) in {last}.',
   'gender.manel.alt': 'Line of the manel share from {first} ({from}) to {last} ({to}).',
   'gender.target': 'Target',
+  'gender.recorded':
+    'How gender is recorded: as the registration file states it, in a gender column or a declared honorific (Ms, Mr, Mme …); undisclosed and unknown are outside the share and reported as coverage; it is never guessed from a name.',
 
   'gs.title': 'The global-south share depends on its definition',
   'gs.subtitle': 'Share of {population} from the global south under four definitions; selected: {definition}. {mode}.',
   'gs.alt': 'Four lines, one per definition, from {first} to {last}. In {last}: {summary}.',
+  'gs.definitions.title': 'The four definitions compared above',
   'gs.switch': 'The definition chosen here is used on every page.',
 
   'rep.title': 'Who gets the microphone: speakers against attendees',
