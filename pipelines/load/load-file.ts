@@ -21,6 +21,7 @@ import { buildRegionalGroupMap, summariseRegionalGroups, type RegionalGroupSumma
 import { readBytes } from '../files/input-file.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import type { ManualMap } from '../records/headers.ts';
+import { DEMO, USER } from '../../src/lib/domain/source-sets.ts';
 
 /** A statement of sql/, by its name (a record kind's name: published_figures -> published-figures.sql). */
 const sql = (name: string) => readFileSync(new URL(`./sql/${name.replaceAll('_', '-')}.sql`, import.meta.url), 'utf8');
@@ -284,7 +285,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
             conn,
             `SELECT coalesce(bool_or(synthetic), $2), coalesce(string_agg(DISTINCT source_set, ',' ORDER BY source_set), $3)
              FROM ${FACT_TABLE[kind]} WHERE source_file = $1`,
-            [file, options.synthetic ?? false, options.source ?? (options.synthetic ? 'demo' : 'user')]
+            [file, options.synthetic ?? false, options.source ?? (options.synthetic ? DEMO : USER)]
           )
         )[0] as [boolean, string]);
   await conn.run(

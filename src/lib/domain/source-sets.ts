@@ -9,6 +9,9 @@ export const PUBLIC_SESSION_PAGES = 'public_session_pages';
 /** The synthetic demonstration records (data/demo): they illustrate record-level analysis, never the IGF. */
 export const DEMO = 'demo';
 
+/** A user's real files loaded without --source. */
+export const USER = 'user';
+
 /**
  * A source set's name: 1 to 40 lower-case letters, digits, _ or -, starting with a letter or digit.
  * The pipeline refuses other names for --source; the API and the pages refuse them in ?source=.

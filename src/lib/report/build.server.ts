@@ -11,7 +11,8 @@ import { parseHTML } from 'linkedom';
 import { filtersOf, resolveYears, filterQuery, type Filters } from '$lib/state/filters.ts';
 import { metric } from '$lib/state/metrics.server.ts';
 import { withConnection } from '$lib/server/db.ts';
-import { sourceSets, type SourceSet } from '$lib/server/metrics/source-sets.ts';
+import { realSourceSet, sourceSets, type SourceSet } from '$lib/server/metrics/source-sets.ts';
+import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 import { dataVersion } from '$lib/server/download/metadata.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import type { MetricResult } from '$lib/server/metrics/types.ts';
@@ -49,7 +50,6 @@ import {
 import { countBars, pairedDots, splitChart } from './plots.ts';
 import type { PublishedSource, Report, ReportFigure, ReportSection, ReportTable, SectionId, SourceSetEntry } from './model.ts';
 
-export const PUBLIC_SESSION_PAGES = 'public_session_pages';
 /** The width charts are drawn at; the page and the PDF scale them to their column. */
 const WIDTH = 640;
 
@@ -854,7 +854,6 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
   const f: Filters = { ...filters, source, year: null, population: 'attendees', mode: 'all', exclude_host: false };
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>') as unknown as { document: Document };
   const hasPages = sets.some((s) => s.name === PUBLIC_SESSION_PAGES && !s.synthetic);
-  const realSet = sets.find((s) => !s.synthetic)?.name ?? null;
 
   let built: { sections: ReportSection[]; summary: Finding[] };
   let published: MetricResult | null = null;
@@ -873,7 +872,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
   const demo = selected?.synthetic ?? false;
 
   if (source === null) {
-    const pages = { ...f, source: hasPages ? PUBLIC_SESSION_PAGES : realSet };
+    const pages = { ...f, source: realSourceSet(sets) };
     const speakers = { population: 'speakers' } as const;
     const none = async (): Promise<MetricResult | null> => null;
     const [pub, regions, stakeholders, gs, sess, hosts, totals] = await Promise.all([

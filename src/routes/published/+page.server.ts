@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { filtersOf } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim, orUnavailable } from '$lib/state/metrics.server.ts';
 import { withConnection } from '$lib/server/db.ts';
-import { sourceSets } from '$lib/server/metrics/source-sets.ts';
+import { realSourceSet, sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { t } from '$lib/i18n/index.ts';
 
 /**
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ url }) => {
   // Published figures are about all attendees: compare with the computed series for the same population.
   const base = { ...filters, source: compareWith, population: 'attendees' as const, mode: 'all' as const, exclude_host: false };
   // Without records to compare, any real set serves the published metric; its computed side is unused.
-  const publishedOnly = { ...base, source: sets.find((s) => !s.synthetic)?.name ?? null };
+  const publishedOnly = { ...base, source: realSourceSet(sets) };
   const [published, participation] = await Promise.all([
     metric('published', compareWith === null ? publishedOnly : base),
     compareWith === null ? null : metric('participation', base)

@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import sql from './source-sets.sql?raw';
 import { DEFAULT_SOURCE_SET, ParamError } from './params.ts';
+import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 
 export interface SourceSet {
   name: string;
@@ -44,6 +45,16 @@ export function sourceSets(conn: DuckDBConnection): Promise<SourceSet[]> {
 /** The default source set: 'demo' when present, else the first by name; 'demo' in a database without records. */
 export function defaultSourceSet(sets: readonly SourceSet[]): string {
   return sets.find((s) => s.name === DEFAULT_SOURCE_SET)?.name ?? sets[0]?.name ?? DEFAULT_SOURCE_SET;
+}
+
+/**
+ * A real set for the published metric when no records are to be compared: its computed side then
+ * comes from real records or none (the session pages hold no attendance), never from synthetic ones.
+ * The session pages first; null when every set is synthetic.
+ */
+export function realSourceSet(sets: readonly SourceSet[]): string | null {
+  const real = sets.filter((s) => !s.synthetic);
+  return (real.find((s) => s.name === PUBLIC_SESSION_PAGES) ?? real[0])?.name ?? null;
 }
 
 /** The set a request counts; a name not present is a ParamError listing the sets that are. */
