@@ -6,7 +6,7 @@
  */
 import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 import type { MetricName, MetricResult } from '$lib/server/metrics/index.ts';
-import { sourceSets } from '$lib/server/metrics/source-sets.ts';
+import { realSourceSet, sourceSets, type SourceSet } from '$lib/server/metrics/source-sets.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import { t } from '$lib/i18n/index.ts';
@@ -38,8 +38,6 @@ export function sessionPageFilters(filters: Filters): Filters {
 export interface PublicRecordView {
   state: PageState & { view: 'public'; synthetic: false };
   inRange: (r: Row) => boolean;
-  /** The session pages are in the database (else every speaker figure is empty). */
-  hasSessionPages: boolean;
   /** Rows of the published metric, the shares the public-record charts draw. */
   published: SlimMetric;
   /** Rows of other published metrics, years in range (a page's own list of quoted figures). */
@@ -54,8 +52,6 @@ export interface PublicRecordView {
   downloads: Record<PublicBreakdown, ChartDownload[]>;
   /** The download of a page's own chart of a breakdown's speakers (session pages), or none without them. */
   stageDownload: (chartId: string, breakdown: PublicBreakdown, rows: RowFilter) => ChartDownload | undefined;
-  /** Another speakers' metric of the session pages for a page's own charts; null without the session pages. */
-  stageMetric: (name: MetricName, overrides?: Overrides) => Promise<MetricResult | null>;
   /** The filters the session pages' speakers are counted under (for a page's own chart downloads). */
   stageFilters: Filters;
 }
@@ -64,6 +60,33 @@ export interface PublicRecordView {
 const STAGE = { population: 'speakers', source: PUBLIC_SESSION_PAGES } as const;
 
 const EMPTY = (definition = ''): SlimMetric => ({ rows: [], suppression: { k: 0, applied: false }, synthetic: false, definition });
+
+const readSourceSets = () => orUnavailable(() => withConnection((conn) => sourceSets(conn)));
+
+export interface SessionPages {
+  /** The session pages are in the database (else every speaker figure is empty). */
+  present: boolean;
+  /** The filters the session pages' speakers are counted under. */
+  filters: Filters;
+  /** A speakers' metric of the session pages; null without them. */
+  metric: (name: MetricName, overrides?: Overrides) => Promise<MetricResult | null>;
+  /** Sessions and people per year; empty without the session pages. */
+  totals: () => Promise<Array<{ year: number; sessions: number; speakers: number }>>;
+}
+
+/** The speakers of the public session pages, for a page that needs nothing else of the public record. */
+export async function sessionPages(filters: Filters, known?: readonly SourceSet[]): Promise<SessionPages> {
+  const sets = known ?? (await readSourceSets());
+  const present = sets.some((s) => s.name === PUBLIC_SESSION_PAGES && !s.synthetic);
+  const pages = sessionPageFilters(filters);
+  return {
+    present,
+    filters: pages,
+    metric: async (name, overrides = {}) => (present ? metric(name, pages, { ...STAGE, ...overrides }) : null),
+    totals: async () =>
+      present ? (await orUnavailable(() => sessionPageTotals(PUBLIC_SESSION_PAGES))).map((s) => ({ year: s.year, sessions: s.sessions, speakers: s.people })) : []
+  };
+}
 
 /**
  * Load the public record for a page: the published figures, the speakers' shares for the named
@@ -75,14 +98,14 @@ export async function loadPublicRecord(
   filters: Filters,
   chartIds: Partial<Record<PublicBreakdown, string>>
 ): Promise<PublicRecordView> {
-  const sets = await orUnavailable(() => withConnection((conn) => sourceSets(conn)));
-  const hasSessionPages = sets.some((s) => s.name === PUBLIC_SESSION_PAGES && !s.synthetic);
-  const pages = sessionPageFilters(filters);
-  const stageMetric = async (name: MetricName, overrides: Overrides = {}) =>
-    hasSessionPages ? metric(name, pages, { ...STAGE, ...overrides }) : null;
+  const sets = await readSourceSets();
+  const { filters: pages, metric: stageMetric, totals: stageTotals } = await sessionPages(filters, sets);
   const breakdowns = Object.keys(chartIds) as PublicBreakdown[];
+  // The published figures are asked for with a real set, so that no synthetic count rides along in
+  // their computed columns (the session pages hold no attendance: nothing is computed beside them).
+  const publishedFilters = { ...pages, source: realSourceSet(sets) };
   const [published, stageResults, hosts, totals] = await Promise.all([
-    metric('published', pages),
+    metric('published', publishedFilters),
     Promise.all(
       breakdowns.map((b) => {
         const m = PUBLIC_BREAKDOWNS[b].metric;
@@ -90,7 +113,7 @@ export async function loadPublicRecord(
       })
     ),
     orUnavailable(hostGroups),
-    hasSessionPages ? orUnavailable(() => sessionPageTotals(PUBLIC_SESSION_PAGES)) : Promise.resolve([])
+    stageTotals()
   ]);
   const { state, inRange } = pageState(url, [published, ...stageResults.filter((r) => r !== null)]);
 
@@ -101,7 +124,7 @@ export async function loadPublicRecord(
     const dimension = PUBLIC_BREAKDOWNS[b].dimension;
     const chart = chartIds[b]!;
     stage[b] = result ? slim(result, inRange) : EMPTY();
-    const publishedPart = chartDownload(chart, published, pages, state.years, {
+    const publishedPart = chartDownload(chart, published, publishedFilters, state.years, {
       ...(b === 'women' ? { rows: { category: 'female' } } : {}),
       ...(result ? { part: { key: 'published', label: t('published.published') } } : {})
     });
@@ -122,19 +145,17 @@ export async function loadPublicRecord(
     // Every number of this view is real: published figures and listed speakers.
     state: { ...state, view: 'public', synthetic: false },
     inRange,
-    hasSessionPages,
     published: slim(published, (r) => inRange(r) && PUBLISHED_SHARES.includes(String(r.metric))),
     publishedRows: (metrics) => published.rows.filter((r) => inRange(r) && metrics.includes(String(r.metric))),
-    publishedDownload: (chartId) => chartDownload(chartId, published, pages, state.years),
+    publishedDownload: (chartId) => chartDownload(chartId, published, publishedFilters, state.years),
     stage,
     hostGroups: hosts.map((h) => [h.year, h.host_group]),
-    stageTotals: totals.map((s) => ({ year: s.year, sessions: s.sessions, speakers: s.people })),
+    stageTotals: totals,
     downloads,
     stageDownload: (chartId, breakdown, rows) => {
       const result = stageResults[breakdowns.indexOf(breakdown)];
       return result ? chartDownload(chartId, result, pages, state.years, { rows, overrides: STAGE }) : undefined;
     },
-    stageMetric,
     stageFilters: pages
   };
 }

@@ -1,7 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
-import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { loadPublicRecord, sessionPages } from '$lib/state/public-record.server.ts';
+import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 
 /** Published figures that state a global-south share under a definition of their own. */
@@ -19,8 +20,11 @@ export const load: PageServerLoad = async ({ url }) => {
  * of its own (income group, human development), each with its quote.
  */
 async function publicView(url: URL, filters: Filters) {
-  const record = await loadPublicRecord(url, filters, { regional_groups: 'global-south-record' });
-  const speakers = await record.stageMetric('global-south', { definition: 'regional_groups' });
+  const overrides = { definition: 'regional_groups' } as const;
+  const [record, speakers] = await Promise.all([
+    loadPublicRecord(url, filters, { regional_groups: 'global-south-record' }),
+    sessionPages(filters).then((pages) => pages.metric('global-south', overrides))
+  ]);
   const rows = { dimension: 'global_south', category: 'global_south' };
   return {
     ...record.state,
@@ -36,7 +40,7 @@ async function publicView(url: URL, filters: Filters) {
       'global-south-definitions': speakers
         ? chartDownload('global-south-definitions', speakers, record.stageFilters, record.state.years, {
             rows,
-            overrides: { definition: 'regional_groups', population: 'speakers', source: String(speakers.params.source) }
+            overrides: { ...overrides, population: 'speakers', source: PUBLIC_SESSION_PAGES }
           })
         : undefined
     }

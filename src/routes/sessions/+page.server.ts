@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { filtersOf, type Filters } from '$lib/state/filters.ts';
-import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { sessionPages } from '$lib/state/public-record.server.ts';
 import type { MetricResult } from '$lib/server/metrics/index.ts';
 import { chartDownload, metric, pageState } from '$lib/state/metrics.server.ts';
 import { searchSessions } from '$lib/charts/sessions-table/shape.ts';
@@ -15,10 +15,10 @@ export const load: PageServerLoad = async ({ url }) => {
   }
   // The public record: the sessions of the public session pages, judged on their listed speakers
   // (an empty table in a database without them, never another set's sessions).
-  const record = await loadPublicRecord(url, filters, {});
-  const sessions = await record.stageMetric('sessions', { level: 'session' });
-  const view = sessions ? table(url, record.stageFilters, sessions) : { ...record.state, ...EMPTY_TABLE, downloads: { sessions: undefined } };
-  return { ...view, view: 'public' as const, synthetic: false as const, stageTotals: record.stageTotals };
+  const pages = await sessionPages(filters);
+  const [sessions, stageTotals] = await Promise.all([pages.metric('sessions', { level: 'session' }), pages.totals()]);
+  const view = sessions ? table(url, pages.filters, sessions) : { ...pageState(url, []).state, ...EMPTY_TABLE, downloads: { sessions: undefined } };
+  return { ...view, view: 'public' as const, synthetic: false as const, stageTotals };
 };
 
 const EMPTY_TABLE = { total: 0, found: 0, sessions: [], limit: MAX_ROWS, suppression: { k: 0, applied: false } };
