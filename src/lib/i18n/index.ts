@@ -3,14 +3,15 @@
  * call t() and the formatters here, so a new language is a new catalog plus a locale.
  */
 import { en, type MessageKey, type Messages } from './en.ts';
+import { formatMessage, type MessageParams } from './message.ts';
 
 export type { MessageKey } from './en.ts';
 
 export const locale = 'en';
 const messages: Messages = en;
 
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export function t(key: MessageKey, params: MessageParams = {}): string {
+  return formatMessage(messages[key], params, locale);
 }
 
 /** Label of a category/definition/population code; the code itself when the catalog has none. */

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage, messageParameters } from './message.ts';
+
+const rows = '{rows, plural, one {# row} other {# rows}}';
+const ru = '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}';
+const ar = '{rows, plural, zero {لا صفوف} one {صف واحد} two {صفان} few {# صفوف} many {# صفًا} other {# صف}}';
+
+describe('formatMessage', () => {
+  it('fills named parameters and leaves unknown ones as written', () => {
+    expect(formatMessage('{a} of {b}', { a: 'x', b: 2 }, 'en')).toBe('x of 2');
+    expect(formatMessage('{a} of {missing}', { a: 'x' }, 'en')).toBe('x of {missing}');
+  });
+
+  it('formats numeric parameters with the locale’s digits and grouping', () => {
+    expect(formatMessage('{n}', { n: 1234 }, 'en')).toBe('1,234');
+    expect(formatMessage('{n}', { n: 1234 }, 'fr')).toBe('1\u202f234');
+    // CLDR 48 (Node 20's ICU 78) gives Arabic Latin digits by default; Egyptian Arabic keeps Arabic-Indic ones.
+    expect(formatMessage('{n}', { n: 1234 }, 'ar')).toBe('1,234');
+    expect(formatMessage('{n}', { n: 1234 }, 'ar-EG')).toBe('١٬٢٣٤');
+  });
+
+  it('chooses the English plural', () => {
+    expect(formatMessage(rows, { rows: 1 }, 'en')).toBe('1 row');
+    expect(formatMessage(rows, { rows: 2 }, 'en')).toBe('2 rows');
+    expect(formatMessage(rows, { rows: 0 }, 'en')).toBe('0 rows');
+  });
+
+  it('chooses the Russian one/few/many forms by CLDR rules', () => {
+    expect(formatMessage(ru, { rows: 1 }, 'ru')).toBe('1 строка');
+    expect(formatMessage(ru, { rows: 21 }, 'ru')).toBe('21 строка');
+    expect(formatMessage(ru, { rows: 3 }, 'ru')).toBe('3 строки');
+    expect(formatMessage(ru, { rows: 11 }, 'ru')).toBe('11 строк');
+    expect(formatMessage(ru, { rows: 25 }, 'ru')).toBe('25 строк');
+  });
+
+  it('chooses the six Arabic categories', () => {
+    expect(formatMessage(ar, { rows: 0 }, 'ar')).toBe('لا صفوف');
+    expect(formatMessage(ar, { rows: 1 }, 'ar')).toBe('صف واحد');
+    expect(formatMessage(ar, { rows: 2 }, 'ar')).toBe('صفان');
+    expect(formatMessage(ar, { rows: 5 }, 'ar')).toBe('5 صفوف');
+    expect(formatMessage(ar, { rows: 11 }, 'ar')).toBe('11 صفًا');
+    expect(formatMessage(ar, { rows: 100 }, 'ar')).toBe('100 صف');
+  });
+
+  it('reads an already formatted count back for the plural choice and keeps its text', () => {
+    expect(formatMessage(rows, { rows: '1,234' }, 'en')).toBe('1,234 rows');
+    expect(formatMessage(ru, { rows: '1 001' }, 'ru')).toBe('1 001 строка');
+    expect(formatMessage(ar, { rows: '٢' }, 'ar')).toBe('صفان');
+  });
+
+  it('prefers an exact match and fills parameters inside a variant', () => {
+    const m = '{n, plural, =0 {no {thing}} one {one {thing}} other {# {thing}s}}';
+    expect(formatMessage(m, { n: 0, thing: 'file' }, 'en')).toBe('no file');
+    expect(formatMessage(m, { n: 3, thing: 'file' }, 'en')).toBe('3 files');
+  });
+
+  it('leaves a plural without a number as written instead of throwing', () => {
+    expect(formatMessage(rows, { rows: 'many' }, 'en')).toBe(rows);
+    expect(formatMessage(rows, {}, 'en')).toBe(rows);
+  });
+});
+
+describe('messageParameters', () => {
+  it('lists plain and plural parameters, not the words inside variants', () => {
+    expect([...messageParameters('{a} and {rows, plural, one {# row of {b}} other {# rows}}')].sort()).toEqual(['a', 'b', 'rows']);
+  });
+});

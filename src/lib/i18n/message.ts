@@ -1,0 +1,102 @@
+/**
+ * Fills one catalog message. Two forms, a subset of ICU MessageFormat that translators know:
+ *   {name}                                         the parameter, as given (numbers in the locale's digits)
+ *   {name, plural, one {# row} few {…} other {# rows}}   the variant of the CLDR plural category of
+ *                                                  the number (Intl.PluralRules), # = that number
+ * Exact matches (=0 {…}) are accepted before categories. Anything else in braces is left as written,
+ * so a typo shows up on the page rather than throwing during a render.
+ */
+export type MessageParams = Record<string, string | number>;
+
+const integerFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function integerFormat(locale: string): Intl.NumberFormat {
+  let f = integerFormats.get(locale);
+  if (!f) integerFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return f;
+}
+
+function pluralRule(locale: string): Intl.PluralRules {
+  let r = pluralRules.get(locale);
+  if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale)));
+  return r;
+}
+
+/** The number a plural parameter stands for: numbers as they are, strings of formatted digits read back. */
+function countOf(value: string | number | undefined): number | null {
+  if (typeof value === 'number') return value;
+  if (value === undefined) return null;
+  // Callers may pass an already formatted count ("1,234", "١٬٢٣٤"): read its digits in any script.
+  const digits = value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10)).replace(/[^\d.-]/g, '');
+  const n = Number(digits);
+  return digits === '' || !Number.isFinite(n) ? null : n;
+}
+
+function show(value: string | number, locale: string): string {
+  return typeof value === 'number' ? integerFormat(locale).format(value) : value;
+}
+
+/** Index of the brace that closes the one opened at `open`. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function plural(body: string, value: string | number | undefined, params: MessageParams, locale: string): string | null {
+  const n = countOf(value);
+  if (n === null) return null;
+  const variants = new Map<string, string>();
+  let i = 0;
+  while (i < body.length) {
+    const open = body.indexOf('{', i);
+    if (open < 0) break;
+    const selector = body.slice(i, open).trim();
+    const close = closing(body, open);
+    if (close < 0 || !selector) return null;
+    variants.set(selector, body.slice(open + 1, close));
+    i = close + 1;
+  }
+  const chosen = variants.get(`=${n}`) ?? variants.get(pluralRule(locale).select(n)) ?? variants.get('other');
+  if (chosen === undefined) return null;
+  const hash = typeof value === 'number' ? integerFormat(locale).format(value) : String(value);
+  return fill(chosen, params, locale).replace(/#/g, hash);
+}
+
+function fill(template: string, params: MessageParams, locale: string): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) break;
+    const close = closing(template, open);
+    if (close < 0) break;
+    out += template.slice(i, open);
+    const inner = template.slice(open + 1, close);
+    const pluralForm = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    if (pluralForm) {
+      out += plural(pluralForm[2], params[pluralForm[1]], params, locale) ?? template.slice(open, close + 1);
+    } else if (/^\w+$/.test(inner) && inner in params) {
+      out += show(params[inner], locale);
+    } else {
+      out += template.slice(open, close + 1);
+    }
+    i = close + 1;
+  }
+  return out + template.slice(i);
+}
+
+export function formatMessage(template: string, params: MessageParams, locale: string): string {
+  return template.includes('{') ? fill(template, params, locale) : template;
+}
+
+/** The parameter names a message uses, plural selectors included: a translation must use the same. */
+export function messageParameters(template: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of template.matchAll(/\{\s*(\w+)\s*(?:,\s*plural\s*,|\})/g)) names.add(m[1]);
+  return names;
+}
