@@ -6,6 +6,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+    setupFiles: ['tests/setup/i18n.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000
   }

@@ -1,49 +1,131 @@
 /**
- * Message lookup and number formatting. Components never build user-facing text themselves: they
- * call t() and the formatters here, so a new language is a new catalog plus a locale.
+ * Message lookup and number formatting in the reader's language. Components never build
+ * user-facing text themselves: they call t(), label() and the formatters here.
+ *
+ * Which language: the server answers each request in the language of its URL (an
+ * AsyncLocalStorage set in hooks.server.ts, see request-locale.server.ts); the browser keeps the
+ * language of the page it loaded (the root +layout.ts sets it). Both install their reader with
+ * useLocaleSource(); without one (scripts, unit tests) the text is English.
+ *
+ * Which catalog: English is src/lib/i18n/en.ts (the keys and their type), the other five are
+ * src/lib/i18n/catalogs/<code>.ts. The browser fetches only the catalog of its language
+ * (loadCatalog), so a page ships one language; the server registers all six up front.
  */
-import { en, type MessageKey, type Messages } from './en.ts';
+import type { MessageKey, Messages } from './en.ts';
 import { formatMessage, type MessageParams } from './message.ts';
+import { DEFAULT_LOCALE, LOCALE_INFO, localizePath, type Locale } from './locales.ts';
 
 export type { MessageKey } from './en.ts';
+export type { Locale } from './locales.ts';
 
-export const locale = 'en';
-const messages: Messages = en;
+let readLocale: () => Locale = () => DEFAULT_LOCALE;
+
+/** Installs how the current language is found (the server per request, the browser per page). */
+export function useLocaleSource(read: () => Locale): void {
+  readLocale = read;
+}
+
+export function currentLocale(): Locale {
+  return readLocale();
+}
+
+/** The BCP 47 tag of the current language, for Intl and lang attributes. */
+export function currentTag(): string {
+  return LOCALE_INFO[currentLocale()].tag;
+}
+
+const catalogs: Partial<Record<Locale, Messages>> = {};
+
+export function registerCatalog(locale: Locale, messages: Messages): void {
+  catalogs[locale] = messages;
+}
+
+export function hasCatalog(locale: Locale): boolean {
+  return locale in catalogs;
+}
+
+// Each catalog is its own chunk: a page downloads the one of its language.
+const translatedCatalogs = import.meta.glob<Record<string, Messages>>('./catalogs/*.ts');
+
+export async function loadCatalog(locale: Locale): Promise<void> {
+  if (hasCatalog(locale)) return;
+  if (locale === DEFAULT_LOCALE) {
+    registerCatalog(locale, (await import('./en.ts')).en);
+    return;
+  }
+  const load = translatedCatalogs[`./catalogs/${locale}.ts`];
+  if (!load) throw new Error(`There is no ${locale} catalog (src/lib/i18n/catalogs/${locale}.ts).`);
+  registerCatalog(locale, (await load())[locale]);
+}
+
+function messagesOf(locale: Locale): Messages {
+  const messages = catalogs[locale];
+  if (!messages) throw new Error(`The ${locale} catalog is not loaded: await loadCatalog('${locale}') before rendering.`);
+  return messages;
+}
 
 export function t(key: MessageKey, params: MessageParams = {}): string {
-  return formatMessage(messages[key], params, locale);
+  const locale = currentLocale();
+  return formatMessage(messagesOf(locale)[key], params, LOCALE_INFO[locale].tag);
 }
 
 /** Label of a category/definition/population code; the code itself when the catalog has none. */
 export function label(prefix: 'category' | 'definition' | 'population' | 'mode' | 'dimension' | 'source', code: string): string {
+  const messages = messagesOf(currentLocale());
   const key = `${prefix}.${code}` as MessageKey;
   return key in messages ? messages[key] : code.replace(/_/g, ' ');
 }
 
-const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-const decimal2 = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent0 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-const percent1 = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signedInteger = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const signed1 = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-const signed2 = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-const yearFormat = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 0 });
+/** A site path in the current language: /methodology on an English page, /fr/methodology on a French one. */
+export function localHref(path: string): string {
+  return localizePath(path, currentLocale());
+}
 
-const kilobytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
-const megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+const NUMBER_STYLES = {
+  integer: { maximumFractionDigits: 0 },
+  decimal1: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  decimal2: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  upTo2: { maximumFractionDigits: 2 },
+  percent0: { style: 'percent', maximumFractionDigits: 0 },
+  percent1: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  signedInteger: { maximumFractionDigits: 0, signDisplay: 'exceptZero' },
+  signed1: { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' },
+  signed2: { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' },
+  year: { useGrouping: false, maximumFractionDigits: 0 },
+  kilobytes: { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 },
+  megabytes: { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }
+} satisfies Record<string, Intl.NumberFormatOptions>;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** The Intl formatter of a style in the current language, built once per language. */
+function numberFormat(style: keyof typeof NUMBER_STYLES): Intl.NumberFormat {
+  const tag = currentTag();
+  const key = `${tag}:${style}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(tag, NUMBER_STYLES[style] as Intl.NumberFormatOptions)));
+  return f;
+}
 
 export const fmt = {
-  integer: (n: number) => integer.format(n),
+  integer: (n: number) => numberFormat('integer').format(n),
   /** File sizes in decimal units (1 MB = 1,000,000 bytes), as browsers show downloads. */
-  bytes: (n: number) => (n < 1_000_000 ? kilobytes.format(Math.max(1, Math.round(n / 1000))) : megabytes.format(n / 1_000_000)),
-  decimal: (n: number) => decimal2.format(n),
-  percent: (share: number) => percent1.format(share),
-  percentRound: (share: number) => percent0.format(share),
-  year: (y: number) => yearFormat.format(y),
-  signedInteger: (n: number) => signedInteger.format(n),
+  bytes: (n: number) => (n < 1_000_000 ? numberFormat('kilobytes').format(Math.max(1, Math.round(n / 1000))) : numberFormat('megabytes').format(n / 1_000_000)),
+  decimal: (n: number) => numberFormat('decimal2').format(n),
+  /** One decimal, for figures such as "3.9 equal groups". */
+  decimal1: (n: number) => numberFormat('decimal1').format(n),
+  /** Up to two decimals, for axis ticks of ratios. */
+  tick: (n: number) => numberFormat('upTo2').format(n),
+  percent: (share: number) => numberFormat('percent1').format(share),
+  percentRound: (share: number) => numberFormat('percent0').format(share),
+  year: (y: number) => numberFormat('year').format(y),
+  signedInteger: (n: number) => numberFormat('signedInteger').format(n),
   /** Change of a share in percentage points. */
-  points: (delta: number) => t('overview.points', { value: signed1.format(delta * 100) }),
-  signedDecimal: (n: number) => signed2.format(n),
+  points: (delta: number) => t('overview.points', { value: numberFormat('signed1').format(delta * 100) }),
+  signedDecimal: (n: number) => numberFormat('signed2').format(n),
   /** Proportion of one value to another, for ratios around 1. */
-  ratio: (n: number) => decimal2.format(n)
+  ratio: (n: number) => numberFormat('decimal2').format(n),
+  /** A calendar date (YYYY-MM-DD or a Date) in the reader's language, in UTC. */
+  date: (d: string | Date) =>
+    new Intl.DateTimeFormat(currentTag(), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(typeof d === 'string' ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : d)
 };

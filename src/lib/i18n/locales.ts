@@ -15,15 +15,19 @@ export interface LocaleInfo {
   dir: 'ltr' | 'rtl';
   /** BCP 47 tag for Intl and for hreflang (Chinese: Simplified script, as the UN writes it). */
   tag: string;
+  /** Offered to an English page's reader whose browser asks for this language, in this language. */
+  suggestion: string;
+  /** The label of the button that closes that offer. */
+  dismiss: string;
 }
 
 export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
-  en: { code: 'en', endonym: 'English', dir: 'ltr', tag: 'en' },
-  ar: { code: 'ar', endonym: 'العربية', dir: 'rtl', tag: 'ar' },
-  zh: { code: 'zh', endonym: '中文', dir: 'ltr', tag: 'zh-Hans' },
-  fr: { code: 'fr', endonym: 'Français', dir: 'ltr', tag: 'fr' },
-  ru: { code: 'ru', endonym: 'Русский', dir: 'ltr', tag: 'ru' },
-  es: { code: 'es', endonym: 'Español', dir: 'ltr', tag: 'es' }
+  en: { code: 'en', endonym: 'English', dir: 'ltr', tag: 'en', suggestion: 'Read this page in English', dismiss: 'Close' },
+  ar: { code: 'ar', endonym: 'العربية', dir: 'rtl', tag: 'ar', suggestion: 'اقرأ هذه الصفحة باللغة العربية', dismiss: 'إغلاق' },
+  zh: { code: 'zh', endonym: '中文', dir: 'ltr', tag: 'zh-Hans', suggestion: '阅读本页中文版', dismiss: '关闭' },
+  fr: { code: 'fr', endonym: 'Français', dir: 'ltr', tag: 'fr', suggestion: 'Lire cette page en français', dismiss: 'Fermer' },
+  ru: { code: 'ru', endonym: 'Русский', dir: 'ltr', tag: 'ru', suggestion: 'Читать эту страницу на русском языке', dismiss: 'Закрыть' },
+  es: { code: 'es', endonym: 'Español', dir: 'ltr', tag: 'es', suggestion: 'Leer esta página en español', dismiss: 'Cerrar' }
 };
 
 export function isLocale(value: unknown): value is Locale {

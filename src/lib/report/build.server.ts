@@ -30,7 +30,7 @@ import { publishedCounts, safeUrl } from '$lib/charts/published/shape.ts';
 import { publishedPlot } from '$lib/charts/published/plot.ts';
 import { REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
 import { STAKEHOLDER_GROUPS } from '$lib/domain/stakeholder-groups.ts';
-import { fmt, label, t, type MessageKey } from '$lib/i18n/index.ts';
+import { fmt, label, localHref, t, type MessageKey } from '$lib/i18n/index.ts';
 import {
   compareShares,
   groupAgainstMemberStates,
@@ -941,7 +941,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
   const query = filterQuery({ ...f, definition: source === null ? 'un_developing' : f.definition });
   const permalinkQuery = new URLSearchParams(query.slice(1));
   permalinkQuery.set('v', hash);
-  const permalink = `${url.origin}/report?${permalinkQuery}`;
+  const permalink = `${url.origin}${localHref('/report')}?${permalinkQuery}`;
   const date = now.toISOString().slice(0, 10);
   const title = demo ? t('report.title.demo') : t('report.title');
   const p = period(years);
@@ -973,7 +973,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     requestedVersion: requested && requested !== hash ? requested.slice(0, 40) : null,
     date,
     permalink,
-    pdfUrl: `/report.pdf${query}`,
+    pdfUrl: `${localHref('/report.pdf')}${query}`,
     records: source === null ? t('report.records.public') : `${label('source', source)} (${source})`,
     citation: cite,
     intro: demo ? t('report.demo.text') : source === null ? t('report.public.text') : t('report.records.text'),

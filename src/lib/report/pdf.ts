@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { PRODUCT } from '$lib/charts/export/cite.ts';
-import { t } from '$lib/i18n/index.ts';
+import { currentTag, t } from '$lib/i18n/index.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportFigure, ReportTable } from './model.ts';
 
@@ -187,7 +187,7 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     margins: { top: 60, bottom: 60, left: 56, right: 56 },
     bufferPages: true,
     info: { Title: pdfText(`${r.title}, ${r.period}`), Author: PRODUCT, Subject: pdfText(r.subtitle), Keywords: `IGF; data version ${r.version}` },
-    lang: 'en'
+    lang: currentTag()
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -1,6 +1,7 @@
 /** The pages, in navigation order, and which filters each one offers (the rest still travel in the URL). */
 import type { MessageKey } from '$lib/i18n/index.ts';
 import type { FilterName } from './filters.ts';
+import { delocalizePath } from '$lib/i18n/locales.ts';
 
 export interface RouteInfo {
   path: string;
@@ -29,6 +30,8 @@ export const ROUTES: RouteInfo[] = [
   { path: '/data', label: 'nav.data', filters: [], publicFilters: [] }
 ];
 
+/** The page a path shows, in whichever language (/fr/regions is /regions). */
 export function routeInfo(pathname: string): RouteInfo | undefined {
-  return ROUTES.find((r) => r.path === pathname);
+  const route = delocalizePath(pathname);
+  return ROUTES.find((r) => r.path === route);
 }

@@ -4,7 +4,7 @@
  * (stakeholder_balance, regional_balance), with Pielou J and the normalised Blau index beside it.
  * "As balanced as 3.4 equal groups of 5." Pure: tested in shape.test.ts.
  */
-import { locale, t } from '$lib/i18n/index.ts';
+import { fmt, t } from '$lib/i18n/index.ts';
 import type { Row } from '../common.ts';
 
 export type BalanceDimension = 'stakeholder_balance' | 'regional_balance';
@@ -44,10 +44,8 @@ export function balanceFigure(rows: readonly Row[], dimension: BalanceDimension,
   };
 }
 
-const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
 /** 3.4286 -> "3.4" (one decimal: the figure is read as a number of groups). */
-export const formatGroups = (effective: number): string => oneDecimal.format(effective);
+export const formatGroups = (effective: number): string => fmt.decimal1(effective);
 
 /** "as balanced as 3.4 equal groups of 5" */
 export function balanceSentence(effective: number, k: number = BALANCE_K): string {

@@ -3,6 +3,7 @@
  * for sharing, and the file names. Plain strings, so the links work before (and without) hydration.
  */
 import type { MetricName } from '$lib/domain/metrics.ts';
+import { localHref } from '$lib/i18n/index.ts';
 
 /** What a chart needs to offer its rows: the metrics API query that returns exactly them. */
 export interface ChartDownload {
@@ -79,7 +80,7 @@ export function chartLink(href: string, chartId: string): string {
 }
 
 export function embedUrl(origin: string, chartId: string, search: string): string {
-  return `${origin}/embed/${encodeURIComponent(chartId)}${search}`;
+  return `${origin}${localHref(`/embed/${encodeURIComponent(chartId)}`)}${search}`;
 }
 
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -1,17 +1,15 @@
 import * as Plot from '@observablehq/plot';
-import { fmt, locale, t } from '$lib/i18n/index.ts';
+import { fmt, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import { undrawnCategories, type RatioDot } from './shape.ts';
+
+/** The chart's height for a number of category rows (the frame reserves it before drawing). */
+export const ratioPlotHeight = (rows: number) => rows * 26 + 64;
 
 /**
  * Dot plot around 1 on a log scale, so that 0.5 and 2 sit equally far from parity. Categories keep
  * the metric's order, which groups them by dimension.
  */
-const TICK = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-
-/** The chart's height for a number of category rows (the frame reserves it before drawing). */
-export const ratioPlotHeight = (rows: number) => rows * 26 + 64;
-
 export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; document?: Document }): Element {
   const valued = o.dots.filter((d) => d.ratio !== null && d.ratio > 0);
   const selected = valued.filter((d) => d.selected);
@@ -39,7 +37,7 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; docu
       labelArrow: 'none',
       labelOffset: 38,
       // 0.25, 0.5, 1, 2, 4: short enough to stay apart at 375 px (values keep two decimals in tips and table).
-      tickFormat: (v: number) => TICK.format(v),
+      tickFormat: (v: number) => fmt.tick(v),
       ticks: [0.25, 0.5, 1, 2, 4],
       grid: true
     },

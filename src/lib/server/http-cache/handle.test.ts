@@ -39,7 +39,7 @@ function cache(overrides: Partial<HttpCacheOptions> = {}) {
     maxBytes: 1024 * KB,
     maxEntryBytes: 256 * KB,
     dataVersion: async () => VERSION,
-    locale: 'en',
+    localeOf: () => 'en',
     now: () => new Date('2026-11-30T12:00:00Z'),
     ...overrides
   });

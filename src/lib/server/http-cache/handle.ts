@@ -26,8 +26,8 @@ export interface HttpCacheOptions {
   maxEntryBytes: number;
   /** The data version of the database requests will read; throws when there is none (no database). */
   dataVersion: () => Promise<string>;
-  /** The language the responses are written in. */
-  locale: string;
+  /** The language a request is answered in (its path prefix; the query's lang for the API). */
+  localeOf: (url: URL) => string;
   now?: () => Date;
 }
 
@@ -291,7 +291,8 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     }
     // The URL as requested: SvelteKit's event.url has /__data.json and x-sveltekit-invalidated taken
     // off a page-data request, which would make it the page's key.
-    const request = requestKey({ url: new URL(event.request.url), locale: options.locale, now: now() });
+    const url = new URL(event.request.url);
+    const request = requestKey({ url, locale: options.localeOf(url), now: now() });
     // Stored and coalesced per data version too: after a swap, no request meets an older entry.
     const key = `${version}\n${request}`;
     const hit = store?.get(key);

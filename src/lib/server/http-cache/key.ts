@@ -7,8 +7,8 @@
  *   and embed snippets, and the API writes the URL into citations, so `?to=2019&from=2010` and
  *   `?from=2010&to=2019` are different bodies (and a repeated parameter's first value wins);
  *   sorting the parameters would serve one request's links to the other,
- * - the language of the text: the catalog's locale; there is one catalog, so Accept-Language does
- *   not change a response (the negotiated locale goes here when there are more),
+ * - the language of the text, read from the path (/fr/…) and never negotiated from Accept-Language,
+ *   so that one URL is one body in one language (the path already holds it; the key says so),
  * - the UTC day: pages print the access date ("accessed", print footer) and downloads their
  *   generation day.
  * Nothing else of the request (cookies, other headers) reaches the routes.
