@@ -28,15 +28,6 @@ export const REGIONAL_GROUP_LABELS: Record<RegionalGroup, string> = {
 export const SOUTH_REGIONAL_GROUPS: readonly RegionalGroup[] = ['african', 'asia_pacific', 'grulac'];
 export const NORTH_REGIONAL_GROUPS: readonly RegionalGroup[] = ['eastern_european', 'weog'];
 
-/** Short names for narrow places: axis labels, table columns. */
-export const REGIONAL_GROUP_SHORT_LABELS: Record<RegionalGroup, string> = {
-  african: 'African',
-  asia_pacific: 'Asia-Pacific',
-  eastern_european: 'Eastern Eur.',
-  grulac: 'GRULAC',
-  weog: 'WEOG'
-};
-
 export type RegionalGroupReason = 'matched' | 'blank' | 'not_a_group' | 'unrecognised';
 export interface RegionalGroupMatch {
   group: RegionalGroup | null;

@@ -14,26 +14,6 @@ export const STAKEHOLDER_GROUPS = [
 ] as const;
 export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
 
-export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
-  government: 'Government',
-  private_sector: 'Private sector',
-  civil_society: 'Civil society',
-  technical_community: 'Technical community',
-  academia: 'Academia',
-  intergovernmental_organization: 'Intergovernmental organisations',
-  media: 'Media'
-};
-
-export const STAKEHOLDER_GROUP_SHORT_LABELS: Record<StakeholderGroup, string> = {
-  government: 'Government',
-  private_sector: 'Private',
-  civil_society: 'Civil society',
-  technical_community: 'Technical',
-  academia: 'Academia',
-  intergovernmental_organization: 'IGOs',
-  media: 'Media'
-};
-
 const PUBLISHED_CATEGORIES: Record<string, StakeholderGroup> = {
   government: 'government',
   private_sector: 'private_sector',

@@ -31,6 +31,7 @@ import { publishedPlot } from '$lib/charts/published/plot.ts';
 import { REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
 import { STAKEHOLDER_GROUPS } from '$lib/domain/stakeholder-groups.ts';
 import { fmt, label, localHref, t, type MessageKey } from '$lib/i18n/index.ts';
+import { percentTick } from '$lib/charts/plot.ts';
 import {
   compareShares,
   groupAgainstMemberStates,
@@ -273,7 +274,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
         width: WIDTH,
         series: [{ key: 'gs', label: t('category.global_south') }],
         points: trendOf(d.globalSouth, 'global_south', 'global_south', 'gs', 'regional_groups').filter((p) => years.includes(p.year)),
-        yFormat: '.0%',
+        yFormat: percentTick,
         yDomain: [0, 1],
         band: true,
         tipFormat: percentTip,
@@ -503,7 +504,7 @@ function diversityFigure(ctx: Context, rows: Row[], diverse: ShareCell[], withMa
         width: WIDTH,
         series: lines.map((l, i) => ({ key: l.key, label: l.label, colour: LINE_COLOURS[i] })),
         points: lines.flatMap((l) => trendOf(rows, l.dimension, l.category, l.key)).filter((p) => ctx.years.includes(p.year) && (p.denominator ?? 0) > 0),
-        yFormat: '.0%',
+        yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,
         document
@@ -602,7 +603,7 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
         width: WIDTH,
         series: definitions.map((def, i) => ({ key: def, label: label('definition', def), colour: LINE_COLOURS[i] })),
         points: definitions.flatMap((def) => trendOf(d.globalSouth.rows, 'global_south', 'global_south', def, def)).filter((p) => years.includes(p.year)),
-        yFormat: '.0%',
+        yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,
         document
@@ -665,7 +666,7 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
         points: [...trendOf(d.genderAttendees.rows, 'gender', 'female', 'attendees'), ...trendOf(d.genderSpeakers.rows, 'gender', 'female', 'speakers')].filter((p) =>
           years.includes(p.year)
         ),
-        yFormat: '.0%',
+        yFormat: percentTick,
         yDomain: [0, 1],
         target: { value: 0.5, label: t('report.parity') },
         tipFormat: percentTip,
@@ -706,7 +707,7 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
         width: WIDTH,
         series: [{ key: 'host', label: t('regions.hostshare.series') }],
         points: trendOf(d.host.rows, 'host', 'host_country', 'host').filter((p) => years.includes(p.year)),
-        yFormat: '.0%',
+        yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,
         document
@@ -743,7 +744,7 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
           ...trendOf(d.globalSouth.rows, 'global_south', 'global_south', 'attendees', definition),
           ...trendOf(d.gsSpeakers.rows, 'global_south', 'global_south', 'speakers', definition)
         ].filter((p) => years.includes(p.year)),
-        yFormat: '.0%',
+        yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,
         document

@@ -4,6 +4,7 @@
  * page and the PDF can set the legend themselves.
  */
 import * as Plot from '@observablehq/plot';
+import { percentTick, plot, yearTick } from '$lib/charts/plot.ts';
 import { MUTED } from '$lib/charts/common.ts';
 import { yearTicks } from '$lib/charts/trend/shape.ts';
 import type { LegendItem } from './model.ts';
@@ -17,14 +18,14 @@ export function countBars(o: {
   document: Document;
 }): Element {
   const years = o.bars.map((b) => b.year);
-  return Plot.plot({
+  return plot({
     document: o.document,
     width: o.width,
     height: 240,
     marginLeft: 52,
     marginTop: 16,
     style: { fontSize: '12px' },
-    x: { type: 'band', label: null, tickFormat: 'd', ticks: yearTicks(years, o.width - 70, 40), padding: 0.2 },
+    x: { type: 'band', label: null, tickFormat: yearTick, ticks: yearTicks(years, o.width - 70, 40), padding: 0.2 },
     y: { label: null, grid: true, tickFormat: o.format },
     marks: [
       Plot.barY(o.bars, { x: 'year', y: 'value', fill: o.colour }),
@@ -48,14 +49,14 @@ export function pairedDots(o: {
   const labels = new Map(o.categories.map((c) => [c.key, c.label]));
   const symbols = new Map(o.series.map((s) => [s.label, s.symbol]));
   const max = Math.max(0.3, ...o.dots.map((d) => d.value));
-  return Plot.plot({
+  return plot({
     document: o.document,
     width: o.width,
     height: o.categories.length * 34 + 50,
     marginLeft: Math.min(220, Math.round(o.width * 0.36)),
     marginRight: 24,
     style: { fontSize: '12px' },
-    x: { label: null, tickFormat: '.0%', domain: [0, Math.min(1, max * 1.1)], grid: true },
+    x: { label: null, tickFormat: percentTick, domain: [0, Math.min(1, max * 1.1)], grid: true },
     y: { label: null, domain: o.categories.map((c) => c.key), tickFormat: (k: string) => labels.get(k) ?? k },
     color: { domain: o.series.map((s) => s.label), range: o.series.map((s) => s.colour), legend: true },
     symbol: { domain: o.series.map((s) => s.label), range: o.series.map((s) => s.symbol) },

@@ -6,6 +6,7 @@
  * interpolated.
  */
 import * as Plot from '@observablehq/plot';
+import { percentTick, plot, yearTick } from '../plot.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import type { PublishedShare, StageShare } from './shape.ts';
 import type { RecordVocabulary } from './vocabularies.ts';
@@ -39,7 +40,7 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
   // The legend names exactly the marks drawn (labels carry the shape: ◆, ●).
   const legend = [o.labels.published, ...(o.stage.length ? [o.labels.stage] : []), ...(hosts.length ? [o.labels.host] : [])];
   const colours = [PUBLISHED_COLOUR, ...(o.stage.length ? [STAGE_COLOUR] : []), ...(hosts.length ? [HOST_FILL] : [])];
-  return Plot.plot({
+  return plot({
     document: o.document,
     width: o.width,
     height: o.vocab.categories.length * 88 + 60,
@@ -48,8 +49,8 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
     marginTop: 34,
     marginBottom: 28,
     style: { fontSize: '12px', overflow: 'visible' },
-    x: { label: null, tickFormat: 'd', domain: [first - 0.5, last + 0.5], ticks: narrow ? 4 : 8 },
-    y: { label: null, tickFormat: '.0%', domain: [0, yMax], ticks: 2, grid: true },
+    x: { label: null, tickFormat: yearTick, domain: [first - 0.5, last + 0.5], ticks: narrow ? 4 : 8 },
+    y: { label: null, tickFormat: percentTick, domain: [0, yMax], ticks: 2, grid: true },
     fy: { label: null, domain: [...o.vocab.categories], tickFormat: o.vocab.shortLabel, axis: 'right' },
     color: { domain: legend, range: colours, legend: true },
     marks: [
@@ -80,7 +81,7 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
         x: 'year',
         y: 'share',
         fy: 'category',
-        text: (p: PublishedShare) => `${Math.round(p.share * 100)}%`,
+        text: (p: PublishedShare) => percentTick(p.share),
         dy: -10,
         fill: PUBLISHED_COLOUR,
         fontWeight: 'bold',

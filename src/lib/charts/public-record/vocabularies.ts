@@ -3,18 +3,15 @@
  * domain vocabulary), how data/published codes them, which published metrics give shares of
  * participants, and which metric dimension gives the speakers' shares.
  */
-import {
-  REGIONAL_GROUPS,
-  REGIONAL_GROUP_LABELS,
-  REGIONAL_GROUP_SHORT_LABELS,
-  publishedRegionalGroup
-} from '$lib/domain/regional-groups.ts';
-import {
-  STAKEHOLDER_GROUPS,
-  STAKEHOLDER_GROUP_LABELS,
-  STAKEHOLDER_GROUP_SHORT_LABELS,
-  publishedStakeholderGroup
-} from '$lib/domain/stakeholder-groups.ts';
+import { REGIONAL_GROUPS, publishedRegionalGroup } from '$lib/domain/regional-groups.ts';
+import { STAKEHOLDER_GROUPS, publishedStakeholderGroup } from '$lib/domain/stakeholder-groups.ts';
+import { hasMessage, label, t } from '$lib/i18n/index.ts';
+
+/** A category's name in the reader's language: its long or short form when it has one, else the plain one. */
+function categoryName(form: 'long' | 'short', code: string): string {
+  const key = `category.${form}.${code}`;
+  return hasMessage(key) ? t(key) : label('category', code);
+}
 
 export interface RecordVocabulary {
   key: 'regional_groups' | 'stakeholder_groups' | 'women';
@@ -31,8 +28,8 @@ export interface RecordVocabulary {
 export const REGIONAL_GROUPS_RECORD: RecordVocabulary = {
   key: 'regional_groups',
   categories: REGIONAL_GROUPS,
-  label: (c) => REGIONAL_GROUP_LABELS[c as keyof typeof REGIONAL_GROUP_LABELS] ?? c,
-  shortLabel: (c) => REGIONAL_GROUP_SHORT_LABELS[c as keyof typeof REGIONAL_GROUP_SHORT_LABELS] ?? c,
+  label: (c) => categoryName('long', c),
+  shortLabel: (c) => categoryName('short', c),
   publishedMetrics: [
     { metric: 'region_share', estimated: false },
     { metric: 'region_share_estimated', estimated: true }
@@ -44,8 +41,8 @@ export const REGIONAL_GROUPS_RECORD: RecordVocabulary = {
 export const STAKEHOLDER_GROUPS_RECORD: RecordVocabulary = {
   key: 'stakeholder_groups',
   categories: STAKEHOLDER_GROUPS,
-  label: (c) => STAKEHOLDER_GROUP_LABELS[c as keyof typeof STAKEHOLDER_GROUP_LABELS] ?? c,
-  shortLabel: (c) => STAKEHOLDER_GROUP_SHORT_LABELS[c as keyof typeof STAKEHOLDER_GROUP_SHORT_LABELS] ?? c,
+  label: (c) => categoryName('long', c),
+  shortLabel: (c) => categoryName('short', c),
   publishedMetrics: [{ metric: 'stakeholder_share', estimated: false }],
   publishedCategory: publishedStakeholderGroup,
   stageDimension: 'stakeholder_group'
@@ -58,8 +55,8 @@ export const STAKEHOLDER_GROUPS_RECORD: RecordVocabulary = {
 export const WOMEN_RECORD: RecordVocabulary = {
   key: 'women',
   categories: ['female'],
-  label: () => 'Women',
-  shortLabel: () => 'Women',
+  label: () => label('category', 'female'),
+  shortLabel: () => label('category', 'female'),
   publishedMetrics: [{ metric: 'gender_share', estimated: false }],
   publishedCategory: (raw) => (raw === 'female' ? 'female' : null),
   stageDimension: 'gender'

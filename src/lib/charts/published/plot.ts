@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot, yearTick } from '../plot.ts';
 import { fmt, t, type MessageKey } from '$lib/i18n/index.ts';
 import type { Point } from '../common.ts';
 import { yearTicks } from '../trend/shape.ts';
@@ -30,14 +31,14 @@ export function publishedPlot(o: { width: number; computed: Point[]; published: 
   // Symbol and colour read the same field, so that Plot draws one legend of coloured shapes.
   const points = o.published.map((p) => ({ ...p, label: basisLabel(p.basis) }));
   const line = computed.map((p) => ({ ...p, label: basisLabel('computed') }));
-  return Plot.plot({
+  return plot({
     document: o.document,
     width: o.width,
     height: narrow ? 300 : 340,
     marginLeft: 56,
     marginRight: 16,
     style: { fontSize: '12px' },
-    x: { label: null, tickFormat: 'd', ticks: yearTicks(years, o.width - 80) },
+    x: { label: null, tickFormat: yearTick, ticks: yearTicks(years, o.width - 80) },
     y: { label: null, grid: true, zero: true, tickFormat: (v: number) => fmt.integer(v) },
     color: { domain, range: colours },
     symbol: { domain, range: symbols, legend: true },

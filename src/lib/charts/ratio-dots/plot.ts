@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plot } from '../plot.ts';
 import { fmt, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import { undrawnCategories, type RatioDot } from './shape.ts';
@@ -19,7 +20,7 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; docu
   const ratios = valued.map((d) => d.ratio!);
   const domain: [number, number] = [Math.min(0.25, ...ratios) * 0.9, Math.max(4, ...ratios) * 1.1];
   const title = (d: RatioDot) => `${d.label}, ${d.year}: ${fmt.ratio(d.ratio!)}`;
-  return Plot.plot({
+  return plot({
     document: o.document,
     width: o.width,
     height: ratioPlotHeight(categories.length),

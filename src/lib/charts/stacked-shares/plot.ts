@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { percentTick, plot, yearTick } from '../plot.ts';
 import { fmt, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO, categoryLabel } from '../common.ts';
 import { yearTicks } from '../trend/shape.ts';
@@ -15,15 +16,15 @@ export function stackedPlot(o: {
 }): Element {
   const shown = o.cells.filter((c) => c.share !== null);
   const years = [...new Set(o.cells.map((c) => c.year))];
-  return Plot.plot({
+  return plot({
     document: o.document,
     width: o.width,
     height: o.height ?? 320,
     marginLeft: 44,
     marginTop: 18,
     style: { fontSize: '12px' },
-    x: { type: 'band', label: null, tickFormat: 'd', ticks: yearTicks(years, o.width - 60, 40), padding: 0.12 },
-    y: { label: null, tickFormat: '.0%', domain: [0, 1] },
+    x: { type: 'band', label: null, tickFormat: yearTick, ticks: yearTicks(years, o.width - 60, 40), padding: 0.12 },
+    y: { label: null, tickFormat: percentTick, domain: [0, 1] },
     color: {
       domain: [...o.categories],
       range: OKABE_ITO,

@@ -1,5 +1,6 @@
 /** Line chart of one or more share/value series over the years, with interval band, target and quality marks. */
 import * as Plot from '@observablehq/plot';
+import { plot, yearTick } from '../plot.ts';
 import { LINE_COLOURS, MUTED, type Point } from '../common.ts';
 import { t } from '$lib/i18n/index.ts';
 import { yearTicks } from './shape.ts';
@@ -10,7 +11,8 @@ export interface TrendOptions {
   /** Series names in legend order, and their labels. */
   series: { key: string; label: string; colour?: string; width?: number }[];
   points: Point[];
-  yFormat: string;
+  /** The y axis's tick text (percentTick for shares). */
+  yFormat: (value: number) => string;
   yDomain?: [number, number];
   band?: boolean;
   target?: { value: number; label: string };
@@ -119,7 +121,7 @@ export function trendPlot(o: TrendOptions): Element {
     })
   );
 
-  return Plot.plot({
+  return plot({
     document: o.document,
     width: o.width,
     height: o.height ?? (compact ? 56 : 300),
@@ -128,7 +130,7 @@ export function trendPlot(o: TrendOptions): Element {
     marginTop: compact ? 6 : 16,
     marginBottom: compact ? 6 : 30,
     style: { fontSize: '12px', overflow: 'visible' },
-    x: compact ? { axis: null } : { label: null, tickFormat: 'd', ticks: yearTicks(years, o.width - 68) },
+    x: compact ? { axis: null } : { label: null, tickFormat: yearTick, ticks: yearTicks(years, o.width - 68) },
     y: compact
       ? { axis: null, domain: o.yDomain }
       : { label: null, tickFormat: o.yFormat, domain: o.yDomain, nice: o.yDomain === undefined, zero: o.yDomain === undefined },

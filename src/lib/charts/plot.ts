@@ -1,0 +1,27 @@
+/**
+ * Observable Plot in the reader's language. Plot names the parts of a chart for screen readers in
+ * English ("y-axis tick label", "line"…) and formats ticks with d3-format in English; every chart
+ * draws through plot() and the tick formatters here instead, so that a French page reads "50 %"
+ * and a screen reader hears the French names of the parts.
+ */
+import * as Plot from '@observablehq/plot';
+import { fmt, hasMessage, t } from '$lib/i18n/index.ts';
+
+/** Ticks of meeting years: no grouping separator, the language's digits. */
+export const yearTick = (year: number) => fmt.year(year);
+
+/** Ticks of shares: whole percents as the language writes them (50 %, 50%, ٪50). */
+export const percentTick = (share: number) => fmt.percentRound(share);
+
+/** Renames the parts Plot labels, for the screen-reader names (aria-label) Plot gives its marks. */
+export function localizePlotLabels(root: Element): Element {
+  for (const el of root.querySelectorAll('[aria-label]')) {
+    const key = `plot.aria.${el.getAttribute('aria-label')}`;
+    if (hasMessage(key)) el.setAttribute('aria-label', t(key));
+  }
+  return root;
+}
+
+export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
+  return localizePlotLabels(Plot.plot(options)) as ReturnType<typeof Plot.plot>;
+}
