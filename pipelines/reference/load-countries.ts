@@ -167,8 +167,10 @@ export async function loadCountryReference(
     await validate(conn);
 
     await conn.run('DELETE FROM country_alias');
+    await conn.run('DELETE FROM country_name');
     await conn.run('DELETE FROM country');
     await conn.run(sqlFile('fill-country.sql'));
+    await conn.run(sqlFile('fill-country-name.sql'));
     await conn.run(`
       INSERT INTO country_alias
       SELECT alias_key, iso3s[1], origin FROM ref_alias_tier WHERE NOT blocked AND len(iso3s) = 1

@@ -18,6 +18,14 @@ CREATE TABLE IF NOT EXISTS country (
   sids              BOOLEAN
 );
 
+-- A country's name in each of the six official UN languages (en ar zh fr ru es), for display.
+CREATE TABLE IF NOT EXISTS country_name (
+  iso3     VARCHAR NOT NULL,
+  language VARCHAR NOT NULL,
+  name     VARCHAR NOT NULL,
+  PRIMARY KEY (iso3, language)
+);
+
 -- Normalised spelling (see country_key() in macros.sql) -> ISO3.
 CREATE TABLE IF NOT EXISTS country_alias (
   alias_key VARCHAR PRIMARY KEY,

@@ -3,6 +3,9 @@ import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { ATLAS_COUNTRY_IDS } from '$lib/charts/world-map/atlas.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { withConnection } from '$lib/server/db.ts';
+import { countryNames } from '$lib/server/country-names.ts';
+import { currentLocale } from '$lib/i18n/index.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
   const { filters } = filtersOf(url);
@@ -34,7 +37,12 @@ async function publicView(url: URL, filters: Filters) {
 async function recordsView(url: URL, filters: Filters) {
   // Leaving the host out would make its share 0 in every year: the host trend always includes it.
   const hostFilters = { ...filters, exclude_host: false };
-  const [regions, countries, host] = await Promise.all([metric('regions', filters), metric('countries', filters), metric('host', hostFilters)]);
+  const [regions, countries, host, names] = await Promise.all([
+    metric('regions', filters),
+    metric('countries', filters),
+    metric('host', hostFilters),
+    withConnection((conn) => countryNames(conn, currentLocale()))
+  ]);
   const { state, inRange } = pageState(url, [regions, countries, host]);
   const countryRows = slim(countries, (r) => Number(r.year) === state.year);
   // Decided here, where the shapes are at hand: the browser loads them only to draw the map.
@@ -55,6 +63,8 @@ async function recordsView(url: URL, filters: Filters) {
     balance: slim(regions, (r) => inRange(r) && r.dimension === 'regional_balance'),
     countries: countryRows,
     unmapped,
+    /** The map's and its table's names in the page language (empty in English: the rows have them). */
+    countryNames: names,
     host: slim(host, (r) => inRange(r) && r.dimension === 'host' && r.category === 'host_country')
   };
 }

@@ -122,7 +122,7 @@ export function drawWorldMap(o: WorldMapOptions): Element {
     const d = path(feature);
     if (!d) continue;
     if (id !== undefined && id === o.map.hostM49) hostShape = d;
-    const name = country?.name ?? String(feature.properties.name ?? id ?? '');
+    const name = country?.name ?? (id === undefined ? undefined : o.map.shapeNames[id]) ?? String(feature.properties.name ?? id ?? '');
     group
       .append('path')
       .attr('class', 'country')

@@ -3,6 +3,7 @@
  * alt text. Kept apart from the drawing code so that the page can build the table and the text on
  * the server without loading the shapes.
  */
+import type { CountryNames } from '$lib/domain/country-names.ts';
 import { fmt, t } from '$lib/i18n/index.ts';
 import { isUncertain, type Row } from '../common.ts';
 
@@ -34,6 +35,8 @@ export interface MapData {
   total: number | null;
   hostIso3: string | null;
   hostM49: string | null;
+  /** Names of the map's shapes (by M49) in the reader's language, when it is not English. */
+  shapeNames: Record<string, string>;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -43,7 +46,12 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
  * `unmapped`: ISO3 codes of the year's countries that have no shape (decided on the server, which
  * holds the shapes; the browser loads them only to draw).
  */
-export function mapData(rows: readonly Row[], year: number | null, unmapped: readonly string[] = []): MapData {
+export function mapData(
+  rows: readonly Row[],
+  year: number | null,
+  unmapped: readonly string[] = [],
+  names: CountryNames = { byIso3: {}, byM49: {} }
+): MapData {
   const ofYear = rows.filter((r) => Number(r.year) === year);
   const hostIso3 = str(ofYear[0]?.host_iso3);
   const noShape = new Set(unmapped);
@@ -55,7 +63,7 @@ export function mapData(rows: readonly Row[], year: number | null, unmapped: rea
       return {
         iso3,
         m49: str(r.m49),
-        name: str(r.country) ?? iso3,
+        name: names.byIso3[iso3] ?? str(r.country) ?? iso3,
         count,
         share: num(r.share),
         low: num(r.ci_low),
@@ -75,7 +83,8 @@ export function mapData(rows: readonly Row[], year: number | null, unmapped: rea
     unknown: unknown ? { count: num(unknown.count), suppressed: unknown.suppressed === true } : null,
     total: num(ofYear.find((r) => num(r.total) !== null)?.total),
     hostIso3,
-    hostM49: str(ofYear[0]?.host_m49)
+    hostM49: str(ofYear[0]?.host_m49),
+    shapeNames: names.byM49
   };
 }
 
