@@ -42,7 +42,7 @@ const PROPER_NAMES = [
 /** What is left of an English message once placeholders, plural syntax, code and proper names are out. */
 function englishWords(message: string): string[] {
   let text = message.replace(/\{[^{}]*\}/g, ' ').replace(/\{[\s\S]*\}/g, ' ').replace(/`[^`]*`/g, ' ').replace(/\b\w+_\w+\b/g, ' ');
-  for (const name of PROPER_NAMES) text = text.replaceAll(name, ' ');
+  for (const name of PROPER_NAMES) text = text.replace(new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu'), ' ');
   return text.match(/[A-Za-z]{3,}/g) ?? [];
 }
 
@@ -115,7 +115,9 @@ describe.each(catalogs)('catalog $locale', ({ locale, messages }) => {
     const script = SCRIPT[locale];
     const untranslated = keys
       .filter((k) => k in messages && englishWords(en[k]).length > 0)
-      .filter((k) => messages[k] === en[k] || (script && !script.test(messages[k])));
+      // One word may be the same in both languages (Page, Date, Source in French): only longer text
+      // identical to the English is left untranslated. Other scripts must show their script.
+      .filter((k) => (messages[k] === en[k] && englishWords(en[k]).length > 1) || (script && !script.test(messages[k])));
     expect(untranslated).toEqual([]);
   });
 
