@@ -2,6 +2,7 @@ import type { LayoutLoad } from './$types';
 import { browser } from '$app/environment';
 import { loadCatalog, useLocaleSource } from '$lib/i18n/index.ts';
 import { localeOfPath } from '$lib/i18n/locales.ts';
+import { loadScriptFonts } from '$lib/i18n/fonts.ts';
 
 /**
  * The page's language, from its path. In the browser its catalog is fetched before anything
@@ -11,7 +12,7 @@ import { localeOfPath } from '$lib/i18n/locales.ts';
 export const load: LayoutLoad = async ({ data, url }) => {
   const locale = localeOfPath(url.pathname);
   if (browser) {
-    await loadCatalog(locale);
+    await Promise.all([loadCatalog(locale), loadScriptFonts(locale)]);
     useLocaleSource(() => locale);
   }
   return { ...data, locale };

@@ -48,6 +48,13 @@ describe('formatMessage', () => {
     expect(formatMessage(ar, { rows: '٢' }, 'ar')).toBe('صفان');
   });
 
+  it('reads a decimal comma as a decimal in languages that write one', () => {
+    // 3,2 is three point two in Russian (CLDR "other"), not thirty-two ("many").
+    expect(formatMessage(ru, { rows: '3,2' }, 'ru')).toBe('3,2 строки');
+    expect(formatMessage(ru, { rows: '32' }, 'ru')).toBe('32 строки');
+    expect(formatMessage(ru, { rows: '35' }, 'ru')).toBe('35 строк');
+  });
+
   it('prefers an exact match and fills parameters inside a variant', () => {
     const m = '{n, plural, =0 {no {thing}} one {one {thing}} other {# {thing}s}}';
     expect(formatMessage(m, { n: 0, thing: 'file' }, 'en')).toBe('no file');

@@ -23,14 +23,31 @@ function pluralRule(locale: string): Intl.PluralRules {
   return r;
 }
 
-/** The number a plural parameter stands for: numbers as they are, strings of formatted digits read back. */
-function countOf(value: string | number | undefined): number | null {
+const decimalSeparators = new Map<string, string>();
+
+/** The decimal separator of a language ("." in English, "," in French and Russian). */
+function decimalSeparator(locale: string): string {
+  let sep = decimalSeparators.get(locale);
+  if (sep === undefined) {
+    sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    decimalSeparators.set(locale, sep);
+  }
+  return sep;
+}
+
+/**
+ * The number a plural parameter stands for: numbers as they are; a count the caller already
+ * formatted in the language ("1,234", "1 234", "3,2" in French, "١٬٢٣٤") read back with that
+ * language's decimal separator, every other non-digit being grouping.
+ */
+function countOf(value: string | number | undefined, locale: string): number | null {
   if (typeof value === 'number') return value;
   if (value === undefined) return null;
-  // Callers may pass an already formatted count ("1,234", "١٬٢٣٤"): read its digits in any script.
-  const digits = value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10)).replace(/[^\d.-]/g, '');
+  const western = value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+  const [whole, fraction = ''] = western.split(decimalSeparator(locale));
+  const digits = whole.replace(/[^\d-]/g, '') + (fraction ? `.${fraction.replace(/\D/g, '')}` : '');
   const n = Number(digits);
-  return digits === '' || !Number.isFinite(n) ? null : n;
+  return digits === '' || digits === '-' || !Number.isFinite(n) ? null : n;
 }
 
 function show(value: string | number, locale: string): string {
@@ -48,7 +65,7 @@ function closing(text: string, open: number): number {
 }
 
 function plural(body: string, value: string | number | undefined, params: MessageParams, locale: string): string | null {
-  const n = countOf(value);
+  const n = countOf(value, locale);
   if (n === null) return null;
   const variants = new Map<string, string>();
   let i = 0;

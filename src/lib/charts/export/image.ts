@@ -159,8 +159,37 @@ export function downloadSvg(container: Element, text: ChartText, filename: strin
 /** Twice the CSS pixel size (or the screen's density, if higher), so the image is sharp when printed. */
 export const PNG_SCALE = 2;
 
+/**
+ * The self-hosted font files this page has loaded (Noto Sans SC or Arabic slices, see
+ * i18n/fonts.ts), as @font-face rules with data URLs. An SVG drawn into a canvas sees none of the
+ * page's web fonts, only the system's, so a Chinese or Arabic chart would lose its glyphs in the
+ * PNG on a machine without such a system font. Each file gets its own family name; the text falls
+ * back through them per character, then to the page's own families.
+ */
+async function embeddedFonts(): Promise<{ css: string; families: string[] }> {
+  const files = performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((name) => /noto-sans-(sc|arabic)[^/]*\.woff2(\?|$)/.test(name));
+  const rules = await Promise.all(
+    [...new Set(files)].map(async (url, i) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      let binary = '';
+      for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+      const weight = /-(\d00)-normal/.exec(url)?.[1] ?? '400';
+      return { family: `igf-font-${i}`, css: `@font-face{font-family:'igf-font-${i}';font-weight:${weight};src:url(data:font/woff2;base64,${btoa(binary)}) format('woff2');}` };
+    })
+  );
+  return { css: rules.map((r) => r.css).join(''), families: rules.map((r) => `'${r.family}'`) };
+}
+
 export async function chartPng(container: Element, text: ChartText): Promise<Blob> {
-  const { svg, width, height } = chartSvg(container, text);
+  const { svg: plain, width, height } = chartSvg(container, text);
+  const fonts = await embeddedFonts();
+  const family = `${fonts.families.join(', ')}, ${getComputedStyle(document.documentElement).fontFamily || DEFAULT_FONT_FAMILY}`;
+  const svg = fonts.families.length
+    ? plain.replace(/<svg[^>]*>/, (open) => `${open}<style>${fonts.css} text, tspan { font-family: ${escapeXml(family)} !important; }</style>`)
+    : plain;
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
