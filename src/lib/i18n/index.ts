@@ -69,6 +69,11 @@ export function t(key: MessageKey, params: MessageParams = {}): string {
   return formatMessage(messagesOf(locale)[key], params, LOCALE_INFO[locale].tag);
 }
 
+/** Whether the catalog has a message for a key built at run time (every catalog has the English keys). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in messagesOf(currentLocale());
+}
+
 /** Label of a category/definition/population code; the code itself when the catalog has none. */
 export function label(prefix: 'category' | 'definition' | 'population' | 'mode' | 'dimension' | 'source', code: string): string {
   const messages = messagesOf(currentLocale());
