@@ -741,6 +741,188 @@ export const en = {
   'plot.aria.tick': 'ticks',
   'plot.aria.geo': 'map shapes',
   'plot.aria.link': 'links',
+  // Methodology: the metrics and the global-south definitions (src/lib/domain/metric-text.ts maps
+  // each metric and definition of the domain to these keys; the API keeps its English text).
+  'method.lead.definitions':
+    'Every figure on this site is computed by the same metric modules that serve the public API (/api/v1/metrics). What each metric counts is below; the API gives, in English, the complete definition for the exact filters of each request (field definition).',
+  'method.metric.common':
+    'Unless the filters say otherwise, a metric counts the attendees (one record per attendance record; speakers: one record per person per session) of the default source set (demo when present), every meeting year in the data, all participation modes, host-country records included.',
+  'method.metric.shares':
+    'Each share row gives count / denominator with a Wilson 95 % score interval; the denominator holds the records whose field is known, and coverage = denominator / all records of the year. Missing-data bounds: bound_low = count / (denominator + u) and bound_high = (count + u) / (denominator + u), u = the records whose field is not known (unknown, undisclosed, not classified): the share if none, or all, of them were in the category.',
+  'method.metric.balance':
+    "Balance indices (kind index) over K = 5 fixed categories, p = each category's share of the records in the five: Pielou evenness J = (-sum p ln p) / ln 5 and normalised Blau index (1 - sum p^2) / (1 - 1/5); both 0 when everyone is in one category and 1 when the five are equal; effective number of groups (Hill number of order 2) = 1 / sum p^2, from 1 (everyone in one category) to 5 (the five equal); denominator = records in the five categories.",
+  'method.metric.suppression':
+    'Attendee cells of a real attribute with a count from 1 to k-1 are suppressed (count and share null, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total or the denominator; cells of missing data (unknown, undisclosed, not classified) are never suppressed for being small and are the first complements hidden. Speakers are public: no suppression.',
+  'method.gs.country_based':
+    'Under un_developing, g77 and wb_non_high_income a record without a known country is unknown even when its UN regional group is known: it is outside the denominator and lowers coverage.',
+  'metric.participation.title': 'Participation',
+  'metric.participation.definition':
+    'Participation per meeting year. participants: records of the population; countries_represented: distinct countries and territories among them (records without a known country not counted); sessions: distinct sessions listed for the year (session or speaker records, not filtered); speakers: speakers under the same filters, one person per session. participation_mode: onsite and online shares of the records whose mode is known (unknown outside). first_time: share of first-time participants among the records that say whether it is their first IGF (unknown outside).',
+  'metric.global-south.title': 'Global-south share',
+  'metric.global-south.definition':
+    'Global-south share per meeting year: records from global-south countries / records whose country is known and classified under the definition (parameter definition, one of the four below, default un_developing, or all four side by side). Records without a known country, or whose country the definition leaves unclassified, are the unknown rows, outside the denominator. region_only: the records of the year whose country is unknown but whose regional group is known (speakers).',
+  'metric.stakeholders.title': 'Stakeholder groups and balance',
+  'metric.stakeholders.definition':
+    'Stakeholder-group shares per meeting year over the seven named groups (government, private sector, civil society, technical community, academia, intergovernmental organizations, media); other and unknown are outside the denominator (excluded rows, coverage). stakeholder_balance: balance indices over the IGF’s five core groups: government, private sector, civil society, technical community together with academia, intergovernmental organizations (media left out). regional_balance: over the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG), a record without a known country counted by its own regional group when it has one; territories outside the groups and records with neither left out.',
+  'metric.gender.title': 'Gender',
+  'metric.gender.definition':
+    'Gender shares per meeting year: female share = female / (female + male + other); undisclosed and unknown are outside the denominator (excluded rows, coverage). Parity index (kind ratio, gender_parity) = female / male; 1 = as many women as men; denominator = female + male. When the other-gender count of a year is from 1 to k-1 and would be the only hidden cell of the denominator, it is published merged with the not-stated records: its row becomes an excluded row and the year’s shares are over female + male.',
+  'metric.regions.title': 'Regions',
+  'metric.regions.definition':
+    'Regional shares per meeting year. un_regional_group: the five UN regional groups (African, Asia-Pacific, Eastern European, GRULAC, WEOG; the United States counted with WEOG) and no_group for countries and territories outside them. A record without a known country counts by its own regional group when it has one (region_only: session pages give a regional group, never a country); records with neither are outside the denominator. m49_region: the UN M49 regions Africa, Americas, Asia, Europe, Oceania; region-only records are unknown there. Each regional group also carries its share of UN member states (African 54, Asia-Pacific 53, Eastern European 23, GRULAC 33, WEOG 28 plus the United States; 192) and the representation ratio share / member-state share. regional_balance: balance indices over the five groups.',
+  'metric.countries.title': 'Participants per country',
+  'metric.countries.definition':
+    'Participants per country and meeting year: one row per country or territory with records in the year (count = records from it; countries without records are not listed), share = count / records with a known country, and one excluded row (category unknown) for the records without a known country. m49 is the UN M49 code that identifies the country on a world map.',
+  'metric.representation.title': 'Representation on stage',
+  'metric.representation.definition':
+    'Representation on stage per meeting year: for each category of stakeholder group, UN regional group, gender and global south (under the chosen definition), ratio = speakers’ share / attendees’ share in the same year (1 = proportional, above 1 = more present on stage than in the room). Shares are over the records with the field known, as in the stakeholders, regions, gender and global-south metrics; only years with both speakers and attendees. Both shares carry Wilson 95 % intervals.',
+  'metric.host.title': 'Host-country share',
+  'metric.host.definition':
+    'Host effect per meeting year: host_country share = records from the meeting’s host country / records with a known country; other_countries is the rest; records without a known country are outside the denominator. Every other metric can be asked with exclude_host=true to leave the host country’s records out.',
+  'metric.sessions.title': 'Diversity on stage',
+  'metric.sessions.definition':
+    'Diversity on stage per meeting year: shares of sessions (not of people). The stage is the speakers of a session, one person per session, all roles. Each rule is judged on the speakers whose field is known, and a session counts for a rule only when at least two of its speakers have that field known; the others are the ineligible rows, outside the denominator. manel: the share of sessions with at least 2 speakers of known gender (female, male, other) whose speakers of known gender are all male. gender_diverse: at least two genders; region_diverse: at least two UN regional groups (territories outside the groups add none; a speaker without a known country counts by their own regional group when the record gives one); stakeholder_diverse: at least three of the seven named stakeholder groups; global_south_on_stage: at least one global-south speaker (under the chosen definition).',
+  'metric.published.title': 'Published vs computed',
+  'metric.published.definition':
+    'Published IGF participation figures (data/published, each with its source and quote) beside the figure computed from the attendance records of the chosen source set for the same year, metric and category: counts of attendance records (participants, onsite, online, countries, sessions, per stakeholder group) and shares in percent (gender, stakeholder group, UN regional group, first-time). difference = computed - published. Published definitions vary by year and source (onsite vs registered, estimated shares): read the unit and the source before drawing conclusions. Computed attendee figures are suppressed as everywhere else (k).',
+  'metric.ldc-lldc-sids.title': 'Least developed, landlocked developing and small island developing countries',
+  'metric.ldc-lldc-sids.definition':
+    'Shares per meeting year of records from the countries in special situations that the IGF’s travel support targets (UN-OHRLLS): least developed countries (dimension ldc: 44 countries), landlocked developing countries (lldc: 32), small island developing states (sids: 53 UN M49 members and territories), and ldc_lldc_sids, in any of the three (a country in two lists counts once). Each share = records from the countries of the list / records whose country is known; records without a known country are the unknown rows, outside the denominator. The lists are the UN M49 flags as of {date}, applied to every meeting year (a country that has since graduated, such as Bhutan in 2023, is not counted as an LDC in earlier years).',
+  'definition.un_developing.text':
+    'UN M49 / SDG "developing regions": every country or area the UN Statistics Division classes as developing (all of Africa, the Americas except the United States and Canada, Asia except Japan, Israel and Cyprus, and Oceania except Australia and New Zealand); the others are counted as global north.',
+  'definition.g77.text': 'Members of the Group of 77 and China, China included; every other country or territory is counted as global north.',
+  'definition.wb_non_high_income.text':
+    "World Bank income groups low, lower-middle and upper-middle income; high-income economies are global north; economies the World Bank does not classify are unknown. Each country counts by its income group in the World Bank fiscal year of the meeting (the classification valid when the meeting opened: FY N runs July N-1 to June N, so IGF 2024 in December 2024 and IGF 2025 in June 2025 both use FY2025; World Bank historical classification by income, OGHIST, July 2025 edition), not by today's group; a meeting after FY2026 uses today's (FY2027) list.",
+  'definition.regional_groups.text':
+    'Members of the African, Asia-Pacific and Latin American and Caribbean (GRULAC) UN regional groups; the Eastern European and Western European and Others groups, and countries or territories outside the five groups, are global north. A record without a known country counts by its own regional group when it has one (region_only: session pages give a regional group, never a country).',
+
+  // Data & API: the full-table exports, their columns, types and units (src/lib/domain/export-text.ts
+  // maps each export column to its key; the machine-readable metadata keeps its English text).
+  'export.attendance.title': 'Attendance counts by year, country, stakeholder group, gender and mode',
+  'export.attendance.description':
+    'Number of attendance records per source set x meeting year x country x stakeholder group x gender x participation mode. Cells with fewer than k records are suppressed, and further cells are suppressed so that no hidden cell can be recovered from a total the metrics publish. The hidden cells of a source set and year are not listed one by one: one row with suppressed = true and every category and the count empty stands for all of them. Never record-level.',
+  'export.speakers.title': 'Speakers, moderators, organisers and rapporteurs per session',
+  'export.speakers.description':
+    'Every speaker record as loaded, of every source set: one row per person and session role. Speakers are public; names are as published. The metrics count one source set at a time (column source_set).',
+  'export.sessions.title': 'Sessions with their headcounts',
+  'export.sessions.description':
+    'Every session record as loaded, of every source set, with onsite and online headcounts and the women-share estimate where the session report gives one.',
+  'export.published_figures.title': 'Figures the IGF and others published about IGF participation',
+  'export.published_figures.description':
+    'Every published figure about IGF participation 2006–2025 with its source URL and exact quote. Duplicates and disagreeing sources are kept on purpose.',
+  'export.countries.title': 'Countries and their classifications',
+  'export.countries.description':
+    'The country reference table: codes, UN M49 regions, UN regional group, UN developing-regions flag, G77 membership, World Bank income group, LDC, LLDC and SIDS.',
+  'column.meeting_year': 'Year of the IGF meeting.',
+  'column.session_id': 'Session identifier within the meeting.',
+  'column.session_type': 'Session type, snake_case.',
+  'column.stakeholder_group': 'Normalised stakeholder group.',
+  'column.gender': 'female, male, other, undisclosed or unknown.',
+  'column.participation_mode': 'onsite, online or unknown.',
+  'column.hidden_row_empty': 'Empty only on the row of hidden cells.',
+  'column.synthetic': 'True for generated demonstration records.',
+  'column.source_set':
+    'The set of records the row belongs to: public_session_pages (speakers of the IGF’s public session pages), demo (synthetic demonstration records) or the name given when the file was loaded (user by default). A set is either all synthetic or all real; the metrics never mix two.',
+  'column.global_south_flag':
+    "True when the speaker counts as global south under the definition {definition}, false when global north, empty when unknown (the global-south metric's classification of the record).",
+  'column.source_file':
+    'The input file the row was loaded from, by its name as given: the file name, or folder/name for a file of an input folder (never a server path).',
+  'column.source_line': 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.',
+  'column.attendance.country_iso3': 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown, and on the row of hidden cells.',
+  'column.attendance.participants': 'Attendance records in the cell; empty on the row of hidden cells.',
+  'column.attendance.suppressed':
+    'True on the one row per source set and year that stands for all of its hidden cells (under k records, or protecting one): its country, stakeholder group, gender, mode and count are empty. False on every listed cell.',
+  'column.attendance.synthetic': 'True when any record of the cell is synthetic (demonstration data).',
+  'column.attendance.source_set': 'The source set the cell counts (cells and their suppression are per source set, as the metrics are).',
+  'column.speakers.name': 'Speaker name as published.',
+  'column.speakers.role': 'speaker, moderator, organizer, rapporteur or unknown.',
+  'column.speakers.organization': 'Organisation as given.',
+  'column.speakers.country_iso3': 'ISO 3166-1 alpha-3 code; empty when the country could not be resolved or was not given.',
+  'column.speakers.country_raw': 'Country as written in the input.',
+  'column.speakers.regional_group':
+    'UN regional group: african, asia_pacific, eastern_european, grulac or weog. The country’s group when the country is known, else the record’s own (session pages give a regional group, never a country); empty when neither is known or the country is outside the five groups.',
+  'column.speakers.regional_group_raw': 'Regional group as written in the input.',
+  'column.speakers.session_title': 'Session title as given with the speaker.',
+  'column.speakers.source_url': 'The public page the record was taken from (session pages).',
+  'column.sessions.title': 'Session title.',
+  'column.sessions.theme': 'Theme or track.',
+  'column.sessions.date': 'Date of the session.',
+  'column.sessions.attendance_onsite': 'Onsite headcount reported for the session.',
+  'column.sessions.attendance_online': 'Online headcount reported for the session.',
+  'column.sessions.women_share_estimate': 'Share of women in the room as estimated by the session report (0–1).',
+  'column.published_figures.year': 'Meeting year the figure is about.',
+  'column.published_figures.host_city': 'Host city of that meeting.',
+  'column.published_figures.host_country': 'Host country of that meeting.',
+  'column.published_figures.metric': 'What was counted (e.g. participants_total, countries_represented).',
+  'column.published_figures.category': 'Category of the figure, when it is a breakdown.',
+  'column.published_figures.value': 'The published value.',
+  'column.published_figures.unit': 'Unit of the value (count, percent, ...).',
+  'column.published_figures.source_url': 'Where the figure was published.',
+  'column.published_figures.source_title': 'Title of the source.',
+  'column.published_figures.quote': 'The exact sentence the figure was taken from.',
+  'column.countries.iso3': 'ISO 3166-1 alpha-3 code.',
+  'column.countries.iso2': 'ISO 3166-1 alpha-2 code.',
+  'column.countries.m49': 'UN M49 numeric code, three digits.',
+  'column.countries.name_en': 'English short name.',
+  'column.countries.m49_region': 'UN M49 region.',
+  'column.countries.m49_subregion': 'UN M49 sub-region.',
+  'column.countries.un_regional_group': 'african, asia_pacific, eastern_european, grulac or weog; empty outside the groups.',
+  'column.countries.un_developing': 'In the UN M49/SDG "developing regions".',
+  'column.countries.g77': 'Member of the Group of 77 (China included).',
+  'column.countries.wb_income': 'World Bank income group: low, lower_middle, upper_middle or high.',
+  'column.countries.ldc': 'Least developed country.',
+  'column.countries.lldc': 'Landlocked developing country.',
+  'column.countries.sids': 'Small island developing state.',
+  'type.int': 'integer',
+  'type.float': 'number',
+  'type.bool': 'true/false',
+  'type.string': 'text',
+  'type.date': 'date',
+  'unit.proportion': 'proportion (0–1)',
+  'unit.records': 'records',
+  'unit.persons_on_stage': 'persons on stage',
+  'unit.sessions': 'sessions',
+  'unit.persons': 'persons',
+  'unit.meeting_year': 'calendar year of the meeting',
+  'unit.ratio': 'ratio (1 = proportional)',
+
+  // The README of a metric's citable bundle (?lang=): headings and fixed text in the bundle's language.
+  'readme.synthetic':
+    'SYNTHETIC DATA: some records behind these figures are generated demonstration data, calibrated to published IGF totals. Do not cite them as facts about the IGF.',
+  'readme.definition': 'Definition',
+  'readme.definition.exact': 'The complete definition for the filters of this download, as the API gives it (English):',
+  'readme.source_sets': '{count, plural, one {Source set} other {Source sets}}',
+  'readme.set.synthetic': 'synthetic demonstration records, not facts about the IGF',
+  'readme.set.real': 'real records',
+  'readme.set.none': 'none: a reference table',
+  'readme.filters': 'Filters',
+  'readme.filter.all': '(all)',
+  'readme.files': 'Files',
+  'readme.csv_text':
+    "In the CSV, a text cell that begins with =, +, -, @, a tab or a carriage return is written with a leading ' so that spreadsheets do not run it as a formula (numbers are never changed; JSON, Arrow and Parquet keep the exact text).",
+  'readme.columns': 'Columns',
+  'readme.columns.note': 'Column names and category codes are stable English codes, the same in every language; the labels of the codes are listed below and in the metadata (labels).',
+  'readme.col.column': 'column',
+  'readme.col.type': 'type',
+  'readme.col.unit': 'unit',
+  'readme.col.description': 'description',
+  'readme.labels': 'Labels of the codes',
+  'readme.labels.column': 'Column {column}',
+  'readme.col.code': 'code',
+  'readme.col.label': 'label',
+  'readme.suppression': 'Suppression',
+  'readme.suppression.text':
+    'Attendee cells with fewer than {k} records are suppressed (count and share empty, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total.',
+  'readme.source': 'Source',
+  'readme.source.text':
+    'Attendance, session and speaker records loaded by the project pipeline into DuckDB; country classifications from UN M49, UN SDG, World Bank and UN regional groups; published figures from IGF reports and UN press releases (see data/PROVENANCE.md).',
+  'readme.cite': 'How to cite',
+  'readme.licence': 'Licence',
+  'readme.licence.text':
+    'Computed figures and exports: CC BY 4.0 (cite as below). Reference tables keep their own terms (PDDL, MIT; see data/reference/PROVENANCE.md); published figures are quoted from their publishers for citation, with source URL.',
+  'readme.version':
+    'Data version {hash} ({files} loaded files, newest loaded {loaded}); generated {generated} by {producer}.',
+  'readme.version.unknown': 'unknown',
 } as const;
 
 export type MessageKey = keyof typeof en;

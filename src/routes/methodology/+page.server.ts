@@ -1,8 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { filtersOf } from '$lib/state/filters.ts';
 import { metric, pageState, orUnavailable } from '$lib/state/metrics.server.ts';
-import { METRIC_MODULES, METRICS, parseMetricParams } from '$lib/server/metrics/index.ts';
-import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
+import { SPECIAL_SITUATION_LIST_DATE } from '$lib/server/metrics/ldc-lldc-sids-shares.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { sessionPageTotals } from '$lib/server/public-record/index.ts';
@@ -34,16 +33,11 @@ export const load: PageServerLoad = async ({ url }) => {
     });
     return row;
   });
-  // The definitions are the modules' own text for the default parameters: the same words the API returns.
-  const definitions = METRICS.map((name) => ({
-    name,
-    title: METRIC_MODULES[name].title,
-    text: METRIC_MODULES[name].definition(parseMetricParams(name, {}))
-  }));
   return {
     ...state,
-    definitions,
-    globalSouth: Object.entries(GLOBAL_SOUTH_DEFINITIONS),
+    // The metrics and definitions are shown from the catalog (i18n/domain-text.ts); the API keeps
+    // the modules' English text for the exact filters of each request.
+    ldcListDate: SPECIAL_SITUATION_LIST_DATE,
     coverage,
     sourceSets: sets,
     sessionPages: pages,

@@ -3,7 +3,8 @@
  * for sharing, and the file names. Plain strings, so the links work before (and without) hydration.
  */
 import type { MetricName } from '$lib/domain/metrics.ts';
-import { localHref } from '$lib/i18n/index.ts';
+import { currentLocale, localHref } from '$lib/i18n/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
 
 /** What a chart needs to offer its rows: the metrics API query that returns exactly them. */
 export interface ChartDownload {
@@ -46,9 +47,17 @@ function queryString(query: Record<string, string>): string {
   return s ? `?${s}` : '';
 }
 
-/** Same-origin and relative, so `<a download>` keeps our file name. */
-export function metricUrl(metric: MetricName, format: DataFormat, query: Record<string, string>): string {
-  return `/api/v1/metrics/${metric}.${format}${queryString(query)}`;
+/** The formats that carry human-language text (labels, README): they follow the page's language. */
+const WORDED_FORMATS: readonly DataFormat[] = ['arrow', 'metadata.json', 'zip'];
+
+/**
+ * Same-origin and relative, so `<a download>` keeps our file name. On a page not in English the
+ * formats with labels or a README ask for them in its language (lang=); column names and codes
+ * are the same in every language, and CSV and JSON hold nothing else.
+ */
+export function metricUrl(metric: MetricName, format: DataFormat, query: Record<string, string>, lang: Locale = currentLocale()): string {
+  const withLang = lang !== DEFAULT_LOCALE && WORDED_FORMATS.includes(format) ? { ...query, lang } : query;
+  return `/api/v1/metrics/${metric}.${format}${queryString(withLang)}`;
 }
 
 /** File names keep to letters, digits, dot, dash and underscore whatever a label holds. */

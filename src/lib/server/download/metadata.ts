@@ -6,6 +6,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CSV_TEXT_NOTE } from './encoding.ts';
 import { PRODUCT } from '../../charts/export/cite.ts';
+import { currentLocale, t, type Locale } from '../../i18n/index.ts';
+import { unitText } from '../../i18n/domain-text.ts';
 export const LICENCE =
   'Computed figures and exports: CC BY 4.0 (cite as below). Reference tables keep their own terms (PDDL, MIT; see data/reference/PROVENANCE.md); published figures are quoted from their publishers for citation, with source URL.';
 export const SOURCE =
@@ -113,10 +115,24 @@ export interface DownloadMetadata {
   data_version: DataVersion;
   generated_at: string;
   producer: string;
+  /**
+   * Metric downloads only: the language of `label`, `labels` and the bundle's README (?lang=).
+   * Everything else stays English, and column names and codes are the same in every language.
+   */
+  lang?: Locale;
+  /** The title in that language. */
+  label?: string;
+  /** What the metric counts, in that language (the catalog's; `definition` is the exact English for these filters). */
+  definition_label?: string;
+  /** The label of every code in the rows, per code column (dimension, category, …), in that language. */
+  labels?: Record<string, Record<string, string>>;
 }
 
 export interface MetadataInput
-  extends Pick<DownloadMetadata, 'title' | 'name' | 'kind' | 'definition' | 'population' | 'filters' | 'rows' | 'source_sets' | 'synthetic' | 'suppression'> {
+  extends Pick<
+    DownloadMetadata,
+    'title' | 'name' | 'kind' | 'definition' | 'population' | 'filters' | 'rows' | 'source_sets' | 'synthetic' | 'suppression' | 'label' | 'definition_label' | 'labels'
+  > {
   columns: { name: string; type: string; description: string }[];
   /** The URL the download was made from (absolute), so a citation leads back to it. */
   url: string;
@@ -149,7 +165,10 @@ export function describeDownload(input: MetadataInput): DownloadMetadata {
     url: input.url,
     data_version: input.version,
     generated_at: generated,
-    producer: PRODUCT
+    producer: PRODUCT,
+    ...(input.labels
+      ? { lang: currentLocale(), label: input.label ?? input.title, definition_label: input.definition_label ?? input.definition, labels: input.labels }
+      : {})
   };
 }
 
@@ -170,7 +189,8 @@ export function arrowSchemaMetadata(m: DownloadMetadata): Map<string, string> {
     ['generated_at', m.generated_at],
     ['source_sets', JSON.stringify(m.source_sets)],
     ['synthetic', String(m.synthetic)],
-    ['suppression', JSON.stringify(m.suppression)]
+    ['suppression', JSON.stringify(m.suppression)],
+    ...(m.labels ? ([['lang', m.lang ?? 'en'], ['label', m.label ?? m.title], ['labels', JSON.stringify(m.labels)]] as [string, string][]) : [])
   ]);
 }
 
@@ -181,59 +201,82 @@ export function arrowFieldMetadata(c: ColumnMetadata): Map<string, string> {
   return out;
 }
 
-/** The README of a citable bundle. */
+/**
+ * The README of a citable bundle, in the language of the request (t() reads it; English by
+ * default). Column names, codes, the citation and the metadata's own definition stay as the API
+ * gives them; a non-English README gives the metric's definition in its language (definition_label)
+ * before the exact English one.
+ */
 export function bundleReadme(m: DownloadMetadata, files: string[]): string {
+  const definition = m.definition_label ?? null;
+  const english = currentLocale() === 'en';
+  const labels = Object.entries(m.labels ?? {}).filter(([, codes]) => Object.keys(codes).length);
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
   const lines = [
-    `# ${m.title}`,
+    `# ${m.label ?? m.title}`,
     '',
-    ...(m.synthetic ? [`**${SYNTHETIC_NOTICE}**`, ''] : []),
-    `## Definition`,
+    ...(m.synthetic ? [`**${english ? SYNTHETIC_NOTICE : t('readme.synthetic')}**`, ''] : []),
+    `## ${t('readme.definition')}`,
     '',
-    m.definition,
+    ...(english || definition === null ? [m.definition] : [definition, '', t('readme.definition.exact'), '', m.definition]),
     '',
-    `## Source set${m.source_sets.length > 1 ? 's' : ''}`,
+    `## ${t('readme.source_sets', { count: Math.max(1, m.source_sets.length) })}`,
     '',
     ...(m.source_sets.length
-      ? m.source_sets.map((s) => `- ${s.name}: ${s.synthetic ? 'synthetic demonstration records, not facts about the IGF' : 'real records'}`)
-      : ['- none: a reference table']),
+      ? m.source_sets.map((s) => `- ${s.name}: ${s.synthetic ? t('readme.set.synthetic') : t('readme.set.real')}`)
+      : [`- ${t('readme.set.none')}`]),
     '',
-    `## Filters`,
+    `## ${t('readme.filters')}`,
     '',
-    ...Object.entries(m.filters).map(([k, v]) => `- ${k}: ${v === null ? '(all)' : String(v)}`),
+    ...Object.entries(m.filters).map(([k, v]) => `- ${k}: ${v === null ? t('readme.filter.all') : String(v)}`),
     '',
-    `## Files`,
+    `## ${t('readme.files')}`,
     '',
     ...files.map((f) => `- ${f}`),
     '',
-    m.csv_text,
+    english ? m.csv_text : t('readme.csv_text'),
     '',
-    `## Columns`,
+    `## ${t('readme.columns')}`,
     '',
-    '| column | type | unit | description |',
+    ...(english ? [] : [t('readme.columns.note'), '']),
+    `| ${t('readme.col.column')} | ${t('readme.col.type')} | ${t('readme.col.unit')} | ${t('readme.col.description')} |`,
     '|---|---|---|---|',
-    ...m.columns.map((c) => `| ${c.name} | ${c.type} | ${c.unit ?? ''} | ${c.description.replace(/\|/g, '\\|')} |`),
+    ...m.columns.map((c) => `| ${c.name} | ${c.type} | ${unitText(c.unit)} | ${cell(c.description)} |`),
     '',
-    ...(m.suppression?.applied
+    ...(labels.length
       ? [
-          `## Suppression`,
+          `## ${t('readme.labels')}`,
           '',
-          `Attendee cells with fewer than ${m.suppression.k} records are suppressed (count and share empty, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total.`,
-          ''
+          ...labels.flatMap(([column, codes]) => [
+            t('readme.labels.column', { column }),
+            '',
+            `| ${t('readme.col.code')} | ${t('readme.col.label')} |`,
+            '|---|---|',
+            ...Object.entries(codes).map(([code, label]) => `| ${code} | ${cell(label)} |`),
+            ''
+          ])
         ]
       : []),
-    `## Source`,
+    ...(m.suppression?.applied ? [`## ${t('readme.suppression')}`, '', t('readme.suppression.text', { k: m.suppression.k }), ''] : []),
+    `## ${t('readme.source')}`,
     '',
-    m.source,
+    english ? m.source : t('readme.source.text'),
     '',
-    `## How to cite`,
+    `## ${t('readme.cite')}`,
     '',
     m.citation,
     '',
-    `## Licence`,
+    `## ${t('readme.licence')}`,
     '',
-    m.licence,
+    english ? m.licence : t('readme.licence.text'),
     '',
-    `Data version ${m.data_version.hash} (${m.data_version.files} loaded files, newest loaded ${m.data_version.loaded_at ?? 'unknown'}); generated ${m.generated_at} by ${m.producer}.`,
+    t('readme.version', {
+      hash: m.data_version.hash,
+      files: m.data_version.files,
+      loaded: m.data_version.loaded_at ?? t('readme.version.unknown'),
+      generated: m.generated_at,
+      producer: m.producer
+    }),
     ''
   ];
   return lines.join('\n');

@@ -14,6 +14,7 @@ import {
   parseMetricParams,
   parseMetricPath,
   type MetricName,
+  type MetricParams,
   type ParameterName
 } from './params.ts';
 import { downloadBase, metricResponse } from './serialize.ts';
@@ -22,6 +23,11 @@ import { keepChartRows } from './row-filter.ts';
 import { dataVersion, describeDownload, type DataVersion, type SourceSetMetadata } from '../download/metadata.ts';
 import { defaultSourceSet, sourceSets, type SourceSet } from './source-sets.ts';
 import type { MetricResult } from './types.ts';
+import { SPECIAL_SITUATION_LIST_DATE } from './ldc-lldc-sids-shares.ts';
+import { inLocale } from '$lib/i18n/request-locale.server.ts';
+import { fmt, hasCatalog, label, t } from '$lib/i18n/index.ts';
+import { metricDefinitionKey, metricTitleKey } from '$lib/i18n/domain-text.ts';
+import { isLocale, LOCALES, DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -30,10 +36,54 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   });
 }
 
+/** The code columns whose codes get a label in the metadata, with the catalog prefix of their labels. */
+const LABELLED_COLUMNS = { dimension: 'dimension', category: 'category', definition: 'definition', population: 'population', mode: 'mode' } as const;
+
+/** The label of every code in the rows, per code column, in the current language. */
+export function codeLabels(result: MetricResult): Record<string, Record<string, string>> {
+  const labels: Record<string, Record<string, string>> = {};
+  for (const column of result.columns) {
+    const prefix = LABELLED_COLUMNS[column.name as keyof typeof LABELLED_COLUMNS];
+    if (!prefix) continue;
+    const codes: Record<string, string> = {};
+    for (const row of result.rows) {
+      const code = row[column.name];
+      if (typeof code === 'string' && !(code in codes)) codes[code] = label(prefix, code);
+    }
+    labels[column.name] = codes;
+  }
+  return labels;
+}
+
+/**
+ * `lang` of a metric request: the language of the README and of the labels in the metadata (one
+ * of the six, English by default). Column names, codes and the rest of the metadata are the same
+ * in every language. Returns the query without it, for parseMetricParams.
+ */
+export function parseLang(query: URLSearchParams): { lang: Locale; query: URLSearchParams } {
+  const values = query.getAll('lang');
+  const rest = new URLSearchParams(query);
+  rest.delete('lang');
+  if (values.length > 1) throw new ParamError('lang', values[1], [...LOCALES], 'The parameter "lang" is given more than once.');
+  if (values.length === 0) return { lang: DEFAULT_LOCALE, query: rest };
+  if (!isLocale(values[0])) {
+    throw new ParamError(
+      'lang',
+      values[0],
+      [...LOCALES],
+      `Invalid value for lang: "${values[0]}". Allowed: ${LOCALES.join(', ')} (the language of the README and of the labels in the metadata; column names and category codes are the same in every language).`
+    );
+  }
+  return { lang: values[0], query: rest };
+}
+
 /** The download metadata of a metric result: title, definition, filters, source set, columns, version, citation. */
 export function metricMetadata(result: MetricResult, version: DataVersion, url: URL, sourceSet: SourceSetMetadata) {
   const population = typeof result.params.population === 'string' ? result.params.population : null;
   return describeDownload({
+    label: t(metricTitleKey(result.metric)),
+    definition_label: t(metricDefinitionKey(result.metric), { date: fmt.date(SPECIAL_SITUATION_LIST_DATE) }),
+    labels: codeLabels(result),
     title: METRIC_MODULES[result.metric].title,
     name: result.metric,
     kind: 'metric',
@@ -53,7 +103,18 @@ export function metricMetadata(result: MetricResult, version: DataVersion, url: 
 export async function handleMetricRequest(segment: string, url: URL): Promise<Response> {
   try {
     const { metric, format } = parseMetricPath(segment);
-    const params = parseMetricParams(metric, url.searchParams, format);
+    const { lang, query } = parseLang(url.searchParams);
+    const params = parseMetricParams(metric, query, format);
+    // Labels and the README in the language asked for: t() and label() read it (request-locale.server.ts).
+    // Until a language's catalog is installed they are English, and the metadata's lang says so.
+    return await inLocale(hasCatalog(lang) ? lang : DEFAULT_LOCALE, () => answerMetric(metric, params, url));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+async function answerMetric(metric: MetricName, params: MetricParams, url: URL): Promise<Response> {
+  try {
     const needsMetadata = params.format === 'arrow' || params.format === 'metadata' || params.format === 'zip';
     const started = performance.now();
     let sql = 0;
@@ -139,6 +200,12 @@ export async function metricsIndex(): Promise<Response> {
         zip: 'citable bundle: CSV, Arrow, JSON, metadata and a README with definition, citation and licence'
       },
       row_filters: 'dimension and category keep the rows of one chart (values as in the rows)',
+      lang: {
+        allowed: [...LOCALES],
+        default: DEFAULT_LOCALE,
+        description:
+          'every metric takes lang, the language of the human-readable text of a download: the README of the zip and label, definition_label and labels (the label of every code, per code column) in the metadata; column names, category codes and the rest of the metadata are stable English, the same in every language'
+      },
       source:
         'source selects the source set whose records are counted (a metric never mixes two; a set is either all synthetic or all real); default: demo when present, else the first by name'
     },

@@ -1,0 +1,75 @@
+/**
+ * The catalog keys of the domain's own English text: metric titles and definitions, the
+ * global-south definitions, and the full-table exports with their columns, types and units.
+ * Pages show these through t(); the API and the machine-readable metadata keep the English text
+ * of the metric modules and the export schema (src/lib/server/…). domain-text.test.ts checks that
+ * every metric, definition, export and column of the domain has its key, so a new one cannot
+ * appear untranslated.
+ */
+import { hasMessage, t, type MessageKey } from './index.ts';
+import type { MetricName } from '$lib/domain/metrics.ts';
+import { GLOBAL_SOUTH_DEFINITIONS, type GlobalSouthDefinition } from '$lib/domain/global-south.ts';
+
+export const metricTitleKey = (metric: MetricName): MessageKey => `metric.${metric}.title`;
+export const metricDefinitionKey = (metric: MetricName): MessageKey => `metric.${metric}.definition`;
+export const definitionTextKey = (definition: GlobalSouthDefinition): MessageKey => `definition.${definition}.text`;
+
+/** The exports the data page lists (the server's EXPORT_TABLES; a test checks they agree). */
+export const EXPORT_NAMES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
+export type ExportName = (typeof EXPORT_NAMES)[number];
+
+export const exportTitleKey = (table: ExportName): MessageKey => `export.${table}.title`;
+export const exportDescriptionKey = (table: ExportName): MessageKey => `export.${table}.description`;
+
+export function isExportName(name: string): name is ExportName {
+  return (EXPORT_NAMES as readonly string[]).includes(name);
+}
+
+/** Attendance's person categories: the shared description plus "empty only on the row of hidden cells". */
+const HIDDEN_ROW_COLUMNS = ['stakeholder_group', 'gender', 'participation_mode'];
+
+/**
+ * The description of an export column in the current language, or null when the catalog has none.
+ * One key per distinct description: `column.<table>.<column>` where a table describes the column
+ * its own way, `column.<column>` for a column several tables share.
+ */
+export function exportColumnText(table: string, column: string): string | null {
+  const south = /^global_south_(\w+)$/.exec(column);
+  if (south && (GLOBAL_SOUTH_DEFINITIONS as readonly string[]).includes(south[1])) {
+    const d = south[1] as GlobalSouthDefinition;
+    return `${t('column.global_south_flag', { definition: d })} ${t(definitionTextKey(d))}`;
+  }
+  const own = `column.${table}.${column}`;
+  if (hasMessage(own)) return t(own);
+  const shared = `column.${column}`;
+  if (!hasMessage(shared)) return null;
+  return table === 'attendance' && HIDDEN_ROW_COLUMNS.includes(column) ? `${t(shared)} ${t('column.hidden_row_empty')}` : t(shared);
+}
+
+/** The units of the metadata (server/download/metadata.ts UNITS), by their English text. */
+const UNIT_KEYS: Record<string, MessageKey> = {
+  'proportion (0–1)': 'unit.proportion',
+  records: 'unit.records',
+  'persons on stage': 'unit.persons_on_stage',
+  sessions: 'unit.sessions',
+  persons: 'unit.persons',
+  'calendar year of the meeting': 'unit.meeting_year',
+  'ratio (1 = proportional)': 'unit.ratio'
+};
+
+/** A unit in the current language; one the catalog does not know stays as given. */
+export function unitText(unit: string | null): string {
+  if (unit === null) return '';
+  const key = UNIT_KEYS[unit];
+  return key ? t(key) : unit;
+}
+
+export function hasUnitKey(unit: string): boolean {
+  return unit in UNIT_KEYS;
+}
+
+/** A column type (int, float, bool, string, date) in words of the current language. */
+export function typeText(type: string): string {
+  const key = `type.${type}`;
+  return hasMessage(key) ? t(key) : type;
+}
