@@ -544,8 +544,6 @@ export const en = {
   'report.col.count': 'Count',
   'report.col.members': 'UN member states',
   'report.col.ratio': 'Ratio',
-  'report.and': 'and',
-  'report.the': 'the',
   'report.pop.speakers': 'listed speakers',
   'report.pop.attendees': 'attendees',
   'report.find.none': 'There is no figure for {what} in {period}',
@@ -923,6 +921,11 @@ export const en = {
   'readme.version':
     'Data version {hash} ({files} loaded files, newest loaded {loaded}); generated {generated} by {producer}.',
   'readme.version.unknown': 'unknown',
+  // A UN regional group's name in running text of the report ("In 2025 the African Group made
+  // up…"): with the article the language needs there, or the bare name.
+  'report.group.african': 'the African Group',
+  'report.group.asia_pacific': 'the Asia-Pacific Group',
+  'report.group.eastern_european': 'the Eastern European Group',
 } as const;
 
 export type MessageKey = keyof typeof en;

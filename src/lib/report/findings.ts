@@ -4,7 +4,7 @@
  * without a figure is named as such and a suppressed figure said to be suppressed: nothing is
  * filled in, interpolated or carried over from another year.
  */
-import { fmt, t } from '$lib/i18n/index.ts';
+import { currentTag, fmt, hasMessage, t } from '$lib/i18n/index.ts';
 
 /** One category's share in one year, as the metric rows give it. */
 export interface ShareCell {
@@ -48,8 +48,10 @@ export function yearList(years: readonly number[]): string {
     else for (let y = i; y <= j; y++) parts.push(fmt.year(sorted[y]));
     i = j + 1;
   }
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} ${t('report.and')} ${parts.at(-1)}`;
+  // The language's own list ("2016, 2018 et 2020", "2016、2018和2020", "2016 و2018"); English as
+  // the site writes it, without the serial comma.
+  const tag = currentTag();
+  return new Intl.ListFormat(tag === 'en' ? 'en-GB' : tag, { style: 'long', type: 'conjunction' }).format(parts);
 }
 
 /** The range of a report's years ("2016–2025", or one year). */
@@ -60,9 +62,14 @@ export function period(years: readonly number[]): string {
   return first === last ? fmt.year(first) : `${fmt.year(first)}–${fmt.year(last)}`;
 }
 
-/** A group's name in running text: "the African Group", but "GRULAC" and "WEOG" bare. */
+/**
+ * A group's name in running text, as each language writes it there: "the African Group" but
+ * "GRULAC" in English, « le Groupe des États d’Afrique » in French, the bare name in languages
+ * without articles (report.group.* in the catalogs); the label itself for groups without such a form.
+ */
 export function groupName(category: string, label: string): string {
-  return ['grulac', 'weog', 'no_group'].includes(category) ? label : `${t('report.the')} ${label}`;
+  const key = `report.group.${category}`;
+  return hasMessage(key) ? t(key) : label;
 }
 
 /** A source named in a sentence: its title, or the host name of an address without a title. */
@@ -74,8 +81,6 @@ export function shortSource(source: string): string {
     return source;
   }
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Years of the range after the latest year with a figure: said, never filled in. */
 function missingAfter(years: readonly number[], latest: number | null): number[] {
@@ -151,7 +156,7 @@ export function mostOverRepresented(
   return {
     text: t('report.find.over', {
       year: fmt.year(year),
-      group: capitalise(groupName(best.c.category, o.labels(best.c.category))),
+      group: groupName(best.c.category, o.labels(best.c.category)),
       share: fmt.percentRound(best.c.share!),
       population: o.population,
       ratio: fmt.ratio(best.ratio),
