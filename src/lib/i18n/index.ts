@@ -66,7 +66,10 @@ function messagesOf(locale: Locale): Messages {
 
 export function t(key: MessageKey, params: MessageParams = {}): string {
   const locale = currentLocale();
-  return formatMessage(messagesOf(locale)[key], params, LOCALE_INFO[locale].tag);
+  const template = messagesOf(locale)[key];
+  // The type check and catalogs.test.ts keep catalogs complete; this names the gap if one slips through.
+  if (template === undefined) throw new Error(`The ${locale} catalog has no message "${key}".`);
+  return formatMessage(template, params, LOCALE_INFO[locale].tag);
 }
 
 /** Whether the catalog has a message under this key (for keys built from a code). */
