@@ -3,11 +3,12 @@ import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { label } from '$lib/i18n/index.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import type { ChartId } from '$lib/charts/registry.ts';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load = (async ({ url }: { url: URL }) => {
   const { filters } = filtersOf(url);
   return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+}) satisfies PageServerLoad;
 
 /**
  * The public record: the published shares of women among participants. The session pages give no
@@ -32,10 +33,8 @@ async function recordsView(url: URL, filters: Filters) {
   const { state, inRange } = pageState(url, [attendees, speakers, sessions]);
   const genderRows = (r: { dimension?: unknown }) => inRange(r as never) && r.dimension === 'gender';
   const byPopulation = { attendees, speakers };
-  const female = { dimension: 'gender', category: 'female' };
-  const download = (id: string, population: 'attendees' | 'speakers', part?: boolean) =>
+  const download = (id: ChartId, population: 'attendees' | 'speakers', part?: boolean) =>
     chartDownload(id, byPopulation[population], filters, state.years, {
-      rows: female,
       overrides: { population },
       ...(part ? { part: { key: population, label: label('population', population) } } : {})
     });
@@ -45,7 +44,7 @@ async function recordsView(url: URL, filters: Filters) {
     downloads: {
       'gender-female': download('gender-female', filters.population),
       'gender-compare': [download('gender-compare', 'attendees', true), download('gender-compare', 'speakers', true)],
-      'gender-manel': chartDownload('gender-manel', sessions, filters, state.years, { rows: { dimension: 'manel', category: 'manel' } })
+      'gender-manel': chartDownload('gender-manel', sessions, filters, state.years)
     },
     attendees: slim(attendees, genderRows),
     speakers: slim(speakers, genderRows),

@@ -7,10 +7,10 @@ import { withConnection } from '$lib/server/db.ts';
 import { countryNames } from '$lib/server/country-names.ts';
 import { currentLocale } from '$lib/i18n/index.ts';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load = (async ({ url }: { url: URL }) => {
   const { filters } = filtersOf(url);
   return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+}) satisfies PageServerLoad;
 
 /**
  * The public record: published regional shares with the host region marked, and the regional groups
@@ -19,7 +19,6 @@ export const load: PageServerLoad = async ({ url }) => {
  */
 async function publicView(url: URL, filters: Filters) {
   const record = await loadPublicRecord(url, filters, { regional_groups: 'regions-record' });
-  const groups = { dimension: 'un_regional_group' };
   return {
     ...record.state,
     published: record.published,
@@ -28,8 +27,8 @@ async function publicView(url: URL, filters: Filters) {
     stageTotals: record.stageTotals,
     downloads: {
       'regions-record': record.downloads.regional_groups,
-      'regions-shares': record.stageDownload('regions-shares', 'regional_groups', groups),
-      'regions-ratio': record.stageDownload('regions-ratio', 'regional_groups', groups)
+      'regions-shares': record.stageDownload('regions-shares', 'regional_groups'),
+      'regions-ratio': record.stageDownload('regions-ratio', 'regional_groups')
     }
   };
 }
@@ -49,15 +48,14 @@ async function recordsView(url: URL, filters: Filters) {
   const unmapped = countryRows.rows
     .filter((r) => r.kind === 'share' && !(typeof r.m49 === 'string' && ATLAS_COUNTRY_IDS.has(r.m49)))
     .map((r) => String(r.iso3));
-  const groups = { dimension: 'un_regional_group' };
   return {
     ...state,
     view: 'records' as const,
     downloads: {
-      'regions-shares': chartDownload('regions-shares', regions, filters, state.years, { rows: groups }),
+      'regions-shares': chartDownload('regions-shares', regions, filters, state.years),
       'regions-map': chartDownload('regions-map', countries, filters, state.year === null ? [] : [state.year]),
-      'regions-ratio': chartDownload('regions-ratio', regions, filters, state.years, { rows: groups }),
-      'regions-host': chartDownload('regions-host', host, hostFilters, state.years, { rows: { dimension: 'host', category: 'host_country' } })
+      'regions-ratio': chartDownload('regions-ratio', regions, filters, state.years),
+      'regions-host': chartDownload('regions-host', host, hostFilters, state.years)
     },
     regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
     balance: slim(regions, (r) => inRange(r) && r.dimension === 'regional_balance'),

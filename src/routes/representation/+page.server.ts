@@ -3,10 +3,10 @@ import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load = (async ({ url }: { url: URL }) => {
   const { filters } = filtersOf(url);
   return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+}) satisfies PageServerLoad;
 
 /**
  * The public record: who is in the room (published shares of participants) against who is on stage

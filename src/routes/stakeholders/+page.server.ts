@@ -3,11 +3,12 @@ import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.serve
 import { label } from '$lib/i18n/index.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 import { filtersOf, type Filters } from '$lib/state/filters.ts';
+import type { ChartId } from '$lib/charts/registry.ts';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load = (async ({ url }: { url: URL }) => {
   const { filters } = filtersOf(url);
   return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+}) satisfies PageServerLoad;
 
 /** The public record: published stakeholder shares and the speakers of the public session pages. */
 async function publicView(url: URL, filters: Filters) {
@@ -20,11 +21,8 @@ async function publicView(url: URL, filters: Filters) {
     stageTotals: record.stageTotals,
     downloads: {
       'stakeholders-record': record.downloads.stakeholder_groups,
-      'stakeholders-speakers': record.stageDownload('stakeholders-speakers', 'stakeholder_groups', { dimension: 'stakeholder_group' }),
-      'stakeholder-evenness': record.stageDownload('stakeholder-evenness', 'stakeholder_groups', {
-        dimension: 'stakeholder_balance',
-        category: 'pielou_j'
-      })
+      'stakeholders-speakers': record.stageDownload('stakeholders-speakers', 'stakeholder_groups'),
+      'stakeholder-evenness': record.stageDownload('stakeholder-evenness', 'stakeholder_groups')
     }
   };
 }
@@ -37,9 +35,8 @@ async function recordsView(url: URL, filters: Filters) {
   ]);
   const { state, inRange } = pageState(url, [attendees, speakers]);
   const byPopulation = { attendees, speakers };
-  const download = (id: string, population: 'attendees' | 'speakers', dimension: string, category?: string, part?: boolean) =>
+  const download = (id: ChartId, population: 'attendees' | 'speakers', part?: boolean) =>
     chartDownload(id, byPopulation[population], filters, state.years, {
-      rows: { dimension, category },
       overrides: { population },
       ...(part ? { part: { key: population, label: label('population', population) } } : {})
     });
@@ -49,12 +46,9 @@ async function recordsView(url: URL, filters: Filters) {
     attendees: slim(attendees, inRange),
     speakers: slim(speakers, inRange),
     downloads: {
-      'stakeholders-attendees': download('stakeholders-attendees', 'attendees', 'stakeholder_group'),
-      'stakeholders-speakers': download('stakeholders-speakers', 'speakers', 'stakeholder_group'),
-      'stakeholder-evenness': [
-        download('stakeholder-evenness', 'attendees', 'stakeholder_balance', 'pielou_j', true),
-        download('stakeholder-evenness', 'speakers', 'stakeholder_balance', 'pielou_j', true)
-      ]
+      'stakeholders-attendees': download('stakeholders-attendees', 'attendees'),
+      'stakeholders-speakers': download('stakeholders-speakers', 'speakers'),
+      'stakeholder-evenness': [download('stakeholder-evenness', 'attendees', true), download('stakeholder-evenness', 'speakers', true)]
     }
   };
 }
