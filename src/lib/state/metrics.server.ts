@@ -7,7 +7,7 @@ import { loadMetricWith, type MetricName, type MetricResult } from '$lib/server/
 import { DEFAULT_PARAMS, ParamError, type MetricParams } from '$lib/server/metrics/params.ts';
 import { METRIC_PARAMETERS } from '$lib/domain/metrics.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
-import { t } from '$lib/i18n/index.ts';
+import { label, t } from '$lib/i18n/index.ts';
 import { filtersOf, resolveYears, type Filters, type InvalidValue, type ParsedFilters } from './filters.ts';
 import type { Row } from '$lib/domain/rows.ts';
 import { chartFilename, type ChartDownload } from '$lib/charts/export/links.ts';
@@ -95,6 +95,21 @@ export function chartDownload(
     ...(options.part ? { label: options.part.label } : {}),
     synthetic: result.synthetic
   };
+}
+
+type Population = 'attendees' | 'speakers';
+
+/**
+ * The downloads of a page that loads a metric for both populations: a chart of one of them, and a
+ * chart of both side by side (one part each).
+ */
+export function populationDownloads(byPopulation: Record<Population, MetricResult>, f: Filters, years: readonly number[]) {
+  const one = (id: ChartId, population: Population, part = false) =>
+    chartDownload(id, byPopulation[population], f, years, {
+      overrides: { population },
+      ...(part ? { part: { key: population, label: label('population', population) } } : {})
+    });
+  return { one: (id: ChartId, population: Population) => one(id, population), both: (id: ChartId) => [one(id, 'attendees', true), one(id, 'speakers', true)] };
 }
 
 /** A page's other reads of the database: an unavailable database becomes a 503 page, not a crash. */

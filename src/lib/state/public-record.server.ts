@@ -12,7 +12,7 @@ import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.t
 import { t } from '$lib/i18n/index.ts';
 import type { ChartDownload } from '$lib/charts/export/links.ts';
 import type { ChartId } from '$lib/charts/registry.ts';
-import type { FilterName, Filters } from './filters.ts';
+import { filtersOf, type FilterName, type Filters } from './filters.ts';
 import { chartDownload, metric, orUnavailable, pageState, slim, type Overrides, type PageState, type SlimMetric } from './metrics.server.ts';
 import type { Row } from '$lib/domain/rows.ts';
 
@@ -55,6 +55,17 @@ export interface PublicRecordView {
   stageDownload: (chartId: ChartId, breakdown: PublicBreakdown) => ChartDownload | undefined;
   /** The filters the session pages' speakers are counted under (for a page's own chart downloads). */
   stageFilters: Filters;
+}
+
+/**
+ * The load of a page with two views: its public record when the URL names no source set, else the
+ * record-level view of that set. It reads the URL alone (the embed route calls it too).
+ */
+export function loadByView<P, R>(publicView: (url: URL, filters: Filters) => Promise<P>, recordsView: (url: URL, filters: Filters) => Promise<R>) {
+  return async ({ url }: { url: URL }): Promise<P | R> => {
+    const { filters } = filtersOf(url);
+    return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
+  };
 }
 
 /** The session pages' speakers, as the metrics are asked for them. */

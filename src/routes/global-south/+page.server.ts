@@ -1,17 +1,14 @@
 import type { PageServerLoad } from './$types';
-import { filtersOf, type Filters } from '$lib/state/filters.ts';
+import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
-import { loadPublicRecord, sessionPages } from '$lib/state/public-record.server.ts';
+import { loadByView, loadPublicRecord, sessionPages } from '$lib/state/public-record.server.ts';
 import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 
 /** Published figures that state a global-south share under a definition of their own. */
 const PUBLISHED_GLOBAL_SOUTH = ['income_group_share', 'development_level_share_hdi', 'funded_participants_developing_countries'];
 
-export const load = (async ({ url }: { url: URL }) => {
-  const { filters } = filtersOf(url);
-  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-}) satisfies PageServerLoad;
+export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
 /**
  * The public record: the speakers of the public session pages from the global south under the one

@@ -1,16 +1,13 @@
 import type { PageServerLoad } from './$types';
-import { filtersOf, type Filters } from '$lib/state/filters.ts';
+import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { ATLAS_COUNTRY_IDS } from '$lib/charts/world-map/atlas.ts';
-import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { countryNames } from '$lib/server/country-names.ts';
 import { currentLocale } from '$lib/i18n/index.ts';
 
-export const load = (async ({ url }: { url: URL }) => {
-  const { filters } = filtersOf(url);
-  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-}) satisfies PageServerLoad;
+export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
 /**
  * The public record: published regional shares with the host region marked, and the regional groups

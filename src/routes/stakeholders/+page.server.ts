@@ -1,14 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
-import { label } from '$lib/i18n/index.ts';
-import { loadPublicRecord } from '$lib/state/public-record.server.ts';
-import { filtersOf, type Filters } from '$lib/state/filters.ts';
-import type { ChartId } from '$lib/charts/registry.ts';
+import { metric, pageState, populationDownloads, slim } from '$lib/state/metrics.server.ts';
+import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
+import type { Filters } from '$lib/state/filters.ts';
 
-export const load = (async ({ url }: { url: URL }) => {
-  const { filters } = filtersOf(url);
-  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-}) satisfies PageServerLoad;
+export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
 /** The public record: published stakeholder shares and the speakers of the public session pages. */
 async function publicView(url: URL, filters: Filters) {
@@ -34,21 +29,16 @@ async function recordsView(url: URL, filters: Filters) {
     metric('stakeholders', filters, { population: 'speakers' })
   ]);
   const { state, inRange } = pageState(url, [attendees, speakers]);
-  const byPopulation = { attendees, speakers };
-  const download = (id: ChartId, population: 'attendees' | 'speakers', part?: boolean) =>
-    chartDownload(id, byPopulation[population], filters, state.years, {
-      overrides: { population },
-      ...(part ? { part: { key: population, label: label('population', population) } } : {})
-    });
+  const download = populationDownloads({ attendees, speakers }, filters, state.years);
   return {
     ...state,
     view: 'records' as const,
     attendees: slim(attendees, inRange),
     speakers: slim(speakers, inRange),
     downloads: {
-      'stakeholders-attendees': download('stakeholders-attendees', 'attendees'),
-      'stakeholders-speakers': download('stakeholders-speakers', 'speakers'),
-      'stakeholder-evenness': [download('stakeholder-evenness', 'attendees', true), download('stakeholder-evenness', 'speakers', true)]
+      'stakeholders-attendees': download.one('stakeholders-attendees', 'attendees'),
+      'stakeholders-speakers': download.one('stakeholders-speakers', 'speakers'),
+      'stakeholder-evenness': download.both('stakeholder-evenness')
     }
   };
 }
