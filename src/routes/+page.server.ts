@@ -3,6 +3,7 @@ import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 import { PARTICIPANT_BASES } from '$lib/charts/published/shape.ts';
+import type { ChartId } from '$lib/charts/registry.ts';
 
 /**
  * The overview opens on the public record: published figures and the speakers of the public session
@@ -47,18 +48,17 @@ async function recordLevel(url: URL, filters: Filters) {
   const { state, inRange } = pageState(url, [participation, globalSouth, gender, stakeholders]);
   const dims = (...d: string[]) => (r: { dimension?: unknown; year?: unknown }) =>
     inRange(r as never) && d.includes(String(r.dimension));
-  const card = (key: string, result: typeof participation, dimension: string, category?: string) =>
-    chartDownload(`overview-${key}`, result, filters, state.years, { rows: { dimension, category } });
+  const card = (id: ChartId, result: typeof participation) => chartDownload(id, result, filters, state.years);
   return {
     ...state,
     view: 'records' as const,
     downloads: {
-      participants: card('participants', participation, 'participants'),
-      countries: card('countries', participation, 'countries_represented'),
-      global_south: card('global_south', globalSouth, 'global_south', 'global_south'),
-      female: card('female', gender, 'gender', 'female'),
-      evenness: card('evenness', stakeholders, 'stakeholder_balance', 'pielou_j'),
-      onsite: card('onsite', participation, 'participation_mode', 'onsite')
+      participants: card('overview-participants', participation),
+      countries: card('overview-countries', participation),
+      global_south: card('overview-global_south', globalSouth),
+      female: card('overview-female', gender),
+      evenness: card('overview-evenness', stakeholders),
+      onsite: card('overview-onsite', participation)
     },
     participation: slim(participation, dims('participants', 'countries_represented', 'participation_mode')),
     globalSouth: slim(globalSouth, dims('global_south')),

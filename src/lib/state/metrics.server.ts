@@ -7,10 +7,11 @@ import { loadMetricWith, type MetricName, type MetricResult } from '$lib/server/
 import { DEFAULT_PARAMS, ParamError, type MetricParams } from '$lib/server/metrics/params.ts';
 import { METRIC_PARAMETERS } from '$lib/domain/metrics.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
-import { t } from '$lib/i18n/index.ts';
+import { label, t } from '$lib/i18n/index.ts';
 import { filtersOf, resolveYears, type Filters, type InvalidValue, type ParsedFilters } from './filters.ts';
 import type { Row } from '$lib/domain/rows.ts';
 import { chartFilename, type ChartDownload } from '$lib/charts/export/links.ts';
+import { chartRows, type ChartId } from '$lib/charts/registry.ts';
 
 /** What a page asks of one metric beyond its filters (the speakers' figures, every definition, one row per session). */
 export type Overrides = Partial<Pick<MetricParams, 'population' | 'definition' | 'level' | 'source'>>;
@@ -76,9 +77,12 @@ export function apiQuery(
   return query;
 }
 
-/** A chart's download: its API query, file name and synthetic flag, from the result the page loaded. */
+/**
+ * A chart's download: its API query, file name and synthetic flag, from the result the page loaded.
+ * The rows are those the chart registry says the chart draws of that metric, unless given.
+ */
 export function chartDownload(
-  chartId: string,
+  chartId: ChartId,
   result: MetricResult,
   f: Filters,
   years: readonly number[],
@@ -86,11 +90,26 @@ export function chartDownload(
 ): ChartDownload {
   return {
     metric: result.metric,
-    query: apiQuery(result.metric, f, years, options.rows, options.overrides),
+    query: apiQuery(result.metric, f, years, options.rows ?? chartRows(chartId, result.metric), options.overrides),
     filename: chartFilename(chartId, years.length ? years : [f.from, f.to].filter((y): y is number => y !== null), options.part?.key),
     ...(options.part ? { label: options.part.label } : {}),
     synthetic: result.synthetic
   };
+}
+
+type Population = 'attendees' | 'speakers';
+
+/**
+ * The downloads of a page that loads a metric for both populations: a chart of one of them, and a
+ * chart of both side by side (one part each).
+ */
+export function populationDownloads(byPopulation: Record<Population, MetricResult>, f: Filters, years: readonly number[]) {
+  const one = (id: ChartId, population: Population, part = false) =>
+    chartDownload(id, byPopulation[population], f, years, {
+      overrides: { population },
+      ...(part ? { part: { key: population, label: label('population', population) } } : {})
+    });
+  return { one: (id: ChartId, population: Population) => one(id, population), both: (id: ChartId) => [one(id, 'attendees', true), one(id, 'speakers', true)] };
 }
 
 /** A page's other reads of the database: an unavailable database becomes a 503 page, not a crash. */

@@ -11,8 +11,9 @@ import { withConnection } from '$lib/server/db.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import { t } from '$lib/i18n/index.ts';
 import type { ChartDownload } from '$lib/charts/export/links.ts';
-import type { FilterName, Filters } from './filters.ts';
-import { chartDownload, metric, orUnavailable, pageState, slim, type Overrides, type PageState, type RowFilter, type SlimMetric } from './metrics.server.ts';
+import type { ChartId } from '$lib/charts/registry.ts';
+import { filtersOf, type FilterName, type Filters } from './filters.ts';
+import { chartDownload, metric, orUnavailable, pageState, slim, type Overrides, type PageState, type SlimMetric } from './metrics.server.ts';
 import type { Row } from '$lib/domain/rows.ts';
 
 /** The filters of a public-record view: which records, and the years. Mode, population and the rest describe record-level data. */
@@ -43,17 +44,28 @@ export interface PublicRecordView {
   /** Rows of other published metrics, years in range (a page's own list of quoted figures). */
   publishedRows: (metrics: readonly string[]) => Row[];
   /** The download of a page's own chart of published figures (every published figure in range). */
-  publishedDownload: (chartId: string) => ChartDownload;
+  publishedDownload: (chartId: ChartId) => ChartDownload;
   /** Speakers' rows (every dimension, years in range) per breakdown, from the session pages only. */
   stage: Record<PublicBreakdown, SlimMetric>;
   hostGroups: Array<[number, string | null]>;
   stageTotals: Array<{ year: number; sessions: number; speakers: number }>;
   /** The public-record chart's downloads per breakdown: the published part and the speakers' part. */
   downloads: Record<PublicBreakdown, ChartDownload[]>;
-  /** The download of a page's own chart of a breakdown's speakers (session pages), or none without them. */
-  stageDownload: (chartId: string, breakdown: PublicBreakdown, rows: RowFilter) => ChartDownload | undefined;
+  /** The download of a page's own chart of a breakdown's speakers (session pages; the rows the registry gives), or none without them. */
+  stageDownload: (chartId: ChartId, breakdown: PublicBreakdown) => ChartDownload | undefined;
   /** The filters the session pages' speakers are counted under (for a page's own chart downloads). */
   stageFilters: Filters;
+}
+
+/**
+ * The load of a page with two views: its public record when the URL names no source set, else the
+ * record-level view of that set. It reads the URL alone (the embed route calls it too).
+ */
+export function loadByView<P, R>(publicView: (url: URL, filters: Filters) => Promise<P>, recordsView: (url: URL, filters: Filters) => Promise<R>) {
+  return async ({ url }: { url: URL }): Promise<P | R> => {
+    const { filters } = filtersOf(url);
+    return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
+  };
 }
 
 /** The session pages' speakers, as the metrics are asked for them. */
@@ -96,7 +108,7 @@ export async function sessionPages(filters: Filters, known?: readonly SourceSet[
 export async function loadPublicRecord(
   url: URL,
   filters: Filters,
-  chartIds: Partial<Record<PublicBreakdown, string>>
+  chartIds: Partial<Record<PublicBreakdown, ChartId>>
 ): Promise<PublicRecordView> {
   const sets = await readSourceSets();
   const { filters: pages, metric: stageMetric, totals: stageTotals } = await sessionPages(filters, sets);
@@ -125,7 +137,6 @@ export async function loadPublicRecord(
     const chart = chartIds[b]!;
     stage[b] = result ? slim(result, inRange) : EMPTY();
     const publishedPart = chartDownload(chart, published, publishedFilters, state.years, {
-      ...(b === 'women' ? { rows: { category: 'female' } } : {}),
       ...(result ? { part: { key: 'published', label: t('published.published') } } : {})
     });
     downloads[b] =
@@ -133,7 +144,6 @@ export async function loadPublicRecord(
         ? [
             publishedPart,
             chartDownload(chart, result, pages, state.years, {
-              rows: { dimension },
               overrides: STAGE,
               part: { key: 'speakers', label: t('record.legend.stage') }
             })
@@ -152,9 +162,9 @@ export async function loadPublicRecord(
     hostGroups: hosts.map((h) => [h.year, h.host_group]),
     stageTotals: totals,
     downloads,
-    stageDownload: (chartId, breakdown, rows) => {
+    stageDownload: (chartId, breakdown) => {
       const result = stageResults[breakdowns.indexOf(breakdown)];
-      return result ? chartDownload(chartId, result, pages, state.years, { rows, overrides: STAGE }) : undefined;
+      return result ? chartDownload(chartId, result, pages, state.years, { overrides: STAGE }) : undefined;
     },
     stageFilters: pages
   };

@@ -1,13 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { filtersOf, type Filters } from '$lib/state/filters.ts';
-import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
-import { label } from '$lib/i18n/index.ts';
-import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import type { Filters } from '$lib/state/filters.ts';
+import { chartDownload, metric, pageState, populationDownloads, slim } from '$lib/state/metrics.server.ts';
+import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
 
-export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = filtersOf(url);
-  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
 /**
  * The public record: the published shares of women among participants. The session pages give no
@@ -31,21 +27,14 @@ async function recordsView(url: URL, filters: Filters) {
   ]);
   const { state, inRange } = pageState(url, [attendees, speakers, sessions]);
   const genderRows = (r: { dimension?: unknown }) => inRange(r as never) && r.dimension === 'gender';
-  const byPopulation = { attendees, speakers };
-  const female = { dimension: 'gender', category: 'female' };
-  const download = (id: string, population: 'attendees' | 'speakers', part?: boolean) =>
-    chartDownload(id, byPopulation[population], filters, state.years, {
-      rows: female,
-      overrides: { population },
-      ...(part ? { part: { key: population, label: label('population', population) } } : {})
-    });
+  const download = populationDownloads({ attendees, speakers }, filters, state.years);
   return {
     ...state,
     view: 'records' as const,
     downloads: {
-      'gender-female': download('gender-female', filters.population),
-      'gender-compare': [download('gender-compare', 'attendees', true), download('gender-compare', 'speakers', true)],
-      'gender-manel': chartDownload('gender-manel', sessions, filters, state.years, { rows: { dimension: 'manel', category: 'manel' } })
+      'gender-female': download.one('gender-female', filters.population),
+      'gender-compare': download.both('gender-compare'),
+      'gender-manel': chartDownload('gender-manel', sessions, filters, state.years)
     },
     attendees: slim(attendees, genderRows),
     speakers: slim(speakers, genderRows),

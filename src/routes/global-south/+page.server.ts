@@ -1,17 +1,14 @@
 import type { PageServerLoad } from './$types';
-import { filtersOf, type Filters } from '$lib/state/filters.ts';
+import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
-import { loadPublicRecord, sessionPages } from '$lib/state/public-record.server.ts';
+import { loadByView, loadPublicRecord, sessionPages } from '$lib/state/public-record.server.ts';
 import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 
 /** Published figures that state a global-south share under a definition of their own. */
 const PUBLISHED_GLOBAL_SOUTH = ['income_group_share', 'development_level_share_hdi', 'funded_participants_developing_countries'];
 
-export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = filtersOf(url);
-  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
 /**
  * The public record: the speakers of the public session pages from the global south under the one
@@ -25,7 +22,6 @@ async function publicView(url: URL, filters: Filters) {
     loadPublicRecord(url, filters, { regional_groups: 'global-south-record' }),
     sessionPages(filters).then((pages) => pages.metric('global-south', overrides))
   ]);
-  const rows = { dimension: 'global_south', category: 'global_south' };
   return {
     ...record.state,
     published: record.published,
@@ -39,7 +35,6 @@ async function publicView(url: URL, filters: Filters) {
       'global-south-record': record.downloads.regional_groups,
       'global-south-definitions': speakers
         ? chartDownload('global-south-definitions', speakers, record.stageFilters, record.state.years, {
-            rows,
             overrides: { ...overrides, population: 'speakers', source: PUBLIC_SESSION_PAGES }
           })
         : undefined
@@ -58,10 +53,7 @@ async function recordsView(url: URL, filters: Filters) {
     // The four definitions in words, beside the chart that compares them (the API's own text).
     definitions: GLOBAL_SOUTH_DEFINITIONS,
     downloads: {
-      'global-south-definitions': chartDownload('global-south-definitions', all, filters, state.years, {
-        rows: { dimension: 'global_south', category: 'global_south' },
-        overrides: { definition: 'all' }
-      })
+      'global-south-definitions': chartDownload('global-south-definitions', all, filters, state.years, { overrides: { definition: 'all' } })
     }
   };
 }

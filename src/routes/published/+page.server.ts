@@ -11,7 +11,7 @@ import { t } from '$lib/i18n/index.ts';
  * source set with attendance records. Without such a set (no registration files are public) the page
  * shows the published figures alone: it never compares them with synthetic counts unasked.
  */
-export const load: PageServerLoad = async ({ url }) => {
+export const load = (async ({ url }: { url: URL }) => {
   const { filters } = filtersOf(url);
   const sets = await orUnavailable(() => withConnection((conn) => sourceSets(conn)));
   const realAttendance = sets.find((s) => !s.synthetic && s.records.attendance > 0)?.name ?? null;
@@ -38,10 +38,7 @@ export const load: PageServerLoad = async ({ url }) => {
       'published-participants': [
         ...(participation
           ? [
-              chartDownload('published-participants', participation, base, state.years, {
-                rows: { dimension: 'participants' },
-                ...part('computed', t('published.computed'))
-              })
+              chartDownload('published-participants', participation, base, state.years, part('computed', t('published.computed')))
             ]
           : []),
         chartDownload('published-participants', published, compareWith === null ? publishedOnly : base, state.years, part('published', t('published.published')))
@@ -50,4 +47,4 @@ export const load: PageServerLoad = async ({ url }) => {
     published: slim(published, inRange),
     participation: participation ? slim(participation, (r) => inRange(r) && r.dimension === 'participants') : null
   };
-};
+}) satisfies PageServerLoad;

@@ -1,16 +1,13 @@
 import type { PageServerLoad } from './$types';
-import { filtersOf, type Filters } from '$lib/state/filters.ts';
+import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { ATLAS_COUNTRY_IDS } from '$lib/charts/world-map/atlas.ts';
-import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { countryNames } from '$lib/server/country-names.ts';
 import { currentLocale } from '$lib/i18n/index.ts';
 
-export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = filtersOf(url);
-  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
 /**
  * The public record: published regional shares with the host region marked, and the regional groups
@@ -19,7 +16,6 @@ export const load: PageServerLoad = async ({ url }) => {
  */
 async function publicView(url: URL, filters: Filters) {
   const record = await loadPublicRecord(url, filters, { regional_groups: 'regions-record' });
-  const groups = { dimension: 'un_regional_group' };
   return {
     ...record.state,
     published: record.published,
@@ -28,8 +24,8 @@ async function publicView(url: URL, filters: Filters) {
     stageTotals: record.stageTotals,
     downloads: {
       'regions-record': record.downloads.regional_groups,
-      'regions-shares': record.stageDownload('regions-shares', 'regional_groups', groups),
-      'regions-ratio': record.stageDownload('regions-ratio', 'regional_groups', groups)
+      'regions-shares': record.stageDownload('regions-shares', 'regional_groups'),
+      'regions-ratio': record.stageDownload('regions-ratio', 'regional_groups')
     }
   };
 }
@@ -49,15 +45,14 @@ async function recordsView(url: URL, filters: Filters) {
   const unmapped = countryRows.rows
     .filter((r) => r.kind === 'share' && !(typeof r.m49 === 'string' && ATLAS_COUNTRY_IDS.has(r.m49)))
     .map((r) => String(r.iso3));
-  const groups = { dimension: 'un_regional_group' };
   return {
     ...state,
     view: 'records' as const,
     downloads: {
-      'regions-shares': chartDownload('regions-shares', regions, filters, state.years, { rows: groups }),
+      'regions-shares': chartDownload('regions-shares', regions, filters, state.years),
       'regions-map': chartDownload('regions-map', countries, filters, state.year === null ? [] : [state.year]),
-      'regions-ratio': chartDownload('regions-ratio', regions, filters, state.years, { rows: groups }),
-      'regions-host': chartDownload('regions-host', host, hostFilters, state.years, { rows: { dimension: 'host', category: 'host_country' } })
+      'regions-ratio': chartDownload('regions-ratio', regions, filters, state.years),
+      'regions-host': chartDownload('regions-host', host, hostFilters, state.years)
     },
     regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
     balance: slim(regions, (r) => inRange(r) && r.dimension === 'regional_balance'),

@@ -1,12 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { filtersOf, type Filters } from '$lib/state/filters.ts';
+import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
-import { loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
 
-export const load: PageServerLoad = async ({ url }) => {
-  const { filters } = filtersOf(url);
-  return filters.source === null ? publicView(url, filters) : recordsView(url, filters);
-};
+export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
 /**
  * The public record: who is in the room (published shares of participants) against who is on stage

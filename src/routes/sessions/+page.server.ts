@@ -8,7 +8,7 @@ import { searchSessions } from '$lib/charts/sessions-table/shape.ts';
 /** Enough rows for any one meeting's programme to be read in full; more would slow phones down. */
 const MAX_ROWS = 400;
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load = (async ({ url }: { url: URL }) => {
   const { filters } = filtersOf(url);
   if (filters.source !== null) {
     return { ...table(url, filters, await metric('sessions', filters, { level: 'session' })), view: 'records' as const, stageTotals: [] };
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ url }) => {
   const [sessions, stageTotals] = await Promise.all([pages.metric('sessions', { level: 'session' }), pages.totals()]);
   const view = sessions ? table(url, pages.filters, sessions) : { ...pageState(url, []).state, ...EMPTY_TABLE, downloads: { sessions: undefined } };
   return { ...view, view: 'public' as const, synthetic: false as const, stageTotals };
-};
+}) satisfies PageServerLoad;
 
 const EMPTY_TABLE = { total: 0, found: 0, sessions: [], limit: MAX_ROWS, suppression: { k: 0, applied: false } };
 

@@ -1,48 +1,32 @@
 /**
  * Which charts can be embedded, the dashboard page that draws each one, and in which of the page's
- * views it appears: the public record (no source set in the URL) or the record-level view of a source
- * set. The embed route renders that page's own load and component with only the named chart shown,
- * so a chart has one definition. Keys are the `id` props on the pages; a chart is offered for
- * embedding once it is listed here.
+ * views it appears: all read from the chart registry (charts/registry.ts), where a chart is offered
+ * for embedding by `embed: true`. The embed route renders that page's own load and component with
+ * only the named chart shown, so a chart has one definition.
  */
-export type ChartView = 'public' | 'records';
+import { CHARTS, CHART_IDS, chartSpec, type ChartId, type ChartView, type EmbedPage, type EmbeddableChart } from '../registry.ts';
 
-const BOTH: readonly ChartView[] = ['public', 'records'];
-const PUBLIC: readonly ChartView[] = ['public'];
-const RECORDS: readonly ChartView[] = ['records'];
+export type { ChartView, EmbedPage, EmbeddableChart };
 
-export const EMBEDDABLE_CHARTS = {
-  'gender-record': { page: '/gender', views: PUBLIC },
-  'gender-female': { page: '/gender', views: RECORDS },
-  'gender-compare': { page: '/gender', views: RECORDS },
-  'gender-manel': { page: '/gender', views: RECORDS },
-  'stakeholders-record': { page: '/stakeholders', views: PUBLIC },
-  'stakeholders-attendees': { page: '/stakeholders', views: RECORDS },
-  'stakeholders-speakers': { page: '/stakeholders', views: BOTH },
-  'stakeholder-evenness': { page: '/stakeholders', views: BOTH },
-  'global-south-record': { page: '/global-south', views: PUBLIC },
-  'global-south-definitions': { page: '/global-south', views: BOTH },
-  'regions-record': { page: '/regions', views: PUBLIC },
-  'regions-shares': { page: '/regions', views: BOTH },
-  'regions-map': { page: '/regions', views: RECORDS },
-  'regions-ratio': { page: '/regions', views: BOTH },
-  'regions-host': { page: '/regions', views: RECORDS },
-  'published-participants': { page: '/published', views: BOTH },
-  'representation-regions': { page: '/representation', views: PUBLIC },
-  'representation-stakeholders': { page: '/representation', views: PUBLIC },
-  representation: { page: '/representation', views: RECORDS },
-  sessions: { page: '/sessions', views: BOTH }
-} as const satisfies Record<string, { page: string; views: readonly ChartView[] }>;
+export interface EmbedEntry {
+  page: EmbedPage;
+  views: readonly ChartView[];
+}
 
-export type EmbeddableChart = keyof typeof EMBEDDABLE_CHARTS;
-export type EmbedPage = (typeof EMBEDDABLE_CHARTS)[EmbeddableChart]['page'];
+const VIEWS: readonly ChartView[] = ['public', 'records'];
+const embeddable = (id: ChartId): id is EmbeddableChart => CHARTS[id].embed;
+
+/** The embeddable charts, in the registry's order, with their page and views. */
+export const EMBEDDABLE_CHARTS: Readonly<Partial<Record<EmbeddableChart, EmbedEntry>>> = Object.fromEntries(
+  CHART_IDS.filter(embeddable).map((id) => [id, { page: CHARTS[id].page, views: VIEWS.filter((v) => chartSpec(id).views[v] !== undefined) }])
+);
 
 export function isEmbeddable(chartId: string): chartId is EmbeddableChart {
   return Object.hasOwn(EMBEDDABLE_CHARTS, chartId);
 }
 
 export function embedPage(chartId: string): EmbedPage | undefined {
-  return isEmbeddable(chartId) ? EMBEDDABLE_CHARTS[chartId].page : undefined;
+  return isEmbeddable(chartId) ? CHARTS[chartId].page : undefined;
 }
 
 /**
@@ -51,7 +35,7 @@ export function embedPage(chartId: string): EmbedPage | undefined {
  * the default) shows the default records; a public-record chart asked for with one shows the public record.
  */
 export function embedQuery(chartId: EmbeddableChart, search: URLSearchParams, defaultSource: string): URLSearchParams {
-  const views = EMBEDDABLE_CHARTS[chartId].views;
+  const views = VIEWS.filter((v) => chartSpec(chartId).views[v] !== undefined);
   const query = new URLSearchParams(search);
   const view: ChartView = query.get('source') ? 'records' : 'public';
   if (views.includes(view)) return query;
