@@ -694,8 +694,8 @@ export const en = {
     'A suppressed figure is drawn as ⊘, never as zero, and its note says why: fewer than k records in the cell; hidden to protect a small group elsewhere in the same breakdown (which could otherwise be recovered by subtraction from the total); the breakdown’s known total hidden, and every share with it; or an index or ratio computed from a suppressed group. Lines and their 95 % interval bands break at such years. Hollow points and faint bar segments: fewer than 30 records, or under {coverage} of records with the field known. On ratio charts, small grey dots are the other years in view.',
 
   // Issue 15 (7): n and coverage in every data table.
-  'chart.col.n': 'n (in it / known)',
-  'chart.col.coverage': 'coverage (field known)',
+  'chart.col.n': 'n (in category / known)',
+  'chart.col.coverage': 'Coverage (field known)',
   'chart.col.n_known': 'n (known)',
   'record.col.stage_coverage': 'Speakers: coverage (group known)',
   'balance.coverage': 'Coverage: {n} of {total} records ({coverage}) have a group among the five.',
