@@ -326,6 +326,24 @@ describe('embeds', () => {
 });
 
 describe('cite this chart', () => {
+  // Every chart and table of every page, in its public and its record-level view (the overview's
+  // record-level view is headline cards only).
+  for (const path of [...PAGES, '/regions', '/published'].flatMap((p) => [p, `${p}?source=demo`]).filter((p) => p !== '/?source=demo')) {
+    it(`${path}: every chart has a Cite entry with APA and Chicago texts`, async () => {
+      const { page } = await open(path);
+      await chartsDrawn(page);
+      const charts = await page.locator('[data-chart]').evaluateAll((els) => els.map((e) => e.getAttribute('data-chart')));
+      expect(charts.length).toBeGreaterThan(0);
+      for (const id of charts) {
+        const menu = page.locator(`[data-chart="${id}"] [data-download-menu]`);
+        expect(await menu.count(), `${path}: ${id}`).toBe(1);
+        expect(await menu.locator('[data-cite-style="apa"]').textContent(), `${path}: ${id}`).toContain(`#${id}`);
+        expect(await menu.locator('[data-cite-style="chicago"]').textContent(), `${path}: ${id}`).toContain('data version');
+      }
+      await page.context().close();
+    });
+  }
+
   it('every chart’s menu cites it in APA and Chicago with its permalink and the data version', async () => {
     const index = (await (await fetch(`${suite.server.url}/api/v1/export`)).json()) as { data_version: { hash: string } };
     const version = index.data_version.hash.slice(0, 12);
@@ -347,6 +365,34 @@ describe('cite this chart', () => {
 });
 
 describe('the selection travels with the chart', () => {
+  it('under a mode and population filter: in the line under the chart, the SVG, the PNG’s and the data files’ names, the embed', async () => {
+    const query = 'population=speakers&mode=online&exclude_host=true&source=demo';
+    const { page, errors } = await open(`/gender?${query}`);
+    await chartsDrawn(page);
+    const chart = 'gender-female';
+    const line = await page.locator(`[data-chart="${chart}"] [data-selection]`).textContent();
+    for (const part of ['Speakers', 'Online', 'Host country left out', 'Demonstration records (synthetic)']) expect(line).toContain(part);
+    const suffix = 'speakers-online-without-host-demo';
+    const svg = await download(page, chart, 'svg');
+    expect(svg.name).toMatch(new RegExp(`^igf-${chart}-\\d{4}-\\d{4}-${suffix}\\.svg$`));
+    const text = [...svg.bytes.toString('utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    expect(text).toContain('Online');
+    expect(text).toContain('Host country left out');
+    const png = await download(page, chart, 'png');
+    expect(png.name).toMatch(new RegExp(`^igf-${chart}-\\d{4}-\\d{4}-${suffix}\\.png$`));
+    const menu = await openMenu(page, chart);
+    for (const name of await menu.locator('a[data-format]').evaluateAll((as) => as.map((a) => a.getAttribute('download')))) {
+      expect(name).toMatch(new RegExp(`-${suffix}\\.(csv|arrow|json|metadata\\.json|zip)$`));
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+    // The embed of the same view states the same selection.
+    const embed = await open(`/embed/${chart}?${query}`);
+    await chartsDrawn(embed.page);
+    expect(await embed.page.locator(`[data-chart="${chart}"] [data-selection]`).textContent()).toBe(line);
+    await embed.page.context().close();
+  });
+
   it('is stated under the chart, in the image and in every file name', async () => {
     const { page, errors } = await open('/global-south?definition=wb_non_high_income&exclude_host=true&source=fixture');
     await chartsDrawn(page);

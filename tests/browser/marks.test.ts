@@ -66,6 +66,31 @@ describe('notes list exactly the marks drawn', () => {
     }
   }
 
+  for (const view of VIEWS) {
+    it(`/report${view}: each figure's notes name exactly the marks it draws`, async () => {
+      const { page } = await open(`/report${view}`);
+      const figures = await page.locator('figure.report-figure').evaluateAll((figures) =>
+        figures.map((f) => ({
+          id: f.id,
+          suppressed: f.querySelectorAll('.chart-svg .mark-suppressed text').length,
+          hollow: f.querySelectorAll('.chart-svg .mark-point-uncertain circle').length,
+          faint: [...f.querySelectorAll('.chart-svg .mark-bar rect')].filter((r) => r.getAttribute('fill-opacity') === '0.45').length,
+          band: [...f.querySelectorAll('.chart-svg .mark-interval path')].filter((p) => (p.getAttribute('d') ?? '').length > 0).length,
+          notes: [...f.querySelectorAll('ul.fig-notes li')].map((li) => li.textContent ?? '')
+        }))
+      );
+      expect(figures.length).toBeGreaterThan(3);
+      for (const c of figures) {
+        const has = (text: string) => c.notes.some((n) => n.includes(text));
+        expect(has('⊘'), `${c.id}: ⊘`).toBe(c.suppressed > 0);
+        expect(has('Hollow point'), `${c.id}: hollow`).toBe(c.hollow > 0);
+        expect(has('Faint bar'), `${c.id}: faint`).toBe(c.faint > 0);
+        expect(has('Shaded band'), `${c.id}: band`).toBe(c.band > 0);
+      }
+      await page.close();
+    });
+  }
+
   it('the public record charts have no ⊘ note (public records are never suppressed)', async () => {
     for (const path of ['/', '/regions', '/stakeholders', '/global-south']) {
       const { page } = await open(path);

@@ -101,6 +101,24 @@ describe('charts draw the marks the data predicts', () => {
     expect(await page.locator('[data-chart="sessions"] tbody tr').count()).toBe(rows.filter((r) => r.year === last).length);
     await page.close();
   });
+
+  it('sessions at 375 px: one card per session, no box scrolling sideways, the column heads still sort', async () => {
+    const { page } = await openPage(suite, '/sessions?source=demo', { width: 375 });
+    const wrap = page.locator('[data-chart="sessions"] .table-wrap');
+    expect(await horizontalOverflow(page)).toBe(0);
+    // The table is part of the page: nothing hidden to its right, no scroll box.
+    expect(await wrap.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await wrap.evaluate((e) => getComputedStyle(e).overflowX)).toBe('visible');
+    const first = page.locator('[data-chart="sessions"] tbody tr').first();
+    const box = (await first.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(375);
+    // Each value is under its column's name; the women's share says what it is computed from (women / known gender).
+    const women = first.locator('td[data-label="Women"]');
+    expect(await women.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Women"');
+    expect(await women.textContent()).toMatch(/^\d+%\s\(\d+ \/ \d+\)$|^—$/);
+    expect(await page.locator('[data-chart="sessions"] thead a').first().isVisible()).toBe(true);
+    await page.close();
+  });
 });
 
 describe('filters live in the URL', () => {
@@ -251,6 +269,22 @@ describe('published figures', () => {
 });
 
 describe('print', () => {
+  for (const path of ['/', '/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions', '/published', '/methodology', '/data', '/gender?source=demo', '/regions?source=demo', '/sessions?source=demo']) {
+    it(`${path} prints without navigation, forms, buttons or menus, charts unsplit, with its address`, async () => {
+      const { page } = await open(path);
+      await chartsDrawn(page);
+      await page.emulateMedia({ media: 'print' });
+      const shown = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+      for (const selector of ['header.site', 'nav', 'form', 'button', 'select', '.download-menu']) {
+        expect(await shown(selector), `${path}: ${selector}`).toBe(0);
+      }
+      const breaks = await page.locator('[data-chart]').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakInside));
+      expect(breaks.filter((b) => b !== 'avoid'), path).toEqual([]);
+      expect(await page.locator('[data-print-footer]').innerText()).toContain(`${suite.server.url}${path}`);
+      await page.close();
+    });
+  }
+
   it('prints the figures without navigation or controls, charts unsplit, with the page address', async () => {
     const { page } = await open('/gender?source=demo');
     await chartsDrawn(page);

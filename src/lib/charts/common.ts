@@ -31,6 +31,8 @@ export interface Point {
   low: number | null;
   high: number | null;
   coverage: number | null;
+  /** Records in the category (null when suppressed, or for an index). */
+  count: number | null;
   denominator: number | null;
   /** Missing-data bounds: the share if none, or all, of the records with the field unknown were in the category. */
   boundLow: number | null;
@@ -84,6 +86,7 @@ export function series(rows: Row[], pick: SeriesPick, name: string = pick.catego
       low: num(r.ci_low),
       high: num(r.ci_high),
       coverage: num(r.coverage),
+      count: num(r.count),
       denominator: num(r.denominator),
       boundLow: num(r.bound_low),
       boundHigh: num(r.bound_high),
@@ -152,6 +155,29 @@ export function pointCell(p: Point | undefined, format: (n: number) => string = 
   if (!p) return '—';
   if (p.suppressed || p.value === null) return p.suppressed ? t('chart.suppressed') : '—';
   return p.uncertain ? `${format(p.value)} (${t('chart.low')})` : format(p.value);
+}
+
+/** What a share is computed from: records in the category, records with the field known, and their share of all. */
+export interface Tally {
+  count: number | null;
+  denominator: number | null;
+  coverage: number | null;
+}
+
+/** A row's tally; `prefix` reads a paired row's own columns (speaker_count, speaker_denominator, speaker_coverage). */
+export function tallyOf(r: Row, prefix = ''): Tally {
+  return { count: num(r[`${prefix}count`]), denominator: num(r[`${prefix}denominator`]), coverage: num(r[`${prefix}coverage`]) };
+}
+
+/** The n cell of a data table: "412 / 1,341" (in the category / known); the records alone for an index; "—" when unknown. */
+export function nCell(x: Pick<Tally, 'count' | 'denominator'> | null | undefined): string {
+  if (!x || x.denominator === null) return '—';
+  return x.count === null ? fmt.integer(x.denominator) : `${fmt.integer(x.count)} / ${fmt.integer(x.denominator)}`;
+}
+
+/** The coverage cell of a data table: the share of records with the field known, "96 %". */
+export function coverageCell(x: Pick<Tally, 'coverage'> | null | undefined): string {
+  return x && x.coverage !== null ? fmt.percentRound(x.coverage) : '—';
 }
 
 export function categoryLabel(code: string): string {

@@ -13,7 +13,7 @@ describe('charts drawn on the server', () => {
         width: SERVER_WIDTH,
         document,
         dots: [
-          { year: 2025, group: 'g', category: 'a', label: 'Academia <&>', ratio: 2, speakerShare: 0.2, attendeeShare: 0.1, suppressed: false, reason: null, uncertain: false, selected: true }
+          { year: 2025, group: 'g', category: 'a', label: 'Academia <&>', ratio: 2, speakerShare: 0.2, attendeeShare: 0.1, speakerTally: null, attendeeTally: null, tally: null, suppressed: false, reason: null, uncertain: false, selected: true }
         ]
       })
     );
@@ -31,8 +31,8 @@ describe('charts drawn on the server', () => {
         categories: ['female', 'male'],
         suppressedYears: [],
         cells: [
-          { year: 2024, category: 'female', share: 0.4, count: 40, suppressed: false, reason: null, uncertain: false },
-          { year: 2024, category: 'male', share: 0.6, count: 60, suppressed: false, reason: null, uncertain: false }
+          { year: 2024, category: 'female', share: 0.4, count: 40, denominator: 100, coverage: 1, suppressed: false, reason: null, uncertain: false },
+          { year: 2024, category: 'male', share: 0.6, count: 60, denominator: 100, coverage: 1, suppressed: false, reason: null, uncertain: false }
         ]
       })
     );

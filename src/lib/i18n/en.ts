@@ -926,6 +926,12 @@ export const en = {
   'report.group.african': 'the African Group',
   'report.group.asia_pacific': 'the Asia-Pacific Group',
   'report.group.eastern_european': 'the Eastern European Group',
+  // Issue 15 (7): n and coverage in every data table.
+  'chart.col.n': 'n (in category / known)',
+  'chart.col.coverage': 'Coverage (field known)',
+  'chart.col.n_known': 'n (known)',
+  'record.col.stage_coverage': 'Speakers: coverage (group known)',
+  'balance.coverage': 'Coverage: {n} of {total} records ({coverage}) have a group among the five.',
 } as const;
 
 export type MessageKey = keyof typeof en;

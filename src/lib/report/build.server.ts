@@ -19,10 +19,10 @@ import type { MetricResult } from '$lib/server/metrics/types.ts';
 import { METRIC_MODULES } from '$lib/server/metrics/index.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 import { citation } from '$lib/charts/export/cite.ts';
-import { LINE_COLOURS, OKABE_ITO, categoryLabel, series, type Row } from '$lib/charts/common.ts';
+import { LINE_COLOURS, OKABE_ITO, categoryLabel, markNotes, series, suppressedMarks, type Point, type Row } from '$lib/charts/common.ts';
 import { trendPlot } from '$lib/charts/trend/plot.ts';
 import { stackedPlot } from '$lib/charts/stacked-shares/plot.ts';
-import { stackedShares } from '$lib/charts/stacked-shares/shape.ts';
+import { stackedShares, type StackCell } from '$lib/charts/stacked-shares/shape.ts';
 import { publicRecordPlot, PUBLISHED_COLOUR, STAGE_COLOUR } from '$lib/charts/public-record/plot.ts';
 import { publishedShares, stageShares, type PublishedShare, type StageShare } from '$lib/charts/public-record/shape.ts';
 import { REGIONAL_GROUPS_RECORD, STAKEHOLDER_GROUPS_RECORD, WOMEN_RECORD, type RecordVocabulary } from '$lib/charts/public-record/vocabularies.ts';
@@ -207,6 +207,25 @@ function trendOf(rows: Row[], dimension: string, category: string, key: string, 
   return series(rows, { dimension, category, definition }, key);
 }
 
+/** The notes of a trend figure: exactly the marks it draws (band, hollow points, ⊘ with its reason). */
+function trendNotes(points: Point[], o: { band?: boolean; k?: number } = {}): string[] {
+  return markNotes({
+    band: o.band === true && points.some((p) => p.value !== null && p.low !== null && p.high !== null),
+    hollow: points.some((p) => p.value !== null && p.uncertain),
+    suppressed: suppressedMarks(points),
+    k: o.k
+  });
+}
+
+/** The notes of a stacked-bar figure: faint segments and ⊘, only when drawn. */
+function stackNotes(cells: StackCell[], k?: number): string[] {
+  return markNotes({
+    faint: cells.some((c) => c.share !== null && c.uncertain),
+    suppressed: cells.filter((c) => c.suppressed).map((c) => ({ year: c.year, reason: c.reason })),
+    k
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The public record: published figures and the speakers of the public session pages.
 
@@ -262,18 +281,19 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
 
   // Global south: speakers by regional group (the only definition region-only records allow).
   const gsCells = shareCells(d.globalSouth, 'global_south', 'regional_groups');
+  const gsPoints = trendOf(d.globalSouth, 'global_south', 'global_south', 'gs', 'regional_groups').filter((p) => years.includes(p.year));
   const fGs = figure(ctx, {
     key: 'global-south',
     title: t('report.fig.gs_speakers'),
     subtitle: t('report.fig.gs_speakers.sub', { period: period(years) }),
     alt: t('report.fig.gs.alt', { period: period(years) }),
-    notes: [t('report.note.hollow')],
+    notes: trendNotes(gsPoints, { band: true, k: ctx.k }),
     table: trendTable(gsCells, years, 'global_south'),
     draw: (document) =>
       trendPlot({
         width: WIDTH,
         series: [{ key: 'gs', label: t('category.global_south') }],
-        points: trendOf(d.globalSouth, 'global_south', 'global_south', 'gs', 'regional_groups').filter((p) => years.includes(p.year)),
+        points: gsPoints,
         yFormat: percentTick,
         yDomain: [0, 1],
         band: true,
@@ -297,7 +317,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
     title: t('record.stakeholder_groups.title'),
     subtitle: t('record.stakeholder_groups.subtitle', { first: fmt.year(years[0] ?? 0), last: fmt.year(years.at(-1) ?? 0) }),
     alt: t('report.fig.record.alt', { what: t('record.stakeholder_groups.categories'), period: period(years) }),
-    notes: [t('record.note.published'), t('record.note.stage')],
+    notes: [t('record.note.published'), ...(stStage.length ? [t('record.note.stage')] : [])],
     table: recordTable(stPublished, stStage, STAKEHOLDER_GROUPS_RECORD, people),
     draw: (document) =>
       publicRecordPlot({ width: WIDTH, vocab: STAKEHOLDER_GROUPS_RECORD, published: stPublished, stage: stStage, hostCategories: new Map(), years, labels: recordLabels, tipPublished: noTip, tipStage: noTip, document })
@@ -356,7 +376,12 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
     title: t('record.regional_groups.title'),
     subtitle: t('record.regional_groups.subtitle', { first: fmt.year(years[0] ?? 0), last: fmt.year(years.at(-1) ?? 0) }),
     alt: t('report.fig.record.alt', { what: t('record.regional_groups.categories'), period: period(years) }),
-    notes: [t('record.note.published'), t('record.note.stage'), t('record.note.host')],
+    // Notes for what is drawn: diamonds, dots when any speaker figure, shading when a host group is known.
+    notes: [
+      t('record.note.published'),
+      ...(rgStage.length ? [t('record.note.stage')] : []),
+      ...([...d.hosts.values()].some((c) => c !== null) ? [t('record.note.host')] : [])
+    ],
     table: recordTable(rgPublished, rgStage, REGIONAL_GROUPS_RECORD, people),
     draw: (document) =>
       publicRecordPlot({ width: WIDTH, vocab: REGIONAL_GROUPS_RECORD, published: rgPublished, stage: rgStage, hostCategories: d.hosts, years, labels: recordLabels, tipPublished: noTip, tipStage: noTip, document })
@@ -492,18 +517,19 @@ function diversityFigure(ctx: Context, rows: Row[], diverse: ShareCell[], withMa
     { key: 'stakeholder', label: t('report.legend.stakeholder_diverse'), dimension: 'stakeholder_diverse', category: 'diverse' },
     ...(withManel ? [{ key: 'manel', label: t('report.legend.manel'), dimension: 'manel', category: 'manel' }] : [])
   ];
+  const points = lines.flatMap((l) => trendOf(rows, l.dimension, l.category, l.key)).filter((p) => ctx.years.includes(p.year) && (p.denominator ?? 0) > 0);
   return figure(ctx, {
     key: 'diversity',
     title: t('report.fig.diversity'),
     subtitle: t('report.fig.diversity.sub', { period: period(ctx.years) }),
     alt: t('report.fig.diversity.alt', { period: period(ctx.years) }),
-    notes: [t('report.note.hollow')],
+    notes: trendNotes(points, { k: ctx.k }),
     table: trendTable(diverse, ctx.years, 'diverse'),
     draw: (document) =>
       trendPlot({
         width: WIDTH,
         series: lines.map((l, i) => ({ key: l.key, label: l.label, colour: LINE_COLOURS[i] })),
-        points: lines.flatMap((l) => trendOf(rows, l.dimension, l.category, l.key)).filter((p) => ctx.years.includes(p.year) && (p.denominator ?? 0) > 0),
+        points,
         yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,
@@ -591,18 +617,19 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
   // Global south, four definitions.
   const definitions = ['un_developing', 'g77', 'wb_non_high_income', 'regional_groups'];
   const gsCells = shareCells(d.globalSouth.rows, 'global_south', definition);
+  const gsPoints = definitions.flatMap((def) => trendOf(d.globalSouth.rows, 'global_south', 'global_south', def, def)).filter((p) => years.includes(p.year));
   const fGs = figure(ctx, {
     key: 'global-south',
     title: t('report.fig.gs_definitions'),
     subtitle: t('report.fig.gs_definitions.sub', { period: period(years), population: attendees }),
     alt: t('report.fig.gs.alt', { period: period(years) }),
-    notes: [t('report.note.hollow')],
+    notes: trendNotes(gsPoints, { k: ctx.k }),
     table: trendTable(gsCells, years, 'global_south'),
     draw: (document) =>
       trendPlot({
         width: WIDTH,
         series: definitions.map((def, i) => ({ key: def, label: label('definition', def), colour: LINE_COLOURS[i] })),
-        points: definitions.flatMap((def) => trendOf(d.globalSouth.rows, 'global_south', 'global_south', def, def)).filter((p) => years.includes(p.year)),
+        points: gsPoints,
         yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,
@@ -632,7 +659,7 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
     title: t('report.fig.stakeholders'),
     subtitle: t('report.fig.stack.sub', { period: period(years), population: attendees }),
     alt: t('report.fig.stack.alt', { period: period(years) }),
-    notes: [t('report.note.faint')],
+    notes: stackNotes(stack.cells, ctx.k),
     table: breakdownTable(stCells, years, STAKEHOLDER_GROUPS),
     draw: (document) => stackedPlot({ width: WIDTH, cells: stack.cells, categories: STAKEHOLDER_GROUPS, suppressedYears: stack.suppressedYears, document })
   });
@@ -649,12 +676,15 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
   // Gender: attendees and speakers.
   const womenA = shareCells(d.genderAttendees.rows, 'gender');
   const womenS = shareCells(d.genderSpeakers.rows, 'gender');
+  const womenPoints = [...trendOf(d.genderAttendees.rows, 'gender', 'female', 'attendees'), ...trendOf(d.genderSpeakers.rows, 'gender', 'female', 'speakers')].filter((p) =>
+    years.includes(p.year)
+  );
   const fGender = figure(ctx, {
     key: 'gender',
     title: t('report.fig.women'),
     subtitle: t('report.fig.women.sub', { period: period(years) }),
     alt: t('report.fig.women.alt', { period: period(years) }),
-    notes: [t('report.note.hollow')],
+    notes: trendNotes(womenPoints, { k: ctx.k }),
     table: trendTable(womenA, years, 'female'),
     draw: (document) =>
       trendPlot({
@@ -663,9 +693,7 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
           { key: 'attendees', label: label('population', 'attendees') },
           { key: 'speakers', label: label('population', 'speakers') }
         ],
-        points: [...trendOf(d.genderAttendees.rows, 'gender', 'female', 'attendees'), ...trendOf(d.genderSpeakers.rows, 'gender', 'female', 'speakers')].filter((p) =>
-          years.includes(p.year)
-        ),
+        points: womenPoints,
         yFormat: percentTick,
         yDomain: [0, 1],
         target: { value: 0.5, label: t('report.parity') },
@@ -690,23 +718,25 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
     title: t('report.fig.regions'),
     subtitle: t('report.fig.stack.sub', { period: period(years), population: attendees }),
     alt: t('report.fig.stack.alt', { period: period(years) }),
-    notes: [t('report.note.faint')],
+    notes: stackNotes(rgStack.cells, ctx.k),
     table: breakdownTable(rgCells, years, [...REGIONAL_GROUPS, 'no_group'], true),
     draw: (document) =>
       stackedPlot({ width: WIDTH, cells: rgStack.cells, categories: [...REGIONAL_GROUPS, 'no_group'], suppressedYears: rgStack.suppressedYears, document })
   });
   const hostCells = shareCells(d.host.rows, 'host');
+  const hostPoints = trendOf(d.host.rows, 'host', 'host_country', 'host').filter((p) => years.includes(p.year));
   const fHost = figure(ctx, {
     key: 'host',
     title: t('regions.hostshare.title'),
     subtitle: t('report.fig.host.sub', { period: period(years), population: attendees }),
     alt: t('report.fig.host.alt', { period: period(years) }),
+    notes: trendNotes(hostPoints, { k: ctx.k }),
     table: trendTable(hostCells, years, 'host_country'),
     draw: (document) =>
       trendPlot({
         width: WIDTH,
         series: [{ key: 'host', label: t('regions.hostshare.series') }],
-        points: trendOf(d.host.rows, 'host', 'host_country', 'host').filter((p) => years.includes(p.year)),
+        points: hostPoints,
         yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,
@@ -726,12 +756,16 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
   // Speakers and attendees.
   const gsSpeakers = shareCells(d.gsSpeakers.rows, 'global_south', definition);
   const rgSpeakers = shareCells(d.regionsSpeakers.rows, 'un_regional_group');
+  const comparePoints = [
+    ...trendOf(d.globalSouth.rows, 'global_south', 'global_south', 'attendees', definition),
+    ...trendOf(d.gsSpeakers.rows, 'global_south', 'global_south', 'speakers', definition)
+  ].filter((p) => years.includes(p.year));
   const fCompare = figure(ctx, {
     key: 'speakers-attendees',
     title: t('report.fig.compare'),
     subtitle: t('report.fig.compare.sub', { period: period(years), definition: label('definition', definition) }),
     alt: t('report.fig.compare.alt', { period: period(years) }),
-    notes: [t('report.note.hollow')],
+    notes: trendNotes(comparePoints, { k: ctx.k }),
     table: trendTable(gsSpeakers, years, 'global_south'),
     draw: (document) =>
       trendPlot({
@@ -740,10 +774,7 @@ function recordSections(ctx: Context, d: RecordData, definition: Filters['defini
           { key: 'attendees', label: label('population', 'attendees') },
           { key: 'speakers', label: label('population', 'speakers') }
         ],
-        points: [
-          ...trendOf(d.globalSouth.rows, 'global_south', 'global_south', 'attendees', definition),
-          ...trendOf(d.gsSpeakers.rows, 'global_south', 'global_south', 'speakers', definition)
-        ].filter((p) => years.includes(p.year)),
+        points: comparePoints,
         yFormat: percentTick,
         yDomain: [0, 1],
         tipFormat: percentTip,

@@ -21,6 +21,9 @@ export interface BalanceFigure {
   blau: number | null;
   /** Records in the five groups. */
   n: number | null;
+  /** All records of the year (known or not), and the share of them in the five groups. */
+  total: number | null;
+  coverage: number | null;
   suppressed: boolean;
   lowN: boolean;
 }
@@ -39,6 +42,8 @@ export function balanceFigure(rows: readonly Row[], dimension: BalanceDimension,
     pielou: num(of('pielou_j')?.value),
     blau: num(of('blau_normalised')?.value),
     n: num(e.denominator),
+    total: num(e.total),
+    coverage: num(e.coverage),
     suppressed: e.suppressed === true,
     lowN: e.low_n === true
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishedShares, recordTable, stageShares } from './shape.ts';
 import { stageSourceLine } from './stage-source.ts';
+import type { Row } from '../common.ts';
 import { REGIONAL_GROUPS_RECORD as REGIONS, STAKEHOLDER_GROUPS_RECORD as STAKEHOLDERS } from './vocabularies.ts';
 import { publishedRegionalGroup } from '$lib/domain/regional-groups.ts';
 import { publishedStakeholderGroup } from '$lib/domain/stakeholder-groups.ts';
@@ -16,9 +17,10 @@ const published = [
   { year: 2022, metric: 'participants_total', category: 'all', unit: 'count', published_value: 5120, source_title: 'x', source_url: 'https://example.org', quote: '5120' }
 ];
 
-const regions = [
-  { year: 2022, dimension: 'un_regional_group', category: 'african', count: 21, denominator: 84, share: 0.25, suppressed: false },
-  { year: 2022, dimension: 'un_regional_group', category: 'weog', count: 42, denominator: 84, share: 0.5, suppressed: false },
+const regions: Row[] = [
+  // 84 of 105 listed speakers with a known group: coverage 0.8.
+  { year: 2022, dimension: 'un_regional_group', category: 'african', count: 21, denominator: 84, share: 0.25, coverage: 0.8, suppressed: false },
+  { year: 2022, dimension: 'un_regional_group', category: 'weog', count: 42, denominator: 84, share: 0.5, coverage: 0.8, suppressed: false },
   { year: 2022, dimension: 'un_regional_group', category: 'unknown', count: 9, denominator: 84, share: null, suppressed: false },
   { year: 2022, dimension: 'un_regional_group', category: 'grulac', count: null, denominator: 84, share: null, suppressed: true },
   { year: 2022, dimension: 'm49_region', category: 'africa', count: 21, denominator: 84, share: 0.25, suppressed: false }
@@ -42,8 +44,8 @@ describe('the public record on regional groups', () => {
 
   it('takes the speakers’ group shares with their counts, leaving out unknown and hidden cells', () => {
     expect(stageShares(regions, REGIONS)).toEqual([
-      { year: 2022, category: 'african', share: 0.25, count: 21, denominator: 84 },
-      { year: 2022, category: 'weog', share: 0.5, count: 42, denominator: 84 }
+      { year: 2022, category: 'african', share: 0.25, count: 21, denominator: 84, coverage: 0.8 },
+      { year: 2022, category: 'weog', share: 0.5, count: 42, denominator: 84, coverage: 0.8 }
     ]);
   });
 

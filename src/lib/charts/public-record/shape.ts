@@ -29,6 +29,8 @@ export interface StageShare {
   count: number;
   /** Speakers with a known category that year. */
   denominator: number;
+  /** Their share of all listed speakers that year (null when not given). */
+  coverage: number | null;
 }
 
 const PERCENT_UNITS = new Set(['percent', 'percent_approx']);
@@ -78,7 +80,8 @@ export function stageShares(rows: Row[], vocab: RecordVocabulary): StageShare[] 
       category: String(r.category),
       share: r.share as number,
       count: Number(r.count),
-      denominator: Number(r.denominator)
+      denominator: Number(r.denominator),
+      coverage: typeof r.coverage === 'number' ? r.coverage : null
     }))
     .sort(byYearThenCategory(vocab));
 }

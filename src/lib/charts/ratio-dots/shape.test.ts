@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratioDots, ratioSummary, undrawnCategories } from './shape.ts';
+import { ratioDots, ratioSummary, ratioTable, undrawnCategories } from './shape.ts';
 
 describe('ratio dots', () => {
   const rows = [
@@ -33,5 +33,21 @@ describe('ratio dots', () => {
     // Suppressed only in a year not in view, and no ratio otherwise: nothing is drawn.
     const suppressedElsewhere = ratioDots(rows.slice(1, 2), 2024, { ratio: 'representation_ratio', group: 'dimension' });
     expect(undrawnCategories(suppressedElsewhere)).toEqual(['African Group']);
+  });
+
+  it('gives the table the n and coverage of each share: the row’s own, or the speakers’ and attendees’ of a paired row', () => {
+    // Regions: 20 of 92 speakers with a known group are African; 92 of 118 listed have one (78 %).
+    const own = ratioDots([{ ...rows[0], count: 20, denominator: 92, coverage: 92 / 118 }], 2024, { ratio: 'representation_ratio', group: 'dimension' });
+    expect(ratioTable(own).map((r) => [r.n, r.coverage, r.speakers_n])).toEqual([['20 / 92', '78%', '—']]);
+    // Representation: 398 / 1,341 speakers (98.5 % known), 3,504 / 10,618 attendees (96.5 % known).
+    const paired = ratioDots(
+      [{ year: 2024, kind: 'share', dimension: 'stakeholder_group', category: 'government', ratio: 0.9, speaker_share: 0.297, attendee_share: 0.33,
+         speaker_count: 398, speaker_denominator: 1341, speaker_coverage: 0.985, attendee_count: 3504, attendee_denominator: 10618, attendee_coverage: 0.9653,
+         suppressed: false, low_n: false }],
+      2024
+    );
+    expect(ratioTable(paired).map((r) => [r.speakers_n, r.speakers_coverage, r.attendees_n, r.attendees_coverage, r.n])).toEqual([
+      ['398 / 1,341', '99%', '3,504 / 10,618', '97%', '—']
+    ]);
   });
 });

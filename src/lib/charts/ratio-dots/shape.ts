@@ -1,6 +1,6 @@
 /** Representation ratios (share on stage / share in the room) as dots per category, one year highlighted. */
 import { fmt, label, t } from '$lib/i18n/index.ts';
-import { categoryLabel, suppressionReason, type Row, type SuppressionReason } from '../common.ts';
+import { categoryLabel, coverageCell, nCell, suppressionReason, tallyOf, type Row, type SuppressionReason, type Tally } from '../common.ts';
 
 export interface RatioDot {
   year: number;
@@ -10,6 +10,10 @@ export interface RatioDot {
   ratio: number | null;
   speakerShare: number | null;
   attendeeShare: number | null;
+  /** What each share is computed from: the speakers' and attendees' (paired rows), else the row's own share. */
+  speakerTally: Tally | null;
+  attendeeTally: Tally | null;
+  tally: Tally | null;
   suppressed: boolean;
   reason: SuppressionReason | null;
   uncertain: boolean;
@@ -38,6 +42,9 @@ export function ratioDots(
       ratio: num(r[fields.ratio]),
       speakerShare: fields.speaker ? num(r[fields.speaker]) : null,
       attendeeShare: fields.attendee ? num(r[fields.attendee]) : null,
+      speakerTally: fields.speaker ? tallyOf(r, 'speaker_') : null,
+      attendeeTally: fields.attendee ? tallyOf(r, 'attendee_') : null,
+      tally: fields.speaker || fields.attendee ? null : tallyOf(r),
       suppressed: r.suppressed === true,
       reason: suppressionReason(r),
       uncertain: r.low_n === true,
@@ -60,7 +67,13 @@ export function ratioTable(dots: RatioDot[]): Record<string, string>[] {
       group: label('dimension', d.group),
       speakers: d.speakerShare === null ? '—' : fmt.percent(d.speakerShare),
       attendees: d.suppressed ? t('chart.suppressed') : d.attendeeShare === null ? '—' : fmt.percent(d.attendeeShare),
-      ratio: d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio) + (d.uncertain ? ` (${t('chart.low')})` : '')
+      ratio: d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio) + (d.uncertain ? ` (${t('chart.low')})` : ''),
+      speakers_n: nCell(d.speakerTally),
+      speakers_coverage: coverageCell(d.speakerTally),
+      attendees_n: nCell(d.attendeeTally),
+      attendees_coverage: coverageCell(d.attendeeTally),
+      n: nCell(d.tally),
+      coverage: coverageCell(d.tally)
     }));
 }
 

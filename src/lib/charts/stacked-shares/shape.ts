@@ -1,6 +1,6 @@
 /** Shares of one breakdown per year, ready to stack; suppressed cells stay visible as such. */
 import { fmt } from '$lib/i18n/index.ts';
-import { isUncertain, categoryLabel, suppressionReason, type Row, type SuppressionReason } from '../common.ts';
+import { isUncertain, categoryLabel, coverageCell, nCell, suppressionReason, type Row, type SuppressionReason } from '../common.ts';
 import { t } from '$lib/i18n/index.ts';
 
 export interface StackCell {
@@ -8,6 +8,9 @@ export interface StackCell {
   category: string;
   share: number | null;
   count: number | null;
+  /** Records with the field known that year (the year's n), and their share of all records. */
+  denominator: number | null;
+  coverage: number | null;
   suppressed: boolean;
   reason: SuppressionReason | null;
   uncertain: boolean;
@@ -21,6 +24,8 @@ export function stackedShares(rows: Row[], dimension: string, categories: readon
       category: String(r.category),
       share: typeof r.share === 'number' ? r.share : null,
       count: typeof r.count === 'number' ? r.count : null,
+      denominator: typeof r.denominator === 'number' ? r.denominator : null,
+      coverage: typeof r.coverage === 'number' ? r.coverage : null,
       suppressed: r.suppressed === true,
       reason: suppressionReason(r),
       uncertain: isUncertain(r)
@@ -30,15 +35,18 @@ export function stackedShares(rows: Row[], dimension: string, categories: readon
   return { cells, suppressedYears };
 }
 
-/** One table row per year, one column per category. */
+/** One table row per year, one column per category, then the year's n (records with the field known) and coverage. */
 export function stackTable(cells: StackCell[], categories: readonly string[]): Record<string, string>[] {
   const years = [...new Set(cells.map((c) => c.year))];
   return years.map((year) => {
     const row: Record<string, string> = { year: fmt.year(year) };
+    const ofYear = cells.filter((x) => x.year === year);
     for (const cat of categories) {
-      const c = cells.find((x) => x.year === year && x.category === cat);
+      const c = ofYear.find((x) => x.category === cat);
       row[cat] = !c ? '—' : c.suppressed ? t('chart.suppressed') : c.share === null ? '—' : fmt.percent(c.share);
     }
+    row.n = nCell({ count: null, denominator: ofYear.find((c) => c.denominator !== null)?.denominator ?? null });
+    row.coverage = coverageCell(ofYear.find((c) => c.coverage !== null));
     return row;
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { series } from '../common.ts';
-import { changeSince, yearTicks } from './shape.ts';
+import { coverageCell, nCell, series } from '../common.ts';
+import { changeSince, tallyColumns, yearTicks } from './shape.ts';
 
 describe('trend shaping', () => {
   const rows = [
@@ -25,5 +25,22 @@ describe('trend shaping', () => {
     const years = Array.from({ length: 20 }, (_, i) => 2006 + i);
     expect(yearTicks(years, 2000)).toHaveLength(20);
     expect(yearTicks(years, 300).length).toBeLessThanOrEqual(7);
+  });
+
+  it('writes n as in the category / known, the records alone for an index, and coverage as a rounded percentage', () => {
+    expect(nCell({ count: 4430, denominator: 10547 })).toBe('4,430 / 10,547');
+    expect(nCell({ count: null, denominator: 92 })).toBe('92');
+    expect(nCell({ count: 3, denominator: null })).toBe('—');
+    expect(coverageCell({ coverage: 10547 / 11000 })).toBe('96%');
+    expect(coverageCell({ coverage: null })).toBe('—');
+  });
+  it('one coverage column for the series of one breakdown, one per series when they differ', () => {
+    const pick = (category: string, coverage: number | null, denominator: number | null = 100) =>
+      series([{ year: 2019, dimension: 'gender', category, share: 0.5, count: 50, denominator, coverage, low_n: false, suppressed: false }], { dimension: 'gender', category });
+    // female and male of one year: the same coverage, one column; a suppressed point without one does not split it.
+    expect(tallyColumns([pick('female', 0.95), pick('male', 0.95), pick('other', null, null)])).toEqual({ n: [true, true, false], coverage: 'shared' });
+    // two definitions of global south classify different records: 0.95 against 0.9.
+    expect(tallyColumns([pick('female', 0.95), pick('male', 0.9)])).toEqual({ n: [true, true], coverage: 'each' });
+    expect(tallyColumns([pick('female', null, null)])).toEqual({ n: [false], coverage: 'none' });
   });
 });

@@ -25,3 +25,19 @@ export function byYear(series: Point[][]): { year: number; points: (Point | unde
   const years = [...new Set(series.flat().map((p) => p.year))].sort((a, b) => a - b);
   return years.map((year) => ({ year, points: series.map((s) => s.find((p) => p.year === year)) }));
 }
+
+/**
+ * Which n and coverage columns a trend's data table needs: an n column for each series with a
+ * denominator, and one coverage column for all series when they share each year's coverage (the
+ * categories of one breakdown), else one per series (say, four global-south definitions).
+ */
+export function tallyColumns(series: Point[][]): { n: boolean[]; coverage: 'none' | 'shared' | 'each' } {
+  const n = series.map((s) => s.some((p) => p.denominator !== null));
+  if (!series.flat().some((p) => p.coverage !== null)) return { n, coverage: 'none' };
+  if (series.length === 1) return { n, coverage: 'shared' };
+  const same = byYear(series).every(({ points }) => {
+    const known = points.map((p) => p?.coverage ?? null).filter((c): c is number => c !== null);
+    return known.every((c) => Math.abs(c - known[0]) < 1e-9);
+  });
+  return { n, coverage: same ? 'shared' : 'each' };
+}
