@@ -352,7 +352,6 @@ export const en = {
   'published.published': 'Published',
 
   'method.title': 'Methodology',
-  'method.lead': 'Every figure on this site is computed by the same metric modules that serve the public API (/api/v1/metrics). Their definitions, word for word:',
   'method.definitions': 'Definitions and formulas',
   // downloads, share, embed
   'download.menu': 'Download and share',
@@ -645,8 +644,6 @@ export const en = {
   'report.method.reading': 'Reading the figures',
   'report.method.reading.text':
     'Shares are computed over the records with the field known; n gives those records and the year’s total, coverage their ratio. Points from fewer than 30 records, or with less than 80% of records known, are drawn hollow. Years without a figure stay empty and are named in the text; nothing is interpolated.',
-  'report.note.faint': 'Faint bars: fewer than 30 records or low coverage. ⊘ above a bar: a suppressed cell.',
-  'report.note.hollow': 'Hollow points: fewer than 30 records or less than 80% of records known.',
   'report.parity': 'parity',
   'report.what.civil_society': 'the civil-society share of {population}',
   'report.what.civil_society_speakers': 'the civil-society share of listed speakers',
