@@ -8,6 +8,7 @@ import { cacheSizesFromEnv } from '$lib/server/http-cache/config.ts';
 import { createHttpCache } from '$lib/server/http-cache/handle.ts';
 import { registerAllCatalogs } from '$lib/i18n/all-catalogs.ts';
 import { inLocale } from '$lib/i18n/request-locale.server.ts';
+import { fontFacesFor } from '$lib/i18n/fonts.server.ts';
 import { LOCALE_INFO, localeOfPath } from '$lib/i18n/locales.ts';
 
 // A DOM for drawing charts into the server-rendered pages (see server-drawing.ts).
@@ -20,7 +21,10 @@ registerAllCatalogs();
 const answerInItsLanguage: Handle = ({ event, resolve }) => {
   const info = LOCALE_INFO[localeOfPath(event.url.pathname)];
   return inLocale(info.code, () =>
-    resolve(event, { transformPageChunk: ({ html }) => html.replace('%igf.lang%', info.tag).replace('%igf.dir%', info.dir) })
+    resolve(event, {
+      transformPageChunk: ({ html }) =>
+        html.replace('%igf.lang%', info.tag).replace('%igf.dir%', info.dir).replace('%igf.fonts%', fontFacesFor(info.code))
+    })
   );
 };
 

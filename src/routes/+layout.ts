@@ -2,7 +2,6 @@ import type { LayoutLoad } from './$types';
 import { browser } from '$app/environment';
 import { loadCatalog, useLocaleSource } from '$lib/i18n/index.ts';
 import { localeOfPath } from '$lib/i18n/locales.ts';
-import { loadScriptFonts } from '$lib/i18n/fonts.ts';
 
 /**
  * The page's language, from its path. In the browser its catalog is fetched before anything
@@ -12,7 +11,7 @@ import { loadScriptFonts } from '$lib/i18n/fonts.ts';
 export const load: LayoutLoad = async ({ data, url }) => {
   const locale = localeOfPath(url.pathname);
   if (browser) {
-    await Promise.all([loadCatalog(locale), loadScriptFonts(locale)]);
+    await loadCatalog(locale);
     useLocaleSource(() => locale);
   }
   return { ...data, locale };

@@ -929,6 +929,15 @@ export const en = {
   'chart.col.n_known': 'n (known)',
   'record.col.stage_coverage': 'Speakers: coverage (group known)',
   'balance.coverage': 'Coverage: {n} of {total} records ({coverage}) have a group among the five.',
+  // Punctuation the code used to write itself: a label and its value ("Selection: 2006–2025"; French
+  // puts a space before the colon, Chinese a full-width colon), and the balance card's headline.
+  'punct.labelled': '{label}: {value}',
+  'balance.headline': '{year}: {population} {sentence}.',
+  'report.group.grulac': 'GRULAC',
+  'report.group.weog': 'WEOG',
+  // Citations of a chart or the report (charts/export/cite.ts): APA 7 and Chicago author-date, data set.
+  'cite.apa': '{product}. ({year}). {title} (Data version {version}) [Data set]. Retrieved {date}, from {url}',
+  'cite.chicago': '{product}. {year}. “{title}.” Data set, data version {version}. Accessed {date}. {url}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -990,7 +990,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     ].map(([text, title]) => ({ title, text })),
     ...Object.entries(GLOBAL_SOUTH_DEFINITIONS)
       .filter(([code]) => source !== null || code === 'regional_groups')
-      .map(([code, text]) => ({ title: `${t('method.gs')}: ${label('definition', code)}`, text })),
+      .map(([code, text]) => ({ title: t('punct.labelled', { label: t('method.gs'), value: label('definition', code) }), text })),
     { title: t('method.suppression'), text: t('method.suppression.text', { k, coverage: fmt.percentRound(0.8) }) },
     { title: t('report.method.reading'), text: t('report.method.reading.text') }
   ];

@@ -222,8 +222,8 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
   if (r.requestedVersion) paragraph(l, t('report.version.changed', { requested: r.requestedVersion, version: r.version }), { font: ITALIC });
   doc.moveDown(0.5);
   heading(l, t('report.cite'), 13);
-  paragraph(l, `${t('report.cite.apa')}: ${r.citation.apa}`, { size: 9.5 });
-  paragraph(l, `${t('report.cite.chicago')}: ${r.citation.chicago}`, { size: 9.5 });
+  paragraph(l, t('punct.labelled', { label: t('report.cite.apa'), value: r.citation.apa }), { size: 9.5 });
+  paragraph(l, t('punct.labelled', { label: t('report.cite.chicago'), value: r.citation.chicago }), { size: 9.5 });
   doc.moveDown(0.5);
   heading(l, t('report.contents'), 13);
   const contents = [t('report.summary'), ...r.sections.map((s) => s.title), t('report.methodology'), t('report.sources'), t('report.sets')];

@@ -3,6 +3,9 @@
  * the chart's permalink, which carries its filters, with the data version, so that a citation
  * points at exactly the figures that were seen. Pure: the access date is passed in.
  */
+import { fmt, t } from '$lib/i18n/index.ts';
+
+/** The product's name: a proper name, the same in every language (as cited). */
 export const PRODUCT = 'IGF participation analytics';
 
 export interface CitationInput {
@@ -22,17 +25,8 @@ export interface Citation {
   chicago: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${d}, ${y}`;
-}
-
+/** The two styles in the reader's language (their fixed words and the access date); the product keeps its name. */
 export function citation(c: CitationInput): Citation {
-  const year = c.year ?? Number(c.accessed.slice(0, 4));
-  return {
-    apa: `${PRODUCT}. (${year}). ${c.title} (Data version ${c.version}) [Data set]. Retrieved ${longDate(c.accessed)}, from ${c.url}`,
-    chicago: `${PRODUCT}. ${year}. “${c.title}.” Data set, data version ${c.version}. Accessed ${longDate(c.accessed)}. ${c.url}.`
-  };
+  const params = { product: PRODUCT, year: String(c.year ?? Number(c.accessed.slice(0, 4))), title: c.title, version: c.version, date: fmt.date(c.accessed), url: c.url };
+  return { apa: t('cite.apa', params), chicago: t('cite.chicago', params) };
 }

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../plot.ts';
-import { fmt, t } from '$lib/i18n/index.ts';
+import { fmt, hasMessage, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import { undrawnCategories, type RatioDot } from './shape.ts';
 
@@ -20,12 +20,20 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; docu
   const ratios = valued.map((d) => d.ratio!);
   const domain: [number, number] = [Math.min(0.25, ...ratios) * 0.9, Math.max(4, ...ratios) * 1.1];
   const title = (d: RatioDot) => `${d.label}, ${d.year}: ${fmt.ratio(d.ratio!)}`;
+  // Category names take at most half the width (about 6.6 px a character at 12 px); a longer one is
+  // written in its short form (category.short.*) on the axis, in full in the tips and the table.
+  const room = Math.round(o.width / 2) - 14;
+  const codeOf = new Map(o.dots.map((d) => [d.label, d.category]));
+  const axisName = (name: string) => {
+    const short = `category.short.${codeOf.get(name)}`;
+    return name.length * 6.6 <= room || !hasMessage(short) ? name : t(short);
+  };
   return plot({
     document: o.document,
     width: o.width,
     height: ratioPlotHeight(categories.length),
     // Room for the longest category name (about 6.6 px a character at 12 px), within half the width.
-    marginLeft: Math.min(Math.round(o.width / 2), Math.max(90, Math.round(Math.max(0, ...categories.map((c) => c.length)) * 6.6 + 14))),
+    marginLeft: Math.min(Math.round(o.width / 2), Math.max(90, Math.round(Math.max(0, ...categories.map((c) => axisName(c).length)) * 6.6 + 14))),
     marginRight: 20,
     // The axis label sits centred under the ticks, clear of the last one ("4.00").
     marginBottom: 44,
@@ -42,7 +50,7 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; docu
       ticks: [0.25, 0.5, 1, 2, 4],
       grid: true
     },
-    y: { label: null, domain: categories },
+    y: { label: null, domain: categories, tickFormat: axisName },
     marks: [
       Plot.ruleX([1], { stroke: '#000' }),
       Plot.dot(valued.filter((d) => !d.selected), {

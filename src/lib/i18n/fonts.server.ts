@@ -1,0 +1,28 @@
+/**
+ * Fonts for the scripts a reader's system may lack, as @font-face rules written into the <head> of
+ * Arabic and Chinese pages (hooks.server.ts), so that the first paint already knows them: text laid
+ * out before a font is declared can stay as empty boxes in Chromium even after it arrives.
+ *
+ * The pages name the common system fonts first (PingFang SC, Microsoft YaHei, Noto Sans CJK SC;
+ * Segoe UI, Geeza Pro, Noto Naskh Arabic: app.css), so most readers download nothing; where none is
+ * installed (many Linux machines, some Android builds) the self-hosted Noto Sans SC / Noto Sans
+ * Arabic from @fontsource take over. The Chinese font is sliced by unicode-range into ~100 files of
+ * 20–60 KB: a browser fetches only the slices of the characters on the page. Weights 400 and 700
+ * for Arabic; 400 only for Chinese (bold is synthesised), which halves what the build carries.
+ * The rules stay on the server: the browser gets them in the HTML of the pages that need them.
+ */
+import chineseFaces from '@fontsource/noto-sans-sc/400.css?inline';
+import arabicRegular from '@fontsource/noto-sans-arabic/arabic-400.css?inline';
+import arabicBold from '@fontsource/noto-sans-arabic/arabic-700.css?inline';
+import type { Locale } from './locales.ts';
+
+const FACES: Partial<Record<Locale, string>> = {
+  zh: chineseFaces,
+  ar: arabicRegular + arabicBold
+};
+
+/** The <style> of @font-face rules a page in this language needs, or nothing. */
+export function fontFacesFor(locale: Locale): string {
+  const css = FACES[locale];
+  return css ? `<style data-font-faces>${css}</style>` : '';
+}
