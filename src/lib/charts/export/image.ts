@@ -161,7 +161,7 @@ export const PNG_SCALE = 2;
 
 /**
  * The self-hosted font files this page has loaded (Noto Sans SC or Arabic slices, see
- * i18n/fonts.ts), as @font-face rules with data URLs. An SVG drawn into a canvas sees none of the
+ * i18n/fonts.server.ts), as @font-face rules with data URLs. An SVG drawn into a canvas sees none of the
  * page's web fonts, only the system's, so a Chinese or Arabic chart would lose its glyphs in the
  * PNG on a machine without such a system font. Each file gets its own family name; the text falls
  * back through them per character, then to the page's own families.
