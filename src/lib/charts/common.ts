@@ -220,7 +220,7 @@ export function markNotes(m: MarksDrawn): string[] {
     if (!years) continue;
     notes.push(
       t('chart.legend.suppressed_why', {
-        years: [...years].sort((a, b) => a - b).map(fmt.year).join(', '),
+        years: fmt.list([...years].sort((a, b) => a - b).map(fmt.year)),
         why: t(`chart.reason.${reason}`, { k: m.k ?? 5 })
       })
     );

@@ -36,8 +36,8 @@ describe('notes list exactly the marks drawn', () => {
       { dimension: 'gender', category: 'female' }
     );
     expect(markNotes({ suppressed: suppressedMarks(points), k: 5 })).toEqual([
-      '⊘ (2021, 2023): suppressed, not zero — fewer than 5 records',
-      '⊘ (2020, 2022): suppressed, not zero — hidden to protect a small group elsewhere in this breakdown'
+      '⊘ (2021 and 2023): suppressed, not zero — fewer than 5 records',
+      '⊘ (2020 and 2022): suppressed, not zero — hidden to protect a small group elsewhere in this breakdown'
     ]);
   });
 

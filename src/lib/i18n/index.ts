@@ -105,6 +105,15 @@ const NUMBER_STYLES = {
 } satisfies Record<string, Intl.NumberFormatOptions>;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The language's conjunction list; English as the site writes it, without the serial comma. */
+function listFormat(): Intl.ListFormat {
+  const tag = currentTag() === 'en' ? 'en-GB' : currentTag();
+  let f = listFormats.get(tag);
+  if (!f) listFormats.set(tag, (f = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })));
+  return f;
+}
 
 /** The Intl formatter of a style in the current language, built once per language. */
 function numberFormat(style: keyof typeof NUMBER_STYLES): Intl.NumberFormat {
@@ -133,6 +142,8 @@ export const fmt = {
   signedDecimal: (n: number) => numberFormat('signed2').format(n),
   /** Proportion of one value to another, for ratios around 1. */
   ratio: (n: number) => numberFormat('decimal2').format(n),
+  /** Items as a list in running text: "A, B and C", « A, B et C », "A、B和C", "A وB وC". */
+  list: (items: readonly string[]) => listFormat().format(items),
   /** A calendar date (YYYY-MM-DD or a Date) in the reader's language, in UTC. */
   date: (d: string | Date) =>
     new Intl.DateTimeFormat(currentTag(), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(typeof d === 'string' ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : d)

@@ -4,7 +4,7 @@
  * without a figure is named as such and a suppressed figure said to be suppressed: nothing is
  * filled in, interpolated or carried over from another year.
  */
-import { currentTag, fmt, hasMessage, t } from '$lib/i18n/index.ts';
+import { fmt, hasMessage, t } from '$lib/i18n/index.ts';
 
 /** One category's share in one year, as the metric rows give it. */
 export interface ShareCell {
@@ -48,10 +48,8 @@ export function yearList(years: readonly number[]): string {
     else for (let y = i; y <= j; y++) parts.push(fmt.year(sorted[y]));
     i = j + 1;
   }
-  // The language's own list ("2016, 2018 et 2020", "2016、2018和2020", "2016 و2018"); English as
-  // the site writes it, without the serial comma.
-  const tag = currentTag();
-  return new Intl.ListFormat(tag === 'en' ? 'en-GB' : tag, { style: 'long', type: 'conjunction' }).format(parts);
+  // The language's own list ("2016, 2018 et 2020", "2016、2018和2020", "2016 و2018").
+  return fmt.list(parts);
 }
 
 /** The range of a report's years ("2016–2025", or one year). */

@@ -21,7 +21,7 @@ describe('ratio dots', () => {
   });
 
   it('says suppressed in the summary only for suppressed rows', () => {
-    expect(ratioSummary(dots)).toBe('African Group suppressed, Outside the groups —');
+    expect(ratioSummary(dots)).toBe('African Group suppressed and Outside the groups —');
   });
 
   it('names the categories left without any dot or ⊘ mark (a ratio of 0 has no place on the log scale)', () => {

@@ -78,10 +78,9 @@ export function ratioTable(dots: RatioDot[]): Record<string, string>[] {
 }
 
 export function ratioSummary(dots: RatioDot[]): string {
-  return dots
-    .filter((d) => d.selected)
-    .map((d) => `${d.label} ${d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio)}`)
-    .join(', ');
+  return fmt.list(
+    dots.filter((d) => d.selected).map((d) => `${d.label} ${d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio)}`)
+  );
 }
 
 /** What the ratio chart draws, for its notes (see ratioPlot: the same filters). */

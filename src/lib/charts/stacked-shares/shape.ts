@@ -53,8 +53,9 @@ export function stackTable(cells: StackCell[], categories: readonly string[]): R
 
 /** "Government 28 %, Civil society 31 %, ..." for alt text. */
 export function summarise(cells: StackCell[], year: number): string {
-  return cells
-    .filter((c) => c.year === year)
-    .map((c) => `${categoryLabel(c.category)} ${c.share === null ? t('chart.suppressed') : fmt.percentRound(c.share)}`)
-    .join(', ');
+  return fmt.list(
+    cells
+      .filter((c) => c.year === year)
+      .map((c) => `${categoryLabel(c.category)} ${c.share === null ? t('chart.suppressed') : fmt.percentRound(c.share)}`)
+  );
 }

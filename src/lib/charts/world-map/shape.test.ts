@@ -122,7 +122,7 @@ describe('table and text', () => {
   it('lists the countries without a shape, and sums up for the alt text', () => {
     expect(unmappedNames(map)).toEqual(['Hong Kong']);
     expect(mapSummary(map)).toBe(
-      '8 countries or territories with participants, 4 of them with a suppressed count; the most from Germany (12), USA (6), CHN (5)'
+      '8 countries or territories with participants, 4 of them with a suppressed count; the most from Germany (12), USA (6) and CHN (5)'
     );
   });
 });

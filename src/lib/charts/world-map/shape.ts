@@ -176,10 +176,7 @@ export function unmappedNames(map: MapData): string[] {
 export function mapSummary(map: MapData): string {
   const shown = map.countries.filter((c) => c.count !== null);
   if (map.countries.length === 0) return t('regions.map.summary.empty');
-  const top = shown
-    .slice(0, 3)
-    .map((c) => `${c.name} (${fmt.integer(c.count!)})`)
-    .join(', ');
+  const top = fmt.list(shown.slice(0, 3).map((c) => `${c.name} (${fmt.integer(c.count!)})`));
   return t('regions.map.summary', {
     countries: fmt.integer(map.countries.length),
     top: top || '—',

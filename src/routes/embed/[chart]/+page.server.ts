@@ -10,7 +10,7 @@ import { EMBEDDABLE_CHARTS, embedQuery, isEmbeddable } from '$lib/charts/export/
 import { withConnection } from '$lib/server/db.ts';
 import { defaultSourceSet, sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { orUnavailable } from '$lib/state/metrics.server.ts';
-import { t } from '$lib/i18n/index.ts';
+import { fmt, t } from '$lib/i18n/index.ts';
 import { load as genderLoad } from '../../gender/+page.server.ts';
 import { load as stakeholdersLoad } from '../../stakeholders/+page.server.ts';
 import { load as globalSouthLoad } from '../../global-south/+page.server.ts';
@@ -32,7 +32,7 @@ const LOADS = {
 
 export const load: PageServerLoad = async (event) => {
   const chart = event.params.chart;
-  if (!isEmbeddable(chart)) error(404, t('embed.unknown', { chart, charts: Object.keys(EMBEDDABLE_CHARTS).join(', ') }));
+  if (!isEmbeddable(chart)) error(404, t('embed.unknown', { chart, charts: fmt.list(Object.keys(EMBEDDABLE_CHARTS)) }));
   const page = CHARTS[chart].page;
   // The chart's own view: a record-level chart never opens on the public record, and vice versa.
   const defaultSource = defaultSourceSet(await orUnavailable(() => withConnection((conn) => sourceSets(conn))));
