@@ -1,10 +1,10 @@
 /**
  * Fonts for the scripts a reader's system may lack, as @font-face rules written into the <head> of
- * Arabic and Chinese pages (hooks.server.ts), so that the first paint already knows them: text laid
- * out before a font is declared can stay as empty boxes in Chromium even after it arrives.
+ * Arabic and Chinese pages (hooks.server.ts), so that the first paint already knows them.
  *
  * The pages name the common system fonts first (PingFang SC, Microsoft YaHei, Noto Sans CJK SC;
- * Segoe UI, Geeza Pro, Noto Naskh Arabic: app.css), so most readers download nothing; where none is
+ * Segoe UI, Geeza Pro, Noto Naskh Arabic: app.css) and system-ui only after the self-hosted ones,
+ * so most readers download nothing; where none is
  * installed (many Linux machines, some Android builds) the self-hosted Noto Sans SC / Noto Sans
  * Arabic from @fontsource take over. The Chinese font is sliced by unicode-range into ~100 files of
  * 20–60 KB: a browser fetches only the slices of the characters on the page. Weights 400 and 700
@@ -24,5 +24,7 @@ const FACES: Partial<Record<Locale, string>> = {
 /** The <style> of @font-face rules a page in this language needs, or nothing. */
 export function fontFacesFor(locale: Locale): string {
   const css = FACES[locale];
-  return css ? `<style data-font-faces>${css}</style>` : '';
+  // block, not @fontsource's swap: on a system without the script's fonts the fallback has only
+  // empty boxes to show, so text waits for its slice (at most 3 s) instead of flashing them.
+  return css ? `<style data-font-faces>${css.replace(/font-display:\s*swap/g, 'font-display:block')}</style>` : '';
 }
