@@ -45,17 +45,17 @@ export function hasCatalog(locale: Locale): boolean {
 }
 
 // Each catalog is its own chunk: a page downloads the one of its language.
-const translatedCatalogs = import.meta.glob<Record<string, Messages>>('./catalogs/*.ts');
+const CATALOG_CHUNKS: Record<Locale, () => Promise<Messages>> = {
+  en: () => import('./en.ts').then((m) => m.en),
+  ar: () => import('./catalogs/ar.ts').then((m) => m.ar),
+  zh: () => import('./catalogs/zh.ts').then((m) => m.zh),
+  fr: () => import('./catalogs/fr.ts').then((m) => m.fr),
+  ru: () => import('./catalogs/ru.ts').then((m) => m.ru),
+  es: () => import('./catalogs/es.ts').then((m) => m.es)
+};
 
 export async function loadCatalog(locale: Locale): Promise<void> {
-  if (hasCatalog(locale)) return;
-  if (locale === DEFAULT_LOCALE) {
-    registerCatalog(locale, (await import('./en.ts')).en);
-    return;
-  }
-  const load = translatedCatalogs[`./catalogs/${locale}.ts`];
-  if (!load) throw new Error(`There is no ${locale} catalog (src/lib/i18n/catalogs/${locale}.ts).`);
-  registerCatalog(locale, (await load())[locale]);
+  if (!hasCatalog(locale)) registerCatalog(locale, await CATALOG_CHUNKS[locale]());
 }
 
 function messagesOf(locale: Locale): Messages {
