@@ -4,6 +4,9 @@
  * every chart as vector graphics, keeps all text inside the page, and a demonstration report says so
  * on every page; /report.pdf is a valid PDF with the same section titles, charts as vector paths.
  */
+import { ar } from '../../src/lib/i18n/catalogs/ar.ts';
+import { ru } from '../../src/lib/i18n/catalogs/ru.ts';
+import { zh } from '../../src/lib/i18n/catalogs/zh.ts';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, openPage, seriousAxeViolations } from '../browser/harness.ts';
@@ -170,6 +173,20 @@ describe('GET /report.pdf', () => {
       }
     });
   }
+
+  it('is written in French and Spanish; Arabic, Chinese and Russian get the English PDF, said on the link', async () => {
+    const french = await readPdf(new Uint8Array(await (await fetch(`${suite.server.url}/fr/report.pdf`)).arrayBuffer()));
+    expect(french[0].text).toContain('Page 1 sur');
+    for (const [code, messages] of [['ar', ar], ['zh', zh], ['ru', ru]] as const) {
+      const res = await fetch(`${suite.server.url}/${code}/report.pdf?source=demo&paper=letter`, { redirect: 'manual' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/report.pdf?source=demo&paper=letter');
+      const { page } = await openPage(suite, `/${code}/report`);
+      expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe(`/${code}/report.pdf`);
+      expect(await page.locator('[data-pdf-link]').innerText()).toBe(messages['report.pdf.english']);
+      await page.close();
+    }
+  });
 
   it('is US Letter with ?paper=letter', async () => {
     const pages = await readPdf(new Uint8Array(await (await fetch(`${suite.server.url}/report.pdf?paper=letter`)).arrayBuffer()));

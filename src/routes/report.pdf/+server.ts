@@ -3,13 +3,19 @@
  * graphics), with the filters of /report; ?paper=letter for US Letter, A4 otherwise.
  */
 import type { RequestHandler } from './$types';
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { buildReport } from '$lib/report/build.server.ts';
 import { reportPdf } from '$lib/report/pdf.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
-import { t } from '$lib/i18n/index.ts';
+import { currentLocale, t } from '$lib/i18n/index.ts';
+import { localizePath } from '$lib/i18n/locales.ts';
+import { pdfSetsScript } from '$lib/report/pdf-scripts.ts';
 
 export const GET: RequestHandler = async ({ url }) => {
+  // The PDF's standard fonts set Latin script only: an Arabic, Chinese or Russian report would come
+  // out as question marks. Those languages get the English PDF; their report page says so and
+  // offers the browser's print-to-PDF of the page itself, which keeps the language.
+  if (!pdfSetsScript(currentLocale())) redirect(303, `${localizePath('/report.pdf', 'en')}${url.search}`);
   try {
     const report = await buildReport(url);
     const pdf = await reportPdf(report, url.searchParams.get('paper') === 'letter' ? 'LETTER' : 'A4');

@@ -810,4 +810,5 @@ export const ar: Messages = {
   'report.group.weog': 'مجموعة دول أوروبا الغربية ودول أخرى',
   'cite.apa': '{product}. ({year}). {title} (إصدار البيانات {version}) [مجموعة بيانات]. تاريخ الاطلاع: {date}، من {url}',
   'cite.chicago': '{product}. {year}. «{title}». مجموعة بيانات، إصدار البيانات {version}. تاريخ الاطلاع: {date}. {url}.',
+  'report.pdf.english': 'تنزيل بصيغة PDF (باللغة الإنكليزية)',
 };

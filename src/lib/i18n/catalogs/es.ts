@@ -810,4 +810,5 @@ export const es: Messages = {
   'report.group.weog': 'el WEOG',
   'cite.apa': '{product}. ({year}). {title} (versión de los datos {version}) [Conjunto de datos]. Recuperado el {date} de {url}',
   'cite.chicago': '{product}. {year}. «{title}». Conjunto de datos, versión de los datos {version}. Consultado el {date}. {url}.',
+  'report.pdf.english': 'Descargar en PDF (en inglés)',
 };

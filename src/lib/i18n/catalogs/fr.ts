@@ -810,4 +810,5 @@ export const fr: Messages = {
   'report.group.weog': 'le WEOG',
   'cite.apa': '{product}. ({year}). {title} (version des données {version}) [Jeu de données]. Consulté le {date}, à l’adresse {url}',
   'cite.chicago': '{product}. {year}. « {title} ». Jeu de données, version des données {version}. Consulté le {date}. {url}.',
+  'report.pdf.english': 'Télécharger en PDF (en anglais)',
 };

@@ -810,4 +810,5 @@ export const ru: Messages = {
   'report.group.weog': 'ГЗЕДГ',
   'cite.apa': '{product}. ({year}). {title} (версия данных {version}) [Набор данных]. Дата обращения: {date}. {url}',
   'cite.chicago': '{product}. {year}. «{title}». Набор данных, версия данных {version}. Дата обращения: {date}. {url}.',
+  'report.pdf.english': 'Скачать в формате PDF (на английском языке)',
 };

@@ -810,4 +810,5 @@ export const zh: Messages = {
   'report.group.weog': '西欧和其他国家组',
   'cite.apa': '{product}.（{year}）. {title}（数据版本 {version}）[数据集]. 检索日期：{date}，来源：{url}',
   'cite.chicago': '{product}. {year}. “{title}”. 数据集，数据版本 {version}. 访问日期：{date}. {url}.',
+  'report.pdf.english': '下载PDF（英文版）',
 };
