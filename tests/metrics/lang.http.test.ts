@@ -1,17 +1,14 @@
 /**
  * ?lang= over HTTP against the production build and the fixture database: an unknown language is a
  * 400 that names the six, and a language changes labels and the README only (columns, codes and
- * rows as in English). The labels are French once src/lib/i18n/catalogs/fr.ts is installed; until
- * then the server answers in English and says lang "en" (tests/metrics/lang.test.ts checks the
- * French text in process with a stand-in catalog).
+ * rows as in English), here French from src/lib/i18n/catalogs/fr.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { createFixtureDatabase, type Fixture } from './fixture.ts';
 import { ensureBuild, startServer, type RunningServer } from './server.ts';
 
-const french = import.meta.glob<Record<string, Record<string, string>>>('../../src/lib/i18n/catalogs/fr.ts', { eager: true });
-const fr = Object.values(french)[0]?.fr ?? null;
+import { fr } from '../../src/lib/i18n/catalogs/fr.ts';
 
 let fixture: Fixture;
 let server: RunningServer;
@@ -37,7 +34,7 @@ describe('lang on the metrics API', () => {
     expect(body.message).toContain('Allowed: en, ar, zh, fr, ru, es');
   });
 
-  it('?lang=fr: labels (French when the catalog is installed), columns and codes unchanged', async () => {
+  it('?lang=fr: labels in French, columns and codes unchanged', async () => {
     const english = await (await get('/api/v1/metrics/gender.metadata.json?from=2019')).json();
     const r = await get('/api/v1/metrics/gender.metadata.json?from=2019&lang=fr');
     expect(r.status).toBe(200);
@@ -45,8 +42,8 @@ describe('lang on the metrics API', () => {
     expect(meta.columns).toEqual(english.columns);
     expect(meta.definition).toBe(english.definition);
     expect(Object.keys(meta.labels.category)).toEqual(Object.keys(english.labels.category));
-    expect(meta.lang).toBe(fr ? 'fr' : 'en');
-    expect(meta.labels.category.female).toBe(fr ? fr['category.female'] : 'Women');
+    expect(meta.lang).toBe('fr');
+    expect(meta.labels.category.female).toBe(fr['category.female']);
     const csv = async (q: string) => (await get(`/api/v1/metrics/gender.csv?from=2019${q}`)).text();
     expect(await csv('&lang=fr')).toBe(await csv(''));
   });
@@ -54,8 +51,8 @@ describe('lang on the metrics API', () => {
   it('?lang=fr: the README of the bundle', async () => {
     const files = unzipSync(new Uint8Array(await (await get('/api/v1/metrics/gender.zip?from=2019&lang=fr')).arrayBuffer()));
     const readme = strFromU8(files['README.md']);
-    expect(readme.split('\n')[0]).toBe(`# ${fr ? fr['metric.gender.title'] : 'Gender'}`);
-    expect(readme).toContain(`| female | ${fr ? fr['category.female'] : 'Women'} |`);
+    expect(readme.split('\n')[0]).toBe(`# ${fr['metric.gender.title']}`);
+    expect(readme).toContain(`| female | ${fr['category.female']} |`);
   });
 
   it('the index lists lang', async () => {
