@@ -9,7 +9,6 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, horizontalOverflow, openPage, seriousAxeViolations } from './harness.ts';
-import { en } from '../../src/lib/i18n/en.ts';
 
 const require = createRequire(import.meta.url);
 const ATLAS = require('world-atlas/countries-110m.json') as { objects: { countries: { geometries: { id?: string }[] } } };
@@ -157,8 +156,7 @@ describe('/published: every figure with its quote and source', () => {
     expect(await dots.first().getAttribute('href')).toBe('https://example.org/igf');
     // Plot shows the title channel in its tip when the point is hovered (lines wrapped at zero-width spaces)
     await dots.first().hover();
-    // Plot's "tip" group, named for screen readers from the catalog (charts/plot.ts)
-    const tip = page.locator(`[data-chart="published-participants"] [aria-label="${en['plot.aria.tip']}"]`);
+    const tip = page.locator('[data-chart="published-participants"] [aria-label="tip"]');
     await expect.poll(async () => (await tip.textContent())?.replace(/[\s\u200b]+/g, ' ').trim()).toBe('2019: 45, Participants, all (onsite and online). “a quote” — Fixture source');
     expect(errors).toEqual([]);
     await page.close();

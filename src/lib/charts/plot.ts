@@ -13,7 +13,11 @@ export const yearTick = (year: number) => fmt.year(year);
 /** Ticks of shares: whole percents as the language writes them (50 %, 50%, ٪50). */
 export const percentTick = (share: number) => fmt.percentRound(share);
 
-/** Renames the parts Plot labels, for the screen-reader names (aria-label) Plot gives its marks. */
+/**
+ * Renames the parts Plot labels, for the screen-reader names (aria-label) Plot gives its marks.
+ * Not the tip: Plot redraws it on every pointer move with its own label "tip" (its values are in
+ * the data table and the alt text too).
+ */
 export function localizePlotLabels(root: Element): Element {
   for (const el of root.querySelectorAll('[aria-label]')) {
     const key = `plot.aria.${el.getAttribute('aria-label')}`;

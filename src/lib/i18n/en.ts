@@ -731,7 +731,6 @@ export const en = {
   'plot.aria.line': 'lines',
   'plot.aria.area': 'bands',
   'plot.aria.dot': 'points',
-  'plot.aria.tip': 'tooltip',
   'plot.aria.cell': 'cells',
   'plot.aria.tick': 'ticks',
   'plot.aria.geo': 'map shapes',

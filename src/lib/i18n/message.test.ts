@@ -11,12 +11,17 @@ describe('formatMessage', () => {
     expect(formatMessage('{a} of {missing}', { a: 'x' }, 'en')).toBe('x of {missing}');
   });
 
-  it('formats numeric parameters with the locale’s digits and grouping', () => {
-    expect(formatMessage('{n}', { n: 1234 }, 'en')).toBe('1,234');
-    expect(formatMessage('{n}', { n: 1234 }, 'fr')).toBe('1\u202f234');
+  it('writes numeric parameters in the locale’s digits without grouping (they are often years)', () => {
+    expect(formatMessage('{year}', { year: 2019 }, 'en')).toBe('2019');
+    expect(formatMessage('{n}', { n: 1234 }, 'fr')).toBe('1234');
+    expect(formatMessage('{n}', { n: 0.5 }, 'fr')).toBe('0,5');
     // CLDR 48 (Node 20's ICU 78) gives Arabic Latin digits by default; Egyptian Arabic keeps Arabic-Indic ones.
-    expect(formatMessage('{n}', { n: 1234 }, 'ar')).toBe('1,234');
-    expect(formatMessage('{n}', { n: 1234 }, 'ar-EG')).toBe('١٬٢٣٤');
+    expect(formatMessage('{n}', { n: 1234 }, 'ar')).toBe('1234');
+    expect(formatMessage('{n}', { n: 1234 }, 'ar-EG')).toBe('١٢٣٤');
+  });
+
+  it('groups the count of a plural (#): 1,234 rows', () => {
+    expect(formatMessage(rows, { rows: 1234 }, 'en')).toBe('1,234 rows');
   });
 
   it('chooses the English plural', () => {

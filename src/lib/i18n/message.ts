@@ -1,6 +1,8 @@
 /**
  * Fills one catalog message. Two forms, a subset of ICU MessageFormat that translators know:
- *   {name}                                         the parameter, as given (numbers in the locale's digits)
+ *   {name}                                         the parameter, as given (a number in the locale's
+ *                                                  digits, ungrouped: it is often a year; callers
+ *                                                  format counts with fmt.integer)
  *   {name, plural, one {# row} few {…} other {# rows}}   the variant of the CLDR plural category of
  *                                                  the number (Intl.PluralRules), # = that number
  * Exact matches (=0 {…}) are accepted before categories. Anything else in braces is left as written,
@@ -9,6 +11,7 @@
 export type MessageParams = Record<string, string | number>;
 
 const integerFormats = new Map<string, Intl.NumberFormat>();
+const plainFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 function integerFormat(locale: string): Intl.NumberFormat {
@@ -50,8 +53,12 @@ function countOf(value: string | number | undefined, locale: string): number | n
   return digits === '' || digits === '-' || !Number.isFinite(n) ? null : n;
 }
 
+/** A number parameter: the language's digits, no grouping (2019 stays 2019, not 2,019). */
 function show(value: string | number, locale: string): string {
-  return typeof value === 'number' ? integerFormat(locale).format(value) : value;
+  if (typeof value !== 'number') return value;
+  let f = plainFormats.get(locale);
+  if (!f) plainFormats.set(locale, (f = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 })));
+  return f.format(value);
 }
 
 /** Index of the brace that closes the one opened at `open`. */

@@ -652,7 +652,6 @@ export const ar: Messages = {
   'plot.aria.line': 'الخطوط',
   'plot.aria.area': 'النطاقات',
   'plot.aria.dot': 'النقاط',
-  'plot.aria.tip': 'التلميح',
   'plot.aria.cell': 'الخلايا',
   'plot.aria.tick': 'العلامات',
   'plot.aria.geo': 'أشكال الخريطة',

@@ -652,7 +652,6 @@ export const es: Messages = {
   'plot.aria.line': 'líneas',
   'plot.aria.area': 'bandas',
   'plot.aria.dot': 'puntos',
-  'plot.aria.tip': 'información emergente',
   'plot.aria.cell': 'celdas',
   'plot.aria.tick': 'marcas',
   'plot.aria.geo': 'formas del mapa',

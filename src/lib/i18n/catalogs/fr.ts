@@ -652,7 +652,6 @@ export const fr: Messages = {
   'plot.aria.line': 'courbes',
   'plot.aria.area': 'bandes',
   'plot.aria.dot': 'points',
-  'plot.aria.tip': 'infobulle',
   'plot.aria.cell': 'cellules',
   'plot.aria.tick': 'traits',
   'plot.aria.geo': 'formes de la carte',

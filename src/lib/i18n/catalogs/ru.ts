@@ -652,7 +652,6 @@ export const ru: Messages = {
   'plot.aria.line': 'линии',
   'plot.aria.area': 'полосы',
   'plot.aria.dot': 'точки',
-  'plot.aria.tip': 'всплывающая подсказка',
   'plot.aria.cell': 'ячейки',
   'plot.aria.tick': 'штрихи',
   'plot.aria.geo': 'контуры карты',

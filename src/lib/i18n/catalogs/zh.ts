@@ -652,7 +652,6 @@ export const zh: Messages = {
   'plot.aria.line': '折线',
   'plot.aria.area': '色带',
   'plot.aria.dot': '点',
-  'plot.aria.tip': '提示框',
   'plot.aria.cell': '单元格',
   'plot.aria.tick': '刻度线',
   'plot.aria.geo': '地图图形',
