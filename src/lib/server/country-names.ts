@@ -5,6 +5,7 @@
  * swap in these names for display.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { perDatabase } from './db.ts';
 import type { CountryNames } from '$lib/domain/country-names.ts';
 import type { Locale } from '$lib/i18n/locales.ts';
 
@@ -30,4 +31,9 @@ export async function countryNames(conn: DuckDBConnection, locale: Locale): Prom
     if (m49 !== null) names.byM49[String(m49)] = String(name);
   }
   return names;
+}
+
+/** The names in a language, read once per database (they change only when the pipeline runs). */
+export function countryNamesIn(locale: Locale): Promise<CountryNames> {
+  return perDatabase(`country-names:${locale}`, (conn) => countryNames(conn, locale));
 }

@@ -3,8 +3,7 @@ import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { ATLAS_COUNTRY_IDS } from '$lib/charts/world-map/atlas.ts';
 import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
-import { withConnection } from '$lib/server/db.ts';
-import { countryNames } from '$lib/server/country-names.ts';
+import { countryNamesIn } from '$lib/server/country-names.ts';
 import { currentLocale } from '$lib/i18n/index.ts';
 
 export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
@@ -37,7 +36,7 @@ async function recordsView(url: URL, filters: Filters) {
     metric('regions', filters),
     metric('countries', filters),
     metric('host', hostFilters),
-    withConnection((conn) => countryNames(conn, currentLocale()))
+    countryNamesIn(currentLocale())
   ]);
   const { state, inRange } = pageState(url, [regions, countries, host]);
   const countryRows = slim(countries, (r) => Number(r.year) === state.year);

@@ -8,12 +8,13 @@ import { CSV_TEXT_NOTE } from './encoding.ts';
 import { PRODUCT } from '../../charts/export/cite.ts';
 import { currentLocale, t, type Locale } from '../../i18n/index.ts';
 import { unitText } from '../../i18n/domain-text.ts';
-export const LICENCE =
-  'Computed figures and exports: CC BY 4.0 (cite as below). Reference tables keep their own terms (PDDL, MIT; see data/reference/PROVENANCE.md); published figures are quoted from their publishers for citation, with source URL.';
-export const SOURCE =
-  'Attendance, session and speaker records loaded by the project pipeline into DuckDB; country classifications from UN M49, UN SDG, World Bank and UN regional groups; published figures from IGF reports and UN press releases (see data/PROVENANCE.md).';
-export const SYNTHETIC_NOTICE =
-  'SYNTHETIC DATA: some records behind these figures are generated demonstration data, calibrated to published IGF totals. Do not cite them as facts about the IGF.';
+import { en } from '../../i18n/en.ts';
+
+// The machine-readable metadata is English in every language: the English catalog's text, the
+// same words the README gives in its own language.
+export const LICENCE = en['readme.licence.text'];
+export const SOURCE = en['readme.source.text'];
+export const SYNTHETIC_NOTICE = en['readme.synthetic'];
 
 /** Units of the columns the metrics and exports share, by column name. */
 const UNITS: Record<string, string> = {
@@ -215,7 +216,7 @@ export function bundleReadme(m: DownloadMetadata, files: string[]): string {
   const lines = [
     `# ${m.label ?? m.title}`,
     '',
-    ...(m.synthetic ? [`**${english ? SYNTHETIC_NOTICE : t('readme.synthetic')}**`, ''] : []),
+    ...(m.synthetic ? [`**${t('readme.synthetic')}**`, ''] : []),
     `## ${t('readme.definition')}`,
     '',
     ...(english || definition === null ? [m.definition] : [definition, '', t('readme.definition.exact'), '', m.definition]),
@@ -234,7 +235,7 @@ export function bundleReadme(m: DownloadMetadata, files: string[]): string {
     '',
     ...files.map((f) => `- ${f}`),
     '',
-    english ? m.csv_text : t('readme.csv_text'),
+    t('readme.csv_text'),
     '',
     `## ${t('readme.columns')}`,
     '',
@@ -260,7 +261,7 @@ export function bundleReadme(m: DownloadMetadata, files: string[]): string {
     ...(m.suppression?.applied ? [`## ${t('readme.suppression')}`, '', t('readme.suppression.text', { k: m.suppression.k }), ''] : []),
     `## ${t('readme.source')}`,
     '',
-    english ? m.source : t('readme.source.text'),
+    t('readme.source.text'),
     '',
     `## ${t('readme.cite')}`,
     '',
@@ -268,7 +269,7 @@ export function bundleReadme(m: DownloadMetadata, files: string[]): string {
     '',
     `## ${t('readme.licence')}`,
     '',
-    english ? m.licence : t('readme.licence.text'),
+    t('readme.licence.text'),
     '',
     t('readme.version', {
       hash: m.data_version.hash,
