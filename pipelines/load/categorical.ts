@@ -18,9 +18,13 @@ import { buildCountryMap, countryResolutionSummary } from './country-match.ts';
 /** Separates a field's columns inside `<field>_input`; no text in a cell contains it. */
 const SEPARATOR = 'chr(31)';
 
-/** Each categorical field, the columns that can feed it (most trusted first), and its value when nothing resolves. */
-const CATEGORICAL: Record<string, { columns: string[]; fallback: 'unknown' | null }> = {
-  country: { columns: ['country_code', 'country'], fallback: null },
+/**
+ * Each categorical field, the columns that can feed it (most trusted first), its value when nothing
+ * resolves, and for a field whose text is stored beside its value (country_raw) the columns that
+ * text is taken from, first given one first.
+ */
+const CATEGORICAL: Record<string, { columns: string[]; fallback: 'unknown' | null; stored?: string[] }> = {
+  country: { columns: ['country_code', 'country'], fallback: null, stored: ['country', 'country_code'] },
   stakeholder_group: { columns: ['stakeholder_group'], fallback: 'unknown' },
   gender: { columns: ['gender', 'honorific', 'female_flag'], fallback: 'unknown' },
   participation_mode: { columns: ['participation_mode', 'onsite_flag', 'online_flag'], fallback: 'unknown' },
@@ -145,7 +149,8 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
     const { value, how } = combine(f);
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE map_${f.field} AS
-       SELECT d.raw, d.n, CAST(coalesce(${value}, ${fallback === null ? 'NULL' : `'${fallback}'`}) AS VARCHAR) AS value, ${how} AS how
+       SELECT d.raw, d.n, CAST(coalesce(${value}, ${fallback === null ? 'NULL' : `'${fallback}'`}) AS VARCHAR) AS value, ${how} AS how,
+              ${storedText(f)} AS stored_text
        FROM (SELECT raw, n FROM spelling WHERE field = '${f.field}') d
        ${parts.join('\n       ')}`
     );
@@ -165,6 +170,17 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
   }
   await summariseRules(conn, fields, summary.resolved_by_rule);
   return summary;
+}
+
+/**
+ * `map_<field>.stored_text`: the text a row keeps beside the field's value (country_raw: the name as
+ * given, else the code), worked out once per distinct input rather than on every row of the insert.
+ */
+function storedText({ field, columns }: CategoricalField): string {
+  const parts = (CATEGORICAL[field].stored ?? [])
+    .filter((c) => columns.includes(c))
+    .map((c) => `given(${columns.length === 1 ? 'd.raw' : `split_part(d.raw, ${SEPARATOR}, ${columns.indexOf(c) + 1})`})`);
+  return parts.length ? `coalesce(${parts.join(', ')})` : 'NULL::VARCHAR';
 }
 
 /** The value of a field from its columns' looked-up values, and which rule decided it. */

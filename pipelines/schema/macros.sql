@@ -19,8 +19,14 @@ CREATE OR REPLACE MACRO country_key(s) AS
 -- marker as R ("NA"), Excel ("#N/A"), pandas ("NaN"), databases ("NULL") and
 -- hand-made lists ("-", "n/a") write it. A marker is missing data, not a
 -- spelling to resolve, so it is never reported as unresolved.
+-- No marker is longer than four characters, so a longer cell is never compared; and the markers are
+-- a list, not IN (...), which DuckDB plans as a join per call: given() runs on every row of a load.
 CREATE OR REPLACE MACRO given(s) AS
-  CASE WHEN upper(trim(s)) IN ('', 'NA', 'N/A', 'N.A.', '#N/A', 'NULL', 'NAN', '-', '--', '—') THEN NULL ELSE trim(s) END;
+  CASE
+    WHEN length(trim(s)) > 4 THEN trim(s)
+    WHEN list_contains(['', 'NA', 'N/A', 'N.A.', '#N/A', 'NULL', 'NAN', '-', '--', '—'], upper(trim(s))) THEN NULL
+    ELSE trim(s)
+  END;
 
 -- A form of address without the titles that say nothing about gender:
 -- "H.E. Mr" -> "mr", "Dr. Mme" -> "mme"; "Dr" alone stays "dr".

@@ -2,6 +2,7 @@
 -- the user (NULL: 'demo' for synthetic rows, 'user' for real ones).
 -- Categorical fields join their map_<field> tables on <field>_input, the
 -- field's column(s) as the loader combined them (see load/categorical.ts).
+-- country_raw is the country text as given, worked out per distinct input (map_country.stored_text).
 -- An e-mail links one person across years better than a per-registration id,
 -- so it wins when both are present. Only the keyed hash is stored.
 INSERT INTO attendance
@@ -12,7 +13,7 @@ SELECT
     WHEN given(s.participant_id) IS NOT NULL THEN sha256($3 || ':id:' || given(s.participant_id))
   END,
   country.value,
-  coalesce(given(s.country), given(s.country_code)),
+  country.stored_text,
   stakeholder.value,
   gender.value,
   mode.value,

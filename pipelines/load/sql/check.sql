@@ -1,6 +1,6 @@
 -- The staged records with their year as a number and, when a record cannot
 -- be loaded, why. Reasons never quote the record's values, which may be
--- personal. A view, not a copy: the year is parsed once per distinct
+-- personal. A view, not a copy: the year is read and parsed once per distinct
 -- spelling (map_year) and duplicate sessions come from a small table
 -- (first_of_session), so reading `checked` costs little more than `staged`.
 -- Reads the view staged_keys: the staged columns plus year_text,
@@ -10,6 +10,7 @@
 CREATE OR REPLACE TEMP TABLE map_year AS
 SELECT
   y.year_text,
+  given(y.year_text) IS NULL AS year_missing,
   y.year_value,
   y.year_value IN (SELECT year FROM meeting) AS is_meeting
 FROM (
@@ -31,7 +32,7 @@ SELECT
   k.* EXCLUDE (year_text, session_key, needs_session, unique_session),
   y.year_value AS meeting_year_value,
   CASE
-    WHEN given(y.year_text) IS NULL THEN 'missing meeting_year'
+    WHEN y.year_missing THEN 'missing meeting_year'
     WHEN y.year_value IS NULL THEN 'meeting_year is not a year'
     WHEN NOT y.is_meeting
       THEN 'no IGF meeting in ' || y.year_value || ' in the database (add meetings to data/meetings.csv)'

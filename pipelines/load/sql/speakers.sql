@@ -10,7 +10,7 @@ SELECT
   role.value,
   given(s.organization),
   country.value,
-  coalesce(given(s.country), given(s.country_code)),
+  country.stored_text,
   stakeholder.value,
   gender.value,
   mode.value,
