@@ -191,6 +191,9 @@ class StringBuilder implements ColumnBuilder {
   private readonly offsets: Int32Array;
   private bytes = new Uint8Array(1 << 16);
   private readonly validity: Validity;
+  /** Where each string of the current run goes in `bytes`, and its length (scratch, per vector). */
+  private runAts = new Int32Array(0);
+  private runLengths = new Int32Array(0);
   constructor(private readonly capacity: number) {
     this.offsets = new Int32Array(capacity + 1);
     this.validity = new Validity(capacity);
@@ -213,18 +216,36 @@ class StringBuilder implements ColumnBuilder {
     this.reserve(end, first + rows);
     const bytes = this.bytes;
 
-    // A run: long strings whose bytes continue one another both in DuckDB's memory and in the Arrow
-    // buffer (no inline string between them), read in one call.
+    // A run: long strings whose bytes continue one another in DuckDB's memory, read in one call.
+    // A scan writes the long strings of a vector back to back, with the short ones inline in their
+    // entries: in the Arrow buffer a run's strings are then apart wherever a short one sits between
+    // them, and are placed one by one (a native call per string cost more than the whole copy).
     let runEntry = -1;
-    let runAt = 0;
     let runLength = 0;
+    let runStrings = 0;
+    let runApart = false;
     // Where the run's bytes end in DuckDB's memory: the pointer's high and low 32-bit words (no
     // arithmetic on whole 64-bit addresses, which a JavaScript number does not hold exactly).
     let runEndHigh = 0;
     let runEndLow = -1;
+    if (this.runAts.length < rows) {
+      this.runAts = new Int32Array(rows);
+      this.runLengths = new Int32Array(rows);
+    }
+    const { runAts, runLengths } = this;
     const readRun = () => {
       if (runEntry < 0) return;
-      bytes.set(duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + runEntry * STRING_T_BYTES + 8, runLength), runAt);
+      const run = duckdb.get_data_from_pointer(entries.buffer as ArrayBuffer, entries.byteOffset + runEntry * STRING_T_BYTES + 8, runLength);
+      if (!runApart) {
+        bytes.set(run, runAts[0]);
+      } else {
+        for (let s = 0, from = 0; s < runStrings; s++) {
+          const at = runAts[s];
+          const length = runLengths[s];
+          for (let k = 0; k < length; k++) bytes[at + k] = run[from + k];
+          from += length;
+        }
+      }
       runEntry = -1;
     };
     for (let i = 0; i < rows; i++) {
@@ -238,13 +259,20 @@ class StringBuilder implements ColumnBuilder {
       }
       const low = words[4 * i + 2];
       const high = words[4 * i + 3];
-      if (runEntry >= 0 && low === runEndLow && high === runEndHigh && at === runAt + runLength) {
+      if (runEntry >= 0 && low === runEndLow && high === runEndHigh) {
+        if (at !== runAts[runStrings - 1] + runLengths[runStrings - 1]) runApart = true;
+        runAts[runStrings] = at;
+        runLengths[runStrings] = length;
+        runStrings++;
         runLength += length;
       } else {
         readRun();
         runEntry = i;
-        runAt = at;
+        runAts[0] = at;
+        runLengths[0] = length;
+        runStrings = 1;
         runLength = length;
+        runApart = false;
         runEndHigh = high;
       }
       // A run ends where the low word would carry into the high one.
