@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { coalesce } from '../../src/lib/server/exports/stream.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
+import { ROWS_PER_BATCH, arrowStream, coalesce } from '../../src/lib/server/exports/stream.ts';
+import type { ExportTable } from '../../src/lib/server/exports/tables.ts';
+import type { DownloadMetadata } from '../../src/lib/server/download/metadata.ts';
 
 const part = (bytes: number, fill: number) => new Uint8Array(bytes).fill(fill);
 
@@ -24,5 +31,95 @@ describe('coalesce (the Arrow writer’s parts as socket writes)', () => {
 
   it('gives nothing for nothing', () => {
     expect(coalesce([])).toEqual([]);
+  });
+});
+
+describe('arrowStream (a table over several batches)', () => {
+  const ROWS = ROWS_PER_BATCH * 2 + 1000;
+  const table = {
+    name: 'speakers',
+    title: 'test',
+    definition: 'test',
+    population: null,
+    hasSourceSets: false,
+    suppressed: false,
+    from: 't',
+    columns: [
+      { name: 'i', type: 'int', description: 'row' },
+      { name: 's', type: 'string', description: 'text' }
+    ]
+  } satisfies ExportTable;
+  const meta = {
+    title: 'test', name: 'speakers', kind: 'table', definition: 'test', population: null, filters: {}, source: 's', licence: 'l', citation: 'c',
+    url: 'u', data_version: { hash: 'h' }, generated_at: 'g', source_sets: [], synthetic: false, suppression: null
+  } as unknown as DownloadMetadata;
+
+  let dir: string;
+  let instance: DuckDBInstance;
+  let conn: DuckDBConnection;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'igf-arrow-stream-'));
+    instance = await DuckDBInstance.create(join(dir, 'test.duckdb'));
+    conn = await instance.connect();
+    await conn.run(`CREATE TABLE t AS SELECT CAST(n AS INTEGER) AS i, CASE WHEN n % 3 = 0 THEN 'short' ELSE 'a longer value ' || n END AS s FROM range(${ROWS}) r(n)`);
+    await conn.run('CHECKPOINT');
+  });
+  afterAll(() => {
+    conn?.closeSync();
+    instance?.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes every row in order, batch after batch, and releases the connection once', async () => {
+    let released = 0;
+    const body = arrowStream(conn, table, meta, () => released++);
+    const parts: Uint8Array[] = [];
+    for await (const part of body as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+    const arrow = tableFromIPC(Buffer.concat(parts));
+    expect(arrow.numRows).toBe(ROWS);
+    expect(arrow.batches.length).toBe(3);
+    const i = arrow.getChild('i')!;
+    const s = arrow.getChild('s')!;
+    for (const n of [0, 1, ROWS_PER_BATCH - 1, ROWS_PER_BATCH, ROWS - 1]) {
+      expect(i.get(n)).toBe(n);
+      expect(s.get(n)).toBe(n % 3 === 0 ? 'short' : `a longer value ${n}`);
+    }
+    expect(released).toBe(1);
+  });
+
+  it('when the client goes away mid-file, settles the batch under way before releasing the connection', async () => {
+    // The connection as the stream sees it, counting the DuckDB calls under way.
+    let pending = 0;
+    const track = <T>(p: Promise<T>) => {
+      pending++;
+      return p.finally(() => pending--);
+    };
+    const forward = (target: object, prop: string | symbol) => {
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    };
+    const watched = new Proxy(conn, {
+      get(target, prop) {
+        if (prop !== 'stream') return forward(target, prop);
+        return (sql: string) =>
+          track(target.stream(sql)).then(
+            (result) => new Proxy(result, { get: (r, p) => (p === 'fetchChunk' ? () => track(r.fetchChunk()) : forward(r, p)) })
+          );
+      }
+    });
+    let released = 0;
+    let pendingAtRelease = -1;
+    const reader = arrowStream(watched, table, meta, () => {
+      released++;
+      pendingAtRelease = pending;
+    }).getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    expect(released).toBe(1);
+    expect(pendingAtRelease).toBe(0);
+    // The connection is free: a query on it runs (it would fail while a streamed result was pending).
+    const r = await conn.runAndReadAll('SELECT count(*)::INTEGER FROM t');
+    expect(r.getRows()[0][0]).toBe(ROWS);
   });
 });

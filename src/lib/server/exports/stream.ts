@@ -173,9 +173,22 @@ async function* arrowBytes(conn: DuckDBConnection, table: ExportTable, meta: Dow
 
   writer.reset(undefined, schema);
   yield* await drain();
-  for await (const batch of recordBatches(conn, table, schema)) {
-    writer.write(batch);
-    yield* await drain();
+  // The next batch is asked for before this one's bytes are handed on: DuckDB reads it on its own
+  // thread while the client takes the bytes (two batches in memory at most). However this ends, the
+  // request under way is settled before the connection can be released.
+  const batches = recordBatches(conn, table, schema);
+  let next = batches.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) break;
+      next = batches.next();
+      writer.write(r.value);
+      yield* await drain();
+    }
+  } finally {
+    await next.catch(() => null);
+    await batches.return(undefined);
   }
   writer.finish();
   // After finish the queue closes: drain to the end (next() resolves with done).
