@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { ROWS_PER_BATCH, arrowStream, coalesce } from '../../src/lib/server/exports/stream.ts';
-import type { ExportTable } from '../../src/lib/server/exports/tables.ts';
+import { countryLookupSql, type ExportTable } from '../../src/lib/server/exports/tables.ts';
 import type { DownloadMetadata } from '../../src/lib/server/download/metadata.ts';
 
 const part = (bytes: number, fill: number) => new Uint8Array(bytes).fill(fill);
@@ -121,5 +121,80 @@ describe('arrowStream (a table over several batches)', () => {
     // The connection is free: a query on it runs (it would fail while a streamed result was pending).
     const r = await conn.runAndReadAll('SELECT count(*)::INTEGER FROM t');
     expect(r.getRows()[0][0]).toBe(ROWS);
+  });
+});
+
+describe('arrowStream (columns looked up in the country table)', () => {
+  let dir: string;
+  let instance: DuckDBInstance;
+  let conn: DuckDBConnection;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'igf-arrow-lookup-'));
+    instance = await DuckDBInstance.create(join(dir, 'test.duckdb'));
+    conn = await instance.connect();
+    await conn.run(`CREATE TABLE person (i INTEGER, country_iso3 VARCHAR, region VARCHAR);
+      INSERT INTO person VALUES (0, 'KEN', NULL), (1, 'NOR', 'south'), (2, NULL, 'south'), (3, 'ATL', NULL), (4, 'HKG', 'north'), (5, NULL, NULL);`);
+  });
+  afterAll(() => {
+    conn?.closeSync();
+    instance?.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const lookup = { key: 'person.country_iso3', value: 'c.developing', otherwise: "CASE person.region WHEN 'south' THEN true WHEN 'north' THEN false END" };
+  const table = {
+    name: 'speakers',
+    title: 'test',
+    definition: 'test',
+    population: null,
+    hasSourceSets: false,
+    suppressed: false,
+    from: 'person',
+    columns: [
+      { name: 'i', type: 'int', description: 'row' },
+      { name: 'south', type: 'bool', description: 'flag', sql: countryLookupSql(lookup), countryLookup: lookup }
+    ]
+  } satisfies ExportTable;
+  const meta = {
+    title: 'test', name: 'speakers', kind: 'table', definition: 'test', population: null, filters: {}, source: 's', licence: 'l', citation: 'c',
+    url: 'u', data_version: { hash: 'h' }, generated_at: 'g', source_sets: [], synthetic: false, suppression: null
+  } as unknown as DownloadMetadata;
+
+  /** The column as exported, and the queries that were streamed for it. */
+  async function exported(): Promise<{ south: unknown[]; streamed: string[] }> {
+    const streamed: string[] = [];
+    const watched = new Proxy(conn, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop);
+        if (prop === 'stream') return (sql: string) => (streamed.push(sql), target.stream(sql));
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+    });
+    const parts: Uint8Array[] = [];
+    for await (const part of arrowStream(watched, table, meta, () => {}) as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+    return { south: [...tableFromIPC(Buffer.concat(parts)).getChild('south')!], streamed };
+  }
+
+  // Kenya south, Norway north whatever the record says; no country: the record's region; a code the
+  // table lacks (ATL): the region too, here none; Hong Kong's value is NULL, so its region decides
+  // (coalesce, as in countryLookupSql); neither: unknown.
+  const EXPECTED = [true, false, true, null, false, null];
+
+  it('reads them from per-country lists in the one ordered scan', async () => {
+    await conn.run(`CREATE OR REPLACE TABLE country (iso3 VARCHAR, developing BOOLEAN);
+      INSERT INTO country VALUES ('KEN', true), ('NOR', false), ('HKG', NULL);`);
+    const { south, streamed } = await exported();
+    expect(south).toEqual(EXPECTED);
+    expect(streamed).toHaveLength(1);
+    expect(streamed[0]).not.toMatch(/FROM country/);
+  });
+
+  it('asks a second, sorted query when a code cannot be listed, with the same values', async () => {
+    await conn.run(`CREATE OR REPLACE TABLE country (iso3 VARCHAR, developing BOOLEAN);
+      INSERT INTO country VALUES ('KEN', true), ('NOR', false), ('HKG', NULL), ('x''y', true);`);
+    const { south, streamed } = await exported();
+    expect(south).toEqual(EXPECTED);
+    expect(streamed).toHaveLength(2);
+    expect(streamed[1]).toMatch(/FROM country c WHERE c\.iso3 = person\.country_iso3/);
   });
 });

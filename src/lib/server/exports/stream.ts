@@ -112,16 +112,19 @@ export function arrowSchema(table: ExportTable, meta: DownloadMetadata): Schema 
  * Columns computed by a subquery (the speakers' global-south flags look up the country table) make
  * DuckDB join, and a join gives no order: with them in the same query every batch came out of
  * order and was read twice, the second time sorted with all its text (2.2 times the plain read of
- * 1M speakers). They are asked for in a second, narrow query of the same rowids, sorted (a few
- * bytes a row), and put in their places; the two queries' rowids must match.
+ * 1M speakers). Country lookups are read from lists instead (countryLookupsWithoutJoin); any other
+ * subquery, or a lookup that cannot be listed, is asked for in a second, narrow query of the same
+ * rowids, sorted (a few bytes a row), and put in its place; the two queries' rowids must match.
  */
 async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema: Schema): AsyncGenerator<RecordBatch> {
   const reader = await conn.runAndReadAll(`SELECT coalesce(max(rowid), -1)::BIGINT AS last FROM ${table.from}`);
   const last = Number(reader.getRows()[0][0]);
-  const looksUp = (c: ExportColumn) => /\bselect\b/i.test(c.sql ?? '');
+  const listed = await countryLookupsWithoutJoin(conn, table.columns);
+  const scannedExpression = (c: ExportColumn) => listed.get(c.name) ?? expression(c);
+  const looksUp = (c: ExportColumn) => /\bselect\b/i.test(scannedExpression(c));
   const scanned = table.columns.filter((c) => !looksUp(c));
   const lookedUp = table.columns.filter(looksUp);
-  const select = (columns: ExportColumn[]) => columns.map((c) => `CAST(${expression(c)} AS ${DUCKDB_TYPE[c.type].sql}) AS ${c.name}`).join(', ');
+  const select = (columns: ExportColumn[]) => columns.map((c) => `CAST(${scannedExpression(c)} AS ${DUCKDB_TYPE[c.type].sql}) AS ${c.name}`).join(', ');
   const read = async (columns: ExportColumn[], lo: number, order: '' | ' ORDER BY rowid') =>
     readColumns(
       await conn.stream(
@@ -147,6 +150,37 @@ async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema
     const children = table.columns.map((c) => byName.get(c.name)!);
     yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: batch.length, nullCount: 0, children }));
   }
+}
+
+/** A country code this module writes into SQL itself: three capital letters or digits, nothing to escape. */
+const ISO3 = /^[A-Z0-9]{3}$/;
+
+/**
+ * The country lookups of a table's columns (ExportColumn.countryLookup) as expressions without a
+ * join, so that they come in the scan's order: each lookup's value for every country in a list,
+ * indexed by the row's code as a position in an ENUM of the codes (a text cast to an ENUM is a hash
+ * lookup; TRY_CAST gives NULL for a code the table lacks, and so does the list at a NULL index).
+ * 1M speakers: about 0.1 s more in the scan, where the second, sorted query took 0.34 s.
+ *
+ * Empty (the lookups go to that second query) when the country table holds no rows, repeats or
+ * holds a code this SQL could not quote plainly, or a lookup is not a boolean column.
+ */
+async function countryLookupsWithoutJoin(conn: DuckDBConnection, columns: ExportColumn[]): Promise<Map<string, string>> {
+  const lookups = columns.filter((c) => c.countryLookup);
+  if (lookups.length === 0 || lookups.some((c) => c.type !== 'bool')) return new Map();
+  const values = lookups.map((c) => `CAST(${c.countryLookup!.value} AS BOOLEAN)`).join(', ');
+  const countries = (await conn.runAndReadAll(`SELECT c.iso3, ${values} FROM country c ORDER BY c.iso3`)).getRows();
+  const codes = countries.map((r) => r[0]);
+  if (codes.length === 0 || !codes.every((code) => typeof code === 'string' && ISO3.test(code)) || new Set(codes).size !== codes.length) return new Map();
+  const codeType = `ENUM(${codes.map((code) => `'${code}'`).join(', ')})`;
+  return new Map(
+    lookups.map((c, i) => {
+      const { key, otherwise } = c.countryLookup!;
+      const list = `CAST([${countries.map((r) => (r[i + 1] === null ? 'NULL' : r[i + 1] ? 'true' : 'false')).join(', ')}] AS BOOLEAN[])`;
+      const found = `(${list})[enum_code(TRY_CAST(${key} AS ${codeType})) + 1]`;
+      return [c.name, otherwise === undefined ? found : `coalesce(${found}, ${otherwise})`];
+    })
+  );
 }
 
 /**

@@ -26,6 +26,26 @@ export interface ExportColumn {
   description: string;
   /** The SQL expression over the source table; the column itself when absent. */
   sql?: string;
+  /** For a column looked up in the country table: the lookup its `sql` was written from. */
+  countryLookup?: CountryLookup;
+}
+
+/**
+ * A value of the row's country in the country table (alias `c`), found by the row's ISO3 code
+ * (`key`); `otherwise` when the table has no row for it. As SQL (countryLookupSql) it is a scalar
+ * subquery, which DuckDB plans as a join; the Arrow export, which needs the rows in storage order
+ * without sorting them, reads the same values from a per-country list (exports/stream.ts).
+ */
+export interface CountryLookup {
+  key: string;
+  /** A boolean expression over the country row `c`. */
+  value: string;
+  otherwise?: string;
+}
+
+export function countryLookupSql({ key, value, otherwise }: CountryLookup): string {
+  const found = `(SELECT ${value} FROM country c WHERE c.iso3 = ${key})`;
+  return otherwise === undefined ? found : `coalesce(${found}, ${otherwise})`;
 }
 
 export interface ExportTable {
@@ -70,26 +90,28 @@ const SOURCE_SET = col(
  * A speaker's global-south flag under one definition, as the metrics classify the record
  * (metrics/classification.sql): from the speaker's country in the country table; under
  * regional_groups, a speaker without a known country counts by the record's own regional group.
- * Null where the metrics say unknown. A scalar subquery per flag keeps the export one table in
- * rowid order (the country table is small).
+ * Null where the metrics say unknown.
  */
 const inList = (codes: readonly string[]) => codes.map((c) => `'${c}'`).join(', ');
-const countryOf = (e: string) => `(SELECT ${e} FROM country c WHERE c.iso3 = speaker.country_iso3)`;
-const SPEAKER_SOUTH_SQL = {
-  un_developing: countryOf('c.un_developing'),
-  g77: countryOf('c.g77'),
-  wb_non_high_income: countryOf(`CASE WHEN c.wb_income IN ('low', 'lower_middle', 'upper_middle') THEN true WHEN c.wb_income = 'high' THEN false END`),
-  regional_groups: `coalesce(${countryOf(`coalesce(c.un_regional_group IN (${inList(SOUTH_REGIONAL_GROUPS)}), false)`)},
-    CASE WHEN speaker.regional_group IN (${inList(SOUTH_REGIONAL_GROUPS)}) THEN true WHEN speaker.regional_group IN (${inList(NORTH_REGIONAL_GROUPS)}) THEN false END)`
+const speakerCountry = (value: string, otherwise?: string): CountryLookup => ({ key: 'speaker.country_iso3', value, otherwise });
+const SPEAKER_SOUTH_LOOKUP = {
+  un_developing: speakerCountry('c.un_developing'),
+  g77: speakerCountry('c.g77'),
+  wb_non_high_income: speakerCountry(`CASE WHEN c.wb_income IN ('low', 'lower_middle', 'upper_middle') THEN true WHEN c.wb_income = 'high' THEN false END`),
+  regional_groups: speakerCountry(
+    `coalesce(c.un_regional_group IN (${inList(SOUTH_REGIONAL_GROUPS)}), false)`,
+    `CASE WHEN speaker.regional_group IN (${inList(SOUTH_REGIONAL_GROUPS)}) THEN true WHEN speaker.regional_group IN (${inList(NORTH_REGIONAL_GROUPS)}) THEN false END`
+  )
 } as const;
-const SPEAKER_SOUTH_COLUMNS = (Object.keys(SPEAKER_SOUTH_SQL) as (keyof typeof SPEAKER_SOUTH_SQL)[]).map((d) =>
-  col(
+const SPEAKER_SOUTH_COLUMNS = (Object.keys(SPEAKER_SOUTH_LOOKUP) as (keyof typeof SPEAKER_SOUTH_LOOKUP)[]).map((d) => ({
+  ...col(
     `global_south_${d}`,
     'bool',
     `True when the speaker counts as global south under the definition ${d}, false when global north, empty when unknown (the global-south metric's classification of the record). ${GLOBAL_SOUTH_DEFINITIONS[d]}`,
-    SPEAKER_SOUTH_SQL[d]
-  )
-);
+    countryLookupSql(SPEAKER_SOUTH_LOOKUP[d])
+  ),
+  countryLookup: SPEAKER_SOUTH_LOOKUP[d]
+}));
 
 const SOURCE_COLUMNS = [
   col('source_file', 'string', 'The input file the row was loaded from, by its name as given: the file name, or folder/name for a file of an input folder (never a server path).'),
