@@ -34,25 +34,23 @@ describe('coalesce (the Arrow writer’s parts as socket writes)', () => {
   });
 });
 
+/** An export table over a test table of the test's own database. */
+function testTable(from: string, columns: ExportTable['columns']): ExportTable {
+  return { name: 'speakers', title: 'test', definition: 'test', population: null, hasSourceSets: false, suppressed: false, from, columns };
+}
+
+/** What the Arrow schema metadata is written from; its values do not matter here. */
+const meta = {
+  title: 'test', name: 'speakers', kind: 'table', definition: 'test', population: null, filters: {}, source: 's', licence: 'l', citation: 'c',
+  url: 'u', data_version: { hash: 'h' }, generated_at: 'g', source_sets: [], synthetic: false, suppression: null
+} as unknown as DownloadMetadata;
+
 describe('arrowStream (a table over several batches)', () => {
   const ROWS = ROWS_PER_BATCH * 2 + 1000;
-  const table = {
-    name: 'speakers',
-    title: 'test',
-    definition: 'test',
-    population: null,
-    hasSourceSets: false,
-    suppressed: false,
-    from: 't',
-    columns: [
-      { name: 'i', type: 'int', description: 'row' },
-      { name: 's', type: 'string', description: 'text' }
-    ]
-  } satisfies ExportTable;
-  const meta = {
-    title: 'test', name: 'speakers', kind: 'table', definition: 'test', population: null, filters: {}, source: 's', licence: 'l', citation: 'c',
-    url: 'u', data_version: { hash: 'h' }, generated_at: 'g', source_sets: [], synthetic: false, suppression: null
-  } as unknown as DownloadMetadata;
+  const table = testTable('t', [
+    { name: 'i', type: 'int', description: 'row' },
+    { name: 's', type: 'string', description: 'text' }
+  ]);
 
   let dir: string;
   let instance: DuckDBInstance;
@@ -142,23 +140,10 @@ describe('arrowStream (columns looked up in the country table)', () => {
   });
 
   const lookup = { key: 'person.country_iso3', value: 'c.developing', otherwise: "CASE person.region WHEN 'south' THEN true WHEN 'north' THEN false END" };
-  const table = {
-    name: 'speakers',
-    title: 'test',
-    definition: 'test',
-    population: null,
-    hasSourceSets: false,
-    suppressed: false,
-    from: 'person',
-    columns: [
-      { name: 'i', type: 'int', description: 'row' },
-      { name: 'south', type: 'bool', description: 'flag', sql: countryLookupSql(lookup), countryLookup: lookup }
-    ]
-  } satisfies ExportTable;
-  const meta = {
-    title: 'test', name: 'speakers', kind: 'table', definition: 'test', population: null, filters: {}, source: 's', licence: 'l', citation: 'c',
-    url: 'u', data_version: { hash: 'h' }, generated_at: 'g', source_sets: [], synthetic: false, suppression: null
-  } as unknown as DownloadMetadata;
+  const table = testTable('person', [
+    { name: 'i', type: 'int', description: 'row' },
+    { name: 'south', type: 'bool', description: 'flag', sql: countryLookupSql(lookup), countryLookup: lookup }
+  ]);
 
   /** The column as exported, and the queries that were streamed for it. */
   async function exported(): Promise<{ south: unknown[]; streamed: string[] }> {
