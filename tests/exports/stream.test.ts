@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { ROWS_PER_BATCH, arrowStream, coalesce } from '../../src/lib/server/exports/stream.ts';
-import { countryLookupSql, type ExportTable } from '../../src/lib/server/exports/tables.ts';
+import type { ExportTable } from '../../src/lib/server/exports/tables.ts';
 import type { DownloadMetadata } from '../../src/lib/server/download/metadata.ts';
 
 const part = (bytes: number, fill: number) => new Uint8Array(bytes).fill(fill);
@@ -142,7 +142,7 @@ describe('arrowStream (columns looked up in the country table)', () => {
   const lookup = { key: 'person.country_iso3', value: 'c.developing', otherwise: "CASE person.region WHEN 'south' THEN true WHEN 'north' THEN false END" };
   const table = testTable('person', [
     { name: 'i', type: 'int', description: 'row' },
-    { name: 'south', type: 'bool', description: 'flag', sql: countryLookupSql(lookup), countryLookup: lookup }
+    { name: 'south', type: 'bool', description: 'flag', countryLookup: lookup }
   ]);
 
   /** The column as exported, and the queries that were streamed for it. */
@@ -162,7 +162,7 @@ describe('arrowStream (columns looked up in the country table)', () => {
 
   // Kenya south, Norway north whatever the record says; no country: the record's region; a code the
   // table lacks (ATL): the region too, here none; Hong Kong's value is NULL, so its region decides
-  // (coalesce, as in countryLookupSql); neither: unknown.
+  // (coalesce, as in columnSql); neither: unknown.
   const EXPECTED = [true, false, true, null, false, null];
 
   it('reads them from per-country lists in the one ordered scan', async () => {

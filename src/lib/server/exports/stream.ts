@@ -18,17 +18,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DUCKDB_TYPE, UNORDERED, readColumns } from './arrow-columns.ts';
 import { arrowType, csvSafeTextSql } from '../download/encoding.ts';
 import { arrowFieldMetadata, arrowSchemaMetadata, unitOf, type DownloadMetadata } from '../download/metadata.ts';
-import { wholeTableSql, type ExportColumn, type ExportTable } from './tables.ts';
+import { columnSql, wholeTableSql, type ExportColumn, type ExportTable } from './tables.ts';
 
 /**
  * Rowids per batch (and rows per Arrow record batch): DuckDB's row group size, so that a batch is
  * one row group, which DuckDB scans on one thread in storage order (see recordBatches()).
  */
 export const ROWS_PER_BATCH = 122_880;
-
-function expression(c: ExportColumn): string {
-  return c.sql ?? c.name;
-}
 
 /** A pull-driven byte stream over an async generator; `done` runs once however it ends. */
 function pullStream(source: AsyncGenerator<Uint8Array>, done: () => void): ReadableStream<Uint8Array> {
@@ -71,9 +67,9 @@ function jsNumberText(e: string): string {
 
 /** A column as DuckDB's CSV writer gets it: floats the JavaScript way, text safe for spreadsheets, the rest as it is. */
 function csvExpression(c: ExportColumn): string {
-  if (c.type === 'float') return jsNumberText(expression(c));
-  if (c.type === 'string') return csvSafeTextSql(expression(c));
-  return expression(c);
+  if (c.type === 'float') return jsNumberText(columnSql(c));
+  if (c.type === 'string') return csvSafeTextSql(columnSql(c));
+  return columnSql(c);
 }
 
 /**
@@ -120,7 +116,7 @@ async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema
   const reader = await conn.runAndReadAll(`SELECT coalesce(max(rowid), -1)::BIGINT AS last FROM ${table.from}`);
   const last = Number(reader.getRows()[0][0]);
   const listed = await countryLookupsWithoutJoin(conn, table.columns);
-  const scannedExpression = (c: ExportColumn) => listed.get(c.name) ?? expression(c);
+  const scannedExpression = (c: ExportColumn) => listed.get(c.name) ?? columnSql(c);
   const looksUp = (c: ExportColumn) => /\bselect\b/i.test(scannedExpression(c));
   const scanned = table.columns.filter((c) => !looksUp(c));
   const lookedUp = table.columns.filter(looksUp);

@@ -24,17 +24,18 @@ export interface ExportColumn {
   name: string;
   type: ExportColumnType;
   description: string;
-  /** The SQL expression over the source table; the column itself when absent. */
+  /** The SQL expression over the source table; the column itself when absent (see columnSql). */
   sql?: string;
-  /** For a column looked up in the country table: the lookup its `sql` was written from. */
+  /** A column looked up in the country table, in place of `sql`. */
   countryLookup?: CountryLookup;
 }
 
 /**
  * A value of the row's country in the country table (alias `c`), found by the row's ISO3 code
- * (`key`); `otherwise` when the table has no row for it. As SQL (countryLookupSql) it is a scalar
- * subquery, which DuckDB plans as a join; the Arrow export, which needs the rows in storage order
- * without sorting them, reads the same values from a per-country list (exports/stream.ts).
+ * (`key`); `otherwise` when the table has no row for it or the value there is NULL. As SQL
+ * (columnSql) it is a scalar subquery, which DuckDB plans as a join; the Arrow export, which needs
+ * the rows in storage order without sorting them, reads the same values from a per-country list
+ * (exports/stream.ts).
  */
 export interface CountryLookup {
   key: string;
@@ -43,9 +44,14 @@ export interface CountryLookup {
   otherwise?: string;
 }
 
-export function countryLookupSql({ key, value, otherwise }: CountryLookup): string {
-  const found = `(SELECT ${value} FROM country c WHERE c.iso3 = ${key})`;
-  return otherwise === undefined ? found : `coalesce(${found}, ${otherwise})`;
+/** A column's SQL expression over its table, as every format but the Arrow lists selects it. */
+export function columnSql(c: ExportColumn): string {
+  if (c.countryLookup) {
+    const { key, value, otherwise } = c.countryLookup;
+    const found = `(SELECT ${value} FROM country c WHERE c.iso3 = ${key})`;
+    return otherwise === undefined ? found : `coalesce(${found}, ${otherwise})`;
+  }
+  return c.sql ?? c.name;
 }
 
 export interface ExportTable {
@@ -107,8 +113,7 @@ const SPEAKER_SOUTH_COLUMNS = (Object.keys(SPEAKER_SOUTH_LOOKUP) as (keyof typeo
   ...col(
     `global_south_${d}`,
     'bool',
-    `True when the speaker counts as global south under the definition ${d}, false when global north, empty when unknown (the global-south metric's classification of the record). ${GLOBAL_SOUTH_DEFINITIONS[d]}`,
-    countryLookupSql(SPEAKER_SOUTH_LOOKUP[d])
+    `True when the speaker counts as global south under the definition ${d}, false when global north, empty when unknown (the global-south metric's classification of the record). ${GLOBAL_SOUTH_DEFINITIONS[d]}`
   ),
   countryLookup: SPEAKER_SOUTH_LOOKUP[d]
 }));
@@ -261,7 +266,7 @@ export const attendanceCellsSqlFor = (withIncomeHistory: boolean) =>
 
 /** `e AS name` for every column (the names and expressions are ours, never from a request). */
 export function selectList(table: ExportTable): string {
-  return table.columns.map((c) => `${c.sql ?? c.name} AS ${c.name}`).join(', ');
+  return table.columns.map((c) => `${columnSql(c)} AS ${c.name}`).join(', ');
 }
 
 /** The whole table in storage order. */
