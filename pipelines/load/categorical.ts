@@ -84,6 +84,11 @@ export function categoricalFields(kind: RecordKind, match: HeaderMatch): Categor
     .map(([field, spec]) => ({ field, columns: spec.columns.filter((c) => c in FIELDS[kind] && match.columns[c] !== undefined) }));
 }
 
+/** SQL for the text of the field's `index`th column within an `<field>_input` value (`input`). */
+function columnText(columns: string[], index: number, input: string): string {
+  return columns.length === 1 ? input : `split_part(${input}, ${SEPARATOR}, ${index + 1})`;
+}
+
 /** SQL for `<field>_input` in the staged view: the field's columns joined, '' for none. */
 export function inputExpression({ columns }: CategoricalField): string {
   if (columns.length === 0) return "''";
@@ -111,7 +116,7 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
   );
   for (const { field, columns } of fields) {
     for (const [i, column] of columns.entries()) {
-      const part = columns.length === 1 ? 'raw' : `split_part(raw, ${SEPARATOR}, ${i + 1})`;
+      const part = columnText(columns, i, 'raw');
       await conn.run(
         `INSERT INTO column_spelling SELECT '${field}', '${column}', ${part}, sum(n) FROM spelling WHERE field = '${field}' GROUP BY ALL`
       );
@@ -143,7 +148,7 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
     const { fallback } = CATEGORICAL[f.field];
     const parts = f.columns.map((column, i) => {
       const table = COLUMN_LOOKUP[column] === 'country' ? 'part_country' : `part_${column}`;
-      const text = f.columns.length === 1 ? 'd.raw' : `split_part(d.raw, ${SEPARATOR}, ${i + 1})`;
+      const text = columnText(f.columns, i, 'd.raw');
       return `LEFT JOIN ${table} ${column} ON ${column}.raw = ${text}`;
     });
     const { value, how } = combine(f);
@@ -157,7 +162,7 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
     // A text nobody could read matters only where no other column of the field decided the value.
     for (const [i, column] of f.columns.entries()) {
       const table = COLUMN_LOOKUP[column] === 'country' ? 'part_country' : `part_${column}`;
-      const text = f.columns.length === 1 ? 'm.raw' : `split_part(m.raw, ${SEPARATOR}, ${i + 1})`;
+      const text = columnText(f.columns, i, 'm.raw');
       const found = await rows(
         conn,
         `SELECT trim(${text}) AS value, sum(m.n) AS n, bool_or(p.how = 'split_state') AS former
@@ -179,7 +184,7 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
 function storedText({ field, columns }: CategoricalField): string {
   const parts = (CATEGORICAL[field].stored ?? [])
     .filter((c) => columns.includes(c))
-    .map((c) => `given(${columns.length === 1 ? 'd.raw' : `split_part(d.raw, ${SEPARATOR}, ${columns.indexOf(c) + 1})`})`);
+    .map((c) => `given(${columnText(columns, columns.indexOf(c), 'd.raw')})`);
   return parts.length ? `coalesce(${parts.join(', ')})` : 'NULL::VARCHAR';
 }
 
