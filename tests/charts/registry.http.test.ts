@@ -4,27 +4,15 @@
  * menu whose data links ask for the metrics and rows the registry says it draws and which offers the
  * embed code only for embeddable charts; every embeddable chart renders alone through /embed/{id}.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureDatabase, type Fixture } from '../metrics/fixture.ts';
-import { ensureBuild, startServer, type RunningServer } from '../metrics/server.ts';
+import { describe, expect, it } from 'vitest';
+import { serveFixture } from '../metrics/fixture-server.ts';
 import { CHART_IDS, chartSpec, type ChartPage, type ChartView } from '../../src/lib/charts/registry.ts';
 import { EMBEDDABLE_CHARTS } from '../../src/lib/charts/export/embeds.ts';
 
-let fixture: Fixture;
-let server: RunningServer;
-
-beforeAll(async () => {
-  await ensureBuild();
-  fixture = await createFixtureDatabase();
-  server = await startServer(fixture.path);
-}, 300_000);
-afterAll(async () => {
-  await server?.stop();
-  fixture?.cleanup();
-});
+const served = serveFixture();
 
 const html = async (path: string) => {
-  const res = await fetch(server.url + path);
+  const res = await fetch(served.url + path);
   return { status: res.status, body: await res.text() };
 };
 

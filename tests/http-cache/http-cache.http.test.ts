@@ -12,6 +12,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureDatabase, type Fixture } from '../metrics/fixture.ts';
 import { ensureBuild, startServer, type RunningServer } from '../metrics/server.ts';
+import { serveFixture } from '../metrics/fixture-server.ts';
 import { runPipeline } from '../../pipelines/run.ts';
 
 interface Raw {
@@ -212,17 +213,7 @@ describe('HTTP cache over the production build', () => {
 });
 
 describe('HTTP cache size bound over HTTP', () => {
-  let fixture: Fixture;
-  let server: RunningServer;
-  beforeAll(async () => {
-    await ensureBuild();
-    fixture = await createFixtureDatabase();
-    server = await startServer(fixture.path, { IGF_HTTP_CACHE_MB: '1' });
-  }, 300_000);
-  afterAll(async () => {
-    await server?.stop();
-    fixture?.cleanup();
-  });
+  const server = serveFixture({ IGF_HTTP_CACHE_MB: '1' });
 
   it('a flood of distinct query strings evicts the oldest pages; the newest stay', async () => {
     const page = await raw(server.url, '/gender?source=demo&flood=0');

@@ -3,27 +3,16 @@
  * Builds first when build/ is older than the sources.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { createFixtureDatabase, type Fixture } from './fixture.ts';
-import { ensureBuild, startServer, type RunningServer } from './server.ts';
+import { serveFixture } from './fixture-server.ts';
+import { startServer } from './server.ts';
 import { METRICS, METRIC_PARAMETERS } from '../../src/lib/server/metrics/params.ts';
 
-let fixture: Fixture;
-let server: RunningServer;
 const K = 5;
+const served = serveFixture({ IGF_SUPPRESSION_K: String(K) });
 
-beforeAll(async () => {
-  await ensureBuild();
-  fixture = await createFixtureDatabase();
-  server = await startServer(fixture.path, { IGF_SUPPRESSION_K: String(K) });
-}, 300_000);
-afterAll(async () => {
-  await server?.stop();
-  fixture?.cleanup();
-});
-
-const get = (path: string) => fetch(server.url + path);
+const get = (path: string) => fetch(served.url + path);
 
 describe('GET /api/v1/metrics/{metric}', () => {
   it.each(METRICS)('%s answers JSON with its definition and rows', async (metric) => {
@@ -189,7 +178,7 @@ describe('bad requests', () => {
 
 describe('database missing', () => {
   it('503 JSON telling to run the pipeline', async () => {
-    const other = await startServer(join(fixture.dir, 'nothing-here.duckdb'));
+    const other = await startServer(join(served.fixture.dir, 'nothing-here.duckdb'));
     try {
       const r = await fetch(`${other.url}/api/v1/metrics/gender`);
       expect(r.status).toBe(503);

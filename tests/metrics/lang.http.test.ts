@@ -3,27 +3,15 @@
  * 400 that names the six, and a language changes labels and the README only (columns, codes and
  * rows as in English), here French from src/lib/i18n/catalogs/fr.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { createFixtureDatabase, type Fixture } from './fixture.ts';
-import { ensureBuild, startServer, type RunningServer } from './server.ts';
+import { serveFixture } from './fixture-server.ts';
 
 import { fr } from '../../src/lib/i18n/catalogs/fr.ts';
 
-let fixture: Fixture;
-let server: RunningServer;
+const served = serveFixture({ IGF_SUPPRESSION_K: '5' });
 
-beforeAll(async () => {
-  await ensureBuild();
-  fixture = await createFixtureDatabase();
-  server = await startServer(fixture.path, { IGF_SUPPRESSION_K: '5' });
-}, 300_000);
-afterAll(async () => {
-  await server?.stop();
-  fixture?.cleanup();
-});
-
-const get = (path: string) => fetch(server.url + path);
+const get = (path: string) => fetch(served.url + path);
 
 describe('lang on the metrics API', () => {
   it('?lang=xx is a 400 naming the languages', async () => {
