@@ -1,33 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import { makeVector, type Data } from 'apache-arrow';
 import { UNORDERED, readColumns } from '../../src/lib/server/exports/arrow-columns.ts';
 import type { ExportColumnType } from '../../src/lib/server/exports/tables.ts';
+import { databaseFile } from './database-file.ts';
 
 const DAY_MS = 86_400_000;
-let dir: string;
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  // A database file, checkpointed: its string columns are stored compressed (dictionary, FSST), so
-  // the scan hands out strings the way a real export table does.
-  dir = mkdtempSync(join(tmpdir(), 'igf-arrow-columns-'));
-  instance = await DuckDBInstance.create(join(dir, 'test.duckdb'));
-  conn = await instance.connect();
-});
-
-afterAll(() => {
-  conn?.closeSync();
-  instance?.closeSync();
-  rmSync(dir, { recursive: true, force: true });
-});
+// A database file, checkpointed: its string columns are stored compressed (dictionary, FSST), so
+// the scan hands out strings the way a real export table does.
+const db = databaseFile('igf-arrow-columns-');
 
 async function read(sql: string, types: ExportColumnType[], capacity = 100_000) {
-  return readColumns(await conn.stream(sql), types, capacity);
+  return readColumns(await db.conn.stream(sql), types, capacity);
 }
 
 function values(data: Data): unknown[] {
@@ -72,7 +55,7 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
   it('equals DuckDB value for value across many chunks of stored, repeated and unique strings', async () => {
     // 10,000 rows (five chunks): repeated long values (dictionary-compressed), unique long values,
     // inline values and nulls interleaved, so runs of adjacent strings start and stop often.
-    await conn.run(`CREATE OR REPLACE TABLE mixed AS
+    await db.conn.run(`CREATE OR REPLACE TABLE mixed AS
       SELECT CAST(i AS INTEGER) AS i,
              CASE WHEN i % 7 = 0 THEN NULL WHEN i % 3 = 0 THEN 'short ' || (i % 5) ELSE 'organisation number ' || (i % 11) END AS repeated,
              CASE WHEN i % 13 = 0 THEN NULL WHEN i % 2 = 0 THEN 'p' || i ELSE 'participant with id ' || i || ' ü' END AS unique_text,
@@ -80,12 +63,12 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
              CASE WHEN i % 19 = 0 THEN NULL ELSE i / 8.0 END AS share,
              CASE WHEN i % 23 = 0 THEN NULL ELSE i % 2 = 0 END AS flag
       FROM range(10000) AS r(i)`);
-    await conn.run('CHECKPOINT');
+    await db.conn.run('CHECKPOINT');
     const sql = 'SELECT i, repeated, unique_text, day, share, flag FROM mixed';
     const r = await read(`${sql.replace('FROM', ', CAST(rowid AS INTEGER) FROM')}`, ['int', 'string', 'string', 'date', 'float', 'bool']);
     if (r === UNORDERED) throw new Error('unordered');
     expect(r.length).toBe(10_000);
-    const expected = (await conn.runAndReadAll(`SELECT i, repeated, unique_text, (day - DATE '1970-01-01') * ${DAY_MS}, share, flag FROM mixed ORDER BY rowid`)).getRowsJS();
+    const expected = (await db.conn.runAndReadAll(`SELECT i, repeated, unique_text, (day - DATE '1970-01-01') * ${DAY_MS}, share, flag FROM mixed ORDER BY rowid`)).getRowsJS();
     const columns = r.columns.map(values);
     const rows = expected.map((_, i) => columns.map((c) => c[i]));
     expect(rows).toEqual(expected.map((row) => row.map((v) => (typeof v === 'bigint' ? Number(v) : v))));

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { ROWS_PER_BATCH, arrowStream, coalesce } from '../../src/lib/server/exports/stream.ts';
 import type { ExportTable } from '../../src/lib/server/exports/tables.ts';
 import type { DownloadMetadata } from '../../src/lib/server/download/metadata.ts';
+import { databaseFile } from './database-file.ts';
 
 const part = (bytes: number, fill: number) => new Uint8Array(bytes).fill(fill);
 
@@ -45,6 +42,12 @@ const meta = {
   url: 'u', data_version: { hash: 'h' }, generated_at: 'g', source_sets: [], synthetic: false, suppression: null
 } as unknown as DownloadMetadata;
 
+/** A property of a watched object as the object itself has it (methods bound to it). */
+function forward(target: object, prop: string | symbol): unknown {
+  const value = Reflect.get(target, prop);
+  return typeof value === 'function' ? value.bind(target) : value;
+}
+
 describe('arrowStream (a table over several batches)', () => {
   const ROWS = ROWS_PER_BATCH * 2 + 1000;
   const table = testTable('t', [
@@ -52,25 +55,14 @@ describe('arrowStream (a table over several batches)', () => {
     { name: 's', type: 'string', description: 'text' }
   ]);
 
-  let dir: string;
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'igf-arrow-stream-'));
-    instance = await DuckDBInstance.create(join(dir, 'test.duckdb'));
-    conn = await instance.connect();
+  const db = databaseFile('igf-arrow-stream-', async (conn) => {
     await conn.run(`CREATE TABLE t AS SELECT CAST(n AS INTEGER) AS i, CASE WHEN n % 3 = 0 THEN 'short' ELSE 'a longer value ' || n END AS s FROM range(${ROWS}) r(n)`);
     await conn.run('CHECKPOINT');
-  });
-  afterAll(() => {
-    conn?.closeSync();
-    instance?.closeSync();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes every row in order, batch after batch, and releases the connection once', async () => {
     let released = 0;
-    const body = arrowStream(conn, table, meta, () => released++);
+    const body = arrowStream(db.conn, table, meta, () => released++);
     const parts: Uint8Array[] = [];
     for await (const part of body as unknown as AsyncIterable<Uint8Array>) parts.push(part);
     const arrow = tableFromIPC(Buffer.concat(parts));
@@ -92,11 +84,7 @@ describe('arrowStream (a table over several batches)', () => {
       pending++;
       return p.finally(() => pending--);
     };
-    const forward = (target: object, prop: string | symbol) => {
-      const value = Reflect.get(target, prop);
-      return typeof value === 'function' ? value.bind(target) : value;
-    };
-    const watched = new Proxy(conn, {
+    const watched = new Proxy(db.conn, {
       get(target, prop) {
         if (prop !== 'stream') return forward(target, prop);
         return (sql: string) =>
@@ -117,26 +105,15 @@ describe('arrowStream (a table over several batches)', () => {
     expect(released).toBe(1);
     expect(pendingAtRelease).toBe(0);
     // The connection is free: a query on it runs (it would fail while a streamed result was pending).
-    const r = await conn.runAndReadAll('SELECT count(*)::INTEGER FROM t');
+    const r = await db.conn.runAndReadAll('SELECT count(*)::INTEGER FROM t');
     expect(r.getRows()[0][0]).toBe(ROWS);
   });
 });
 
 describe('arrowStream (columns looked up in the country table)', () => {
-  let dir: string;
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'igf-arrow-lookup-'));
-    instance = await DuckDBInstance.create(join(dir, 'test.duckdb'));
-    conn = await instance.connect();
+  const db = databaseFile('igf-arrow-lookup-', async (conn) => {
     await conn.run(`CREATE TABLE person (i INTEGER, country_iso3 VARCHAR, region VARCHAR);
       INSERT INTO person VALUES (0, 'KEN', NULL), (1, 'NOR', 'south'), (2, NULL, 'south'), (3, 'ATL', NULL), (4, 'HKG', 'north'), (5, NULL, NULL);`);
-  });
-  afterAll(() => {
-    conn?.closeSync();
-    instance?.closeSync();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const lookup = { key: 'person.country_iso3', value: 'c.developing', otherwise: "CASE person.region WHEN 'south' THEN true WHEN 'north' THEN false END" };
@@ -148,11 +125,10 @@ describe('arrowStream (columns looked up in the country table)', () => {
   /** The column as exported, and the queries that were streamed for it. */
   async function exported(): Promise<{ south: unknown[]; streamed: string[] }> {
     const streamed: string[] = [];
-    const watched = new Proxy(conn, {
+    const watched = new Proxy(db.conn, {
       get(target, prop) {
-        const value = Reflect.get(target, prop);
         if (prop === 'stream') return (sql: string) => (streamed.push(sql), target.stream(sql));
-        return typeof value === 'function' ? value.bind(target) : value;
+        return forward(target, prop);
       }
     });
     const parts: Uint8Array[] = [];
@@ -166,7 +142,7 @@ describe('arrowStream (columns looked up in the country table)', () => {
   const EXPECTED = [true, false, true, null, false, null];
 
   it('reads them from per-country lists in the one ordered scan', async () => {
-    await conn.run(`CREATE OR REPLACE TABLE country (iso3 VARCHAR, developing BOOLEAN);
+    await db.conn.run(`CREATE OR REPLACE TABLE country (iso3 VARCHAR, developing BOOLEAN);
       INSERT INTO country VALUES ('KEN', true), ('NOR', false), ('HKG', NULL);`);
     const { south, streamed } = await exported();
     expect(south).toEqual(EXPECTED);
@@ -175,7 +151,7 @@ describe('arrowStream (columns looked up in the country table)', () => {
   });
 
   it('asks a second, sorted query when a code cannot be listed, with the same values', async () => {
-    await conn.run(`CREATE OR REPLACE TABLE country (iso3 VARCHAR, developing BOOLEAN);
+    await db.conn.run(`CREATE OR REPLACE TABLE country (iso3 VARCHAR, developing BOOLEAN);
       INSERT INTO country VALUES ('KEN', true), ('NOR', false), ('HKG', NULL), ('x''y', true);`);
     const { south, streamed } = await exported();
     expect(south).toEqual(EXPECTED);
