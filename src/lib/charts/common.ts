@@ -169,9 +169,13 @@ export function tallyOf(r: Row, prefix = ''): Tally {
   return { count: num(r[`${prefix}count`]), denominator: num(r[`${prefix}denominator`]), coverage: num(r[`${prefix}coverage`]) };
 }
 
-/** The n cell of a data table: "412 / 1,341" (in the category / known); the records alone for an index; "—" when unknown. */
-export function nCell(x: Pick<Tally, 'count' | 'denominator'> | null | undefined): string {
+/**
+ * The n cell of a data table: "412 / 1,341" (in the category / known); "suppressed / 1,341" for a
+ * hidden share, whose count the server withholds; the records alone for an index; "—" when unknown.
+ */
+export function nCell(x: (Pick<Tally, 'count' | 'denominator'> & { suppressed?: boolean }) | null | undefined): string {
   if (!x || x.denominator === null) return '—';
+  if (x.suppressed) return `${t('chart.suppressed')} / ${fmt.integer(x.denominator)}`;
   return x.count === null ? fmt.integer(x.denominator) : `${fmt.integer(x.count)} / ${fmt.integer(x.denominator)}`;
 }
 

@@ -49,5 +49,13 @@ describe('ratio dots', () => {
     expect(ratioTable(paired).map((r) => [r.speakers_n, r.speakers_coverage, r.attendees_n, r.attendees_coverage, r.n])).toEqual([
       ['398 / 1,341', '99%', '3,504 / 10,618', '97%', '—']
     ]);
+    // A hidden attendee share: the server withholds its count, and its denominator is not shown as one.
+    const hidden = ratioDots(
+      [{ year: 2024, kind: 'share', dimension: 'stakeholder_group', category: 'government', ratio: null, speaker_share: 0.297, attendee_share: null,
+         speaker_count: 398, speaker_denominator: 1341, speaker_coverage: 0.985, attendee_count: null, attendee_denominator: 10618, attendee_coverage: 0.9653,
+         suppressed: true, low_n: false }],
+      2024
+    );
+    expect(ratioTable(hidden).map((r) => [r.speakers_n, r.attendees, r.attendees_n])).toEqual([['398 / 1,341', 'suppressed', 'suppressed / 10,618']]);
   });
 });

@@ -70,9 +70,9 @@ export function ratioTable(dots: RatioDot[]): Record<string, string>[] {
       ratio: d.suppressed ? t('chart.suppressed') : d.ratio === null ? '—' : fmt.ratio(d.ratio) + (d.uncertain ? ` (${t('chart.low')})` : ''),
       speakers_n: nCell(d.speakerTally),
       speakers_coverage: coverageCell(d.speakerTally),
-      attendees_n: nCell(d.attendeeTally),
+      attendees_n: nCell(d.attendeeTally && { ...d.attendeeTally, suppressed: d.suppressed }),
       attendees_coverage: coverageCell(d.attendeeTally),
-      n: nCell(d.tally),
+      n: nCell(d.tally && { ...d.tally, suppressed: d.suppressed }),
       coverage: coverageCell(d.tally)
     }));
 }

@@ -30,6 +30,9 @@ describe('trend shaping', () => {
   it('writes n as in the category / known, the records alone for an index, and coverage as a rounded percentage', () => {
     expect(nCell({ count: 4430, denominator: 10547 })).toBe('4,430 / 10,547');
     expect(nCell({ count: null, denominator: 92 })).toBe('92');
+    // A hidden share: its count is withheld, and its denominator must not read as one.
+    expect(nCell({ count: null, denominator: 10618, suppressed: true })).toBe('suppressed / 10,618');
+    expect(nCell({ count: null, denominator: null, suppressed: true })).toBe('—');
     expect(nCell({ count: 3, denominator: null })).toBe('—');
     expect(coverageCell({ coverage: 10547 / 11000 })).toBe('96%');
     expect(coverageCell({ coverage: null })).toBe('—');
