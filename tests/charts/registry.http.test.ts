@@ -66,7 +66,7 @@ describe('/embed/{chart}', () => {
     expect([...body.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1])).toEqual([id]);
     expect(menus(body).map((m) => m.id)).toEqual([id]);
     const open = body.match(/href="([^"]+)"[^>]*data-open-dashboard/)?.[1];
-    expect(open?.replaceAll('&amp;', '&')).toMatch(new RegExp(`^${EMBEDDABLE_CHARTS[id as keyof typeof EMBEDDABLE_CHARTS]!.page}(\\?[^#]*)?#${id}$`));
+    expect(open?.replaceAll('&amp;', '&')).toMatch(new RegExp(`^${EMBEDDABLE_CHARTS[id as keyof typeof EMBEDDABLE_CHARTS].page}(\\?[^#]*)?#${id}$`));
   });
 
   it('answers 404 for a chart that is not embeddable, naming those that are', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ROUTES } from '$lib/state/routes.ts';
 import { METRICS } from '$lib/domain/metrics.ts';
 import { CHARTS, CHART_IDS, chartOf, chartRows, chartSpec, isChart, type ChartView } from './registry.ts';
-import { EMBEDDABLE_CHARTS, embedPage } from './export/embeds.ts';
+import { EMBEDDABLE_CHARTS, isEmbeddable } from './export/embeds.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const VIEWS: ChartView[] = ['public', 'records'];
@@ -81,7 +81,7 @@ describe('chart registry', () => {
     expect(Object.keys(EMBEDDABLE_CHARTS)).toEqual(CHART_IDS.filter((id) => CHARTS[id].embed));
     expect(EMBEDDABLE_CHARTS['stakeholders-speakers']).toEqual({ page: '/stakeholders', views: ['public', 'records'] });
     expect(EMBEDDABLE_CHARTS['gender-female']).toEqual({ page: '/gender', views: ['records'] });
-    expect(embedPage('overview-participants')).toBeUndefined();
+    expect(isEmbeddable('overview-participants')).toBe(false);
     // The overview's charts and cards stay on the overview: its headline cards are no embed.
     for (const id of CHART_IDS) if (CHARTS[id].page === '/') expect(CHARTS[id].embed, id).toBe(false);
   });

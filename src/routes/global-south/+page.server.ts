@@ -3,7 +3,6 @@ import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadByView, loadPublicRecord, sessionPages } from '$lib/state/public-record.server.ts';
 import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
-import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
 
 /** Published figures that state a global-south share under a definition of their own. */
 const PUBLISHED_GLOBAL_SOUTH = ['income_group_share', 'development_level_share_hdi', 'funded_participants_developing_countries'];
@@ -50,8 +49,6 @@ async function recordsView(url: URL, filters: Filters) {
     view: 'records' as const,
     globalSouth: slim(all, (r) => inRange(r) && r.category === 'global_south'),
     specialSituations: slim(special, inRange),
-    // The four definitions in words, beside the chart that compares them (the API's own text).
-    definitions: GLOBAL_SOUTH_DEFINITIONS,
     downloads: {
       'global-south-definitions': chartDownload('global-south-definitions', all, filters, state.years, { overrides: { definition: 'all' } })
     }

@@ -17,16 +17,14 @@ const VIEWS: readonly ChartView[] = ['public', 'records'];
 const embeddable = (id: ChartId): id is EmbeddableChart => CHARTS[id].embed;
 
 /** The embeddable charts, in the registry's order, with their page and views. */
-export const EMBEDDABLE_CHARTS: Readonly<Partial<Record<EmbeddableChart, EmbedEntry>>> = Object.fromEntries(
-  CHART_IDS.filter(embeddable).map((id) => [id, { page: CHARTS[id].page, views: VIEWS.filter((v) => chartSpec(id).views[v] !== undefined) }])
-);
+export const EMBEDDABLE_CHARTS: Readonly<Record<EmbeddableChart, EmbedEntry>> = (() => {
+  const entries = {} as Record<EmbeddableChart, EmbedEntry>;
+  for (const id of CHART_IDS.filter(embeddable)) entries[id] = { page: CHARTS[id].page, views: VIEWS.filter((v) => chartSpec(id).views[v] !== undefined) };
+  return entries;
+})();
 
 export function isEmbeddable(chartId: string): chartId is EmbeddableChart {
   return Object.hasOwn(EMBEDDABLE_CHARTS, chartId);
-}
-
-export function embedPage(chartId: string): EmbedPage | undefined {
-  return isEmbeddable(chartId) ? CHARTS[chartId].page : undefined;
 }
 
 /**
@@ -35,7 +33,7 @@ export function embedPage(chartId: string): EmbedPage | undefined {
  * the default) shows the default records; a public-record chart asked for with one shows the public record.
  */
 export function embedQuery(chartId: EmbeddableChart, search: URLSearchParams, defaultSource: string): URLSearchParams {
-  const views = VIEWS.filter((v) => chartSpec(chartId).views[v] !== undefined);
+  const { views } = EMBEDDABLE_CHARTS[chartId];
   const query = new URLSearchParams(search);
   const view: ChartView = query.get('source') ? 'records' : 'public';
   if (views.includes(view)) return query;

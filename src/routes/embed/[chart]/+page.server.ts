@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { CHARTS, type EmbedPage } from '$lib/charts/registry.ts';
+import type { EmbedPage } from '$lib/charts/registry.ts';
 import { EMBEDDABLE_CHARTS, embedQuery, isEmbeddable } from '$lib/charts/export/embeds.ts';
 import { withConnection } from '$lib/server/db.ts';
 import { defaultSourceSet, sourceSets } from '$lib/server/metrics/source-sets.ts';
@@ -33,7 +33,7 @@ const LOADS = {
 export const load: PageServerLoad = async (event) => {
   const chart = event.params.chart;
   if (!isEmbeddable(chart)) error(404, t('embed.unknown', { chart, charts: fmt.list(Object.keys(EMBEDDABLE_CHARTS)) }));
-  const page = CHARTS[chart].page;
+  const { page } = EMBEDDABLE_CHARTS[chart];
   // The chart's own view: a record-level chart never opens on the public record, and vice versa.
   const defaultSource = defaultSourceSet(await orUnavailable(() => withConnection((conn) => sourceSets(conn))));
   const url = new URL(event.url);
