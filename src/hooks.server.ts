@@ -23,7 +23,7 @@ const answerInItsLanguage: Handle = ({ event, resolve }) => {
   return inLocale(info.code, () =>
     resolve(event, {
       transformPageChunk: ({ html }) =>
-        html.replace('%igf.lang%', info.tag).replace('%igf.dir%', info.dir).replace('%igf.fonts%', fontFacesFor(info.code))
+        html.replace('%igf.lang%', info.tag).replace('%igf.dir%', info.dir).replace('%igf.fonts%', () => fontFacesFor(info.code))
     })
   );
 };

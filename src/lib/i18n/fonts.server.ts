@@ -20,15 +20,19 @@ import arabicRegular from '@fontsource/noto-sans-arabic/arabic-400.css?inline';
 import arabicBold from '@fontsource/noto-sans-arabic/arabic-700.css?inline';
 import type { Locale } from './locales.ts';
 
+/**
+ * block, not @fontsource's swap: on a system without the script's fonts the fallback has only
+ * empty boxes to show, so text waits for its slice (at most 3 s) instead of flashing them.
+ */
+const styleOf = (css: string) => `<style data-font-faces>${css.replace(/font-display:\s*swap/g, 'font-display:block')}</style>`;
+
+/** Written once: the Chinese rules are 105 KB, and pages are many. */
 const FACES: Partial<Record<Locale, string>> = {
-  zh: chineseFaces,
-  ar: arabicRegular + arabicBold
+  zh: styleOf(chineseFaces),
+  ar: styleOf(arabicRegular + arabicBold)
 };
 
 /** The <style> of @font-face rules a page in this language needs, or nothing. */
 export function fontFacesFor(locale: Locale): string {
-  const css = FACES[locale];
-  // block, not @fontsource's swap: on a system without the script's fonts the fallback has only
-  // empty boxes to show, so text waits for its slice (at most 3 s) instead of flashing them.
-  return css ? `<style data-font-faces>${css.replace(/font-display:\s*swap/g, 'font-display:block')}</style>` : '';
+  return FACES[locale] ?? '';
 }

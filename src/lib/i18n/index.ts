@@ -106,12 +106,21 @@ const NUMBER_STYLES = {
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The language's conjunction list; English as the site writes it, without the serial comma. */
 function listFormat(): Intl.ListFormat {
   const tag = currentTag() === 'en' ? 'en-GB' : currentTag();
   let f = listFormats.get(tag);
   if (!f) listFormats.set(tag, (f = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })));
+  return f;
+}
+
+/** Calendar dates in the current language, in UTC, built once per language. */
+function dateFormat(): Intl.DateTimeFormat {
+  const tag = currentTag();
+  let f = dateFormats.get(tag);
+  if (!f) dateFormats.set(tag, (f = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
   return f;
 }
 
@@ -145,6 +154,5 @@ export const fmt = {
   /** Items as a list in running text: "A, B and C", « A, B et C », "A、B和C", "A وB وC". */
   list: (items: readonly string[]) => listFormat().format(items),
   /** A calendar date (YYYY-MM-DD or a Date) in the reader's language, in UTC. */
-  date: (d: string | Date) =>
-    new Intl.DateTimeFormat(currentTag(), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(typeof d === 'string' ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : d)
+  date: (d: string | Date) => dateFormat().format(typeof d === 'string' ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : d)
 };

@@ -47,6 +47,10 @@ describe('formatMessage', () => {
     expect(formatMessage(ar, { rows: 100 }, 'ar')).toBe('100 صف');
   });
 
+  it('leaves a # inside a parameter value alone: only the variant’s own # is the count', () => {
+    expect(formatMessage('{n, plural, one {# file: {name}} other {# files: {name}}}', { n: 2, name: 'list #3' }, 'en')).toBe('2 files: list #3');
+  });
+
   it('reads an already formatted count back for the plural choice and keeps its text', () => {
     expect(formatMessage(rows, { rows: '1,234' }, 'en')).toBe('1,234 rows');
     expect(formatMessage(ru, { rows: '1 001' }, 'ru')).toBe('1 001 строка');

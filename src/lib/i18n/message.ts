@@ -88,7 +88,8 @@ function plural(body: string, value: string | number | undefined, params: Messag
   const chosen = variants.get(`=${n}`) ?? variants.get(pluralRule(locale).select(n)) ?? variants.get('other');
   if (chosen === undefined) return null;
   const hash = typeof value === 'number' ? integerFormat(locale).format(value) : String(value);
-  return fill(chosen, params, locale).replace(/#/g, hash);
+  // # is the variant's own text, replaced before the parameters go in: a value may contain a #.
+  return fill(chosen.replace(/#/g, hash), params, locale);
 }
 
 function fill(template: string, params: MessageParams, locale: string): string {
