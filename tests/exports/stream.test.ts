@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromIPC } from 'apache-arrow';
+import { DataType, RecordBatchFileReader, tableFromIPC } from 'apache-arrow';
 import { ROWS_PER_BATCH, arrowStream, coalesce } from '../../src/lib/server/exports/stream.ts';
 import type { ExportTable } from '../../src/lib/server/exports/tables.ts';
 import type { DownloadMetadata } from '../../src/lib/server/download/metadata.ts';
@@ -157,5 +157,57 @@ describe('arrowStream (columns looked up in the country table)', () => {
     expect(south).toEqual(EXPECTED);
     expect(streamed).toHaveLength(2);
     expect(streamed[1]).toMatch(/FROM country c WHERE c\.iso3 = person\.country_iso3/);
+  });
+});
+
+describe('arrowStream (categorical columns as Arrow dictionaries)', () => {
+  const ROWS = ROWS_PER_BATCH + 10;
+  // Three values, one with a quote (the ENUM literal must escape it), and NULL every fifth row.
+  const VALUES = ['workshop', "open forum's", 'main_session'];
+  const valueAt = (n: number) => (n % 5 === 4 ? null : VALUES[n % 3]);
+  const db = databaseFile('igf-arrow-categories-', async (conn) => {
+    await conn.run(`CREATE TABLE t AS SELECT CAST(n AS INTEGER) AS i,
+        CASE WHEN n % 5 = 4 THEN NULL ELSE ['workshop', 'open forum''s', 'main_session'][n % 3 + 1] END AS kind,
+        CAST(NULL AS VARCHAR) AS never
+      FROM range(${ROWS}) r(n)`);
+    await conn.run('CREATE TABLE empty (i INTEGER, kind VARCHAR, never VARCHAR)');
+    await conn.run('CHECKPOINT');
+  });
+  const columns: ExportTable['columns'] = [
+    { name: 'i', type: 'int', description: 'row' },
+    { name: 'kind', type: 'string', description: 'category', categorical: true },
+    { name: 'never', type: 'string', description: 'always empty', categorical: true }
+  ];
+
+  async function bytesOf(from: string): Promise<Buffer> {
+    const parts: Uint8Array[] = [];
+    for await (const part of arrowStream(db.conn, testTable(from, columns), meta, () => {}) as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+    return Buffer.concat(parts);
+  }
+
+  it('writes them as Int32 indices into the sorted values, the values once for the whole file', async () => {
+    const bytes = await bytesOf('t');
+    const arrow = tableFromIPC(bytes);
+    expect(arrow.batches.length).toBe(2);
+    const kind = arrow.schema.fields[1].type;
+    expect(DataType.isDictionary(kind)).toBe(true);
+    expect(String(kind.indices)).toBe('Int32');
+    expect(String(kind.dictionary)).toBe('Utf8');
+    // Sorted by code unit: main_session < open forum's < workshop.
+    expect([...arrow.batches[0].getChild('kind')!.data[0].dictionary!]).toEqual(['main_session', "open forum's", 'workshop']);
+    expect(arrow.batches[0].getChild('kind')!.data[0].values.slice(0, 5)).toEqual(Int32Array.from([2, 1, 0, 2, 0]));
+    for (const n of [0, 1, 2, 3, 4, 9, ROWS_PER_BATCH - 1, ROWS_PER_BATCH, ROWS - 1]) expect(arrow.getChild('kind')!.get(n)).toBe(valueAt(n));
+    expect(arrow.getChild('kind')!.nullCount).toBe(Math.floor(ROWS / 5));
+    expect([...arrow.getChild('never')!]).toEqual(Array(ROWS).fill(null));
+    // One dictionary message per categorical column in the file, not one per batch.
+    const reader = RecordBatchFileReader.from(bytes);
+    reader.open();
+    expect(reader.numDictionaries).toBe(2);
+  });
+
+  it('writes an empty table with its dictionary columns and no rows', async () => {
+    const arrow = tableFromIPC(await bytesOf('empty'));
+    expect(arrow.numRows).toBe(0);
+    expect(DataType.isDictionary(arrow.schema.fields[1].type)).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Field, RecordBatch, RecordBatchFileWriter, Schema, Struct, makeData, type Data } from 'apache-arrow';
+import { Dictionary, Field, Int32, RecordBatch, RecordBatchFileWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data, type Vector } from 'apache-arrow';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DUCKDB_TYPE, UNORDERED, readColumns } from './arrow-columns.ts';
 import { arrowType, csvSafeTextSql } from '../download/encoding.ts';
@@ -93,9 +93,35 @@ export function csvStream(conn: DuckDBConnection, table: ExportTable, done: () =
 
 // ---------- Arrow ----------
 
+/** A categorical column's Arrow type: Int32 indices into Utf8 values, the column's position its dictionary id. */
+const categoryType = (position: number) => new Dictionary(new Utf8(), new Int32(), position);
+
 export function arrowSchema(table: ExportTable, meta: DownloadMetadata): Schema {
-  const fields = table.columns.map((c) => new Field(c.name, arrowType(c.type), true, arrowFieldMetadata({ ...c, unit: unitOf(c.name) })));
+  const fields = table.columns.map(
+    (c, i) => new Field(c.name, c.categorical ? categoryType(i) : arrowType(c.type), true, arrowFieldMetadata({ ...c, unit: unitOf(c.name) }))
+  );
   return new Schema(fields, arrowSchemaMetadata(meta));
+}
+
+/**
+ * Each categorical column's distinct values, sorted (so an export's bytes depend on its values
+ * only), with the SQL that reads a row's value as its index among them: an ENUM of the values,
+ * which DuckDB casts to by hash lookup, so the scan hands over one integer a row instead of the text.
+ * The values come from one pass over the table (about 50 ms for 1M speakers) and are written once,
+ * ahead of the first record batch. A column without values (or a table without rows, where list()
+ * gives NULL) reads as NULL indices into an empty list.
+ */
+async function categoryDictionaries(conn: DuckDBConnection, table: ExportTable): Promise<Map<string, { index: string; values: Vector<Utf8> }>> {
+  const categorical = table.columns.filter((c) => c.categorical);
+  if (categorical.length === 0) return new Map();
+  const lists = (await conn.runAndReadAll(`SELECT ${categorical.map((c) => `list(DISTINCT ${columnSql(c)})`).join(', ')} FROM ${table.from}`)).getRowsJS()[0];
+  return new Map(
+    categorical.map((c, i) => {
+      const values = ((lists[i] ?? []) as (string | null)[]).filter((v): v is string => v !== null).sort();
+      const index = values.length === 0 ? 'CAST(NULL AS INTEGER)' : `enum_code(CAST(${columnSql(c)} AS ENUM(${values.map(literal).join(', ')})))`;
+      return [c.name, { index, values: vectorFromArray(values, new Utf8()) }];
+    })
+  );
 }
 
 /**
@@ -116,17 +142,20 @@ async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema
   const reader = await conn.runAndReadAll(`SELECT coalesce(max(rowid), -1)::BIGINT AS last FROM ${table.from}`);
   const last = Number(reader.getRows()[0][0]);
   const listed = await countryLookupsWithoutJoin(conn, table.columns);
-  const scannedExpression = (c: ExportColumn) => listed.get(c.name) ?? columnSql(c);
-  const looksUp = (c: ExportColumn) => /\bselect\b/i.test(scannedExpression(c));
+  const dictionaries = await categoryDictionaries(conn, table);
+  const scannedExpression = (c: ExportColumn) => listed.get(c.name) ?? dictionaries.get(c.name)?.index ?? columnSql(c);
+  /** What the scan hands over: a categorical column's indices as integers. */
+  const scannedType = (c: ExportColumn) => (dictionaries.has(c.name) ? 'int' : c.type);
+  const looksUp = (c: ExportColumn) => !dictionaries.has(c.name) && /\bselect\b/i.test(scannedExpression(c));
   const scanned = table.columns.filter((c) => !looksUp(c));
   const lookedUp = table.columns.filter(looksUp);
-  const select = (columns: ExportColumn[]) => columns.map((c) => `CAST(${scannedExpression(c)} AS ${DUCKDB_TYPE[c.type].sql}) AS ${c.name}`).join(', ');
+  const select = (columns: ExportColumn[]) => columns.map((c) => `CAST(${scannedExpression(c)} AS ${DUCKDB_TYPE[scannedType(c)].sql}) AS ${c.name}`).join(', ');
   const read = async (columns: ExportColumn[], lo: number, order: '' | ' ORDER BY rowid') =>
     readColumns(
       await conn.stream(
         `SELECT ${select(columns)}, CAST(rowid - ${lo} AS INTEGER) FROM ${table.from} WHERE rowid >= ${lo} AND rowid < ${lo + ROWS_PER_BATCH}${order}`
       ),
-      columns.map((c) => c.type),
+      columns.map(scannedType),
       ROWS_PER_BATCH
     );
   for (let lo = 0; lo <= last; lo += ROWS_PER_BATCH) {
@@ -143,7 +172,13 @@ async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema
       }
       lookedUp.forEach((c, i) => byName.set(c.name, extra.columns[i]));
     }
-    const children = table.columns.map((c) => byName.get(c.name)!);
+    const children = table.columns.map((c, i) => {
+      const data = byName.get(c.name)!;
+      const dictionary = dictionaries.get(c.name);
+      if (!dictionary) return data;
+      const { length, nullCount, nullBitmap, values } = data as Data<Int32>;
+      return makeData({ type: schema.fields[i].type as Dictionary<Utf8, Int32>, length, nullCount, nullBitmap, data: values, dictionary: dictionary.values });
+    });
     yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: batch.length, nullCount: 0, children }));
   }
 }

@@ -28,6 +28,13 @@ export interface ExportColumn {
   sql?: string;
   /** A column looked up in the country table, in place of `sql`. */
   countryLookup?: CountryLookup;
+  /**
+   * Text from a small set of values repeated across rows (a code, a category, a file or page name):
+   * the Arrow export writes it as a dictionary column (Int32 indices into the sorted distinct
+   * values), which pandas and R read as categories and Arrow-native tools as text. Other formats
+   * are unaffected (Parquet dictionary-encodes every column itself).
+   */
+  categorical?: true;
 }
 
 /**
@@ -76,19 +83,19 @@ export interface ExportTable {
 }
 
 const col = (name: string, type: ExportColumnType, description: string, sql?: string): ExportColumn => ({ name, type, description, sql });
+/** A text column of codes or categories (ExportColumn.categorical). */
+const category = (name: string, description: string): ExportColumn => ({ name, type: 'string', description, categorical: true });
 // Columns several tables share, described once.
 const MEETING_YEAR = col('meeting_year', 'int', 'Year of the IGF meeting.', 'meeting_year::INTEGER');
-const SESSION_ID = col('session_id', 'string', 'Session identifier within the meeting.');
-const SESSION_TYPE = col('session_type', 'string', 'Session type, snake_case.');
+const SESSION_ID = category('session_id', 'Session identifier within the meeting.');
+const SESSION_TYPE = category('session_type', 'Session type, snake_case.');
 const PERSON_CATEGORIES = [
-  col('stakeholder_group', 'string', 'Normalised stakeholder group.'),
-  col('gender', 'string', 'female, male, other, undisclosed or unknown.'),
-  col('participation_mode', 'string', 'onsite, online or unknown.')
+  category('stakeholder_group', 'Normalised stakeholder group.'),
+  category('gender', 'female, male, other, undisclosed or unknown.'),
+  category('participation_mode', 'onsite, online or unknown.')
 ];
 const SYNTHETIC_RECORD = col('synthetic', 'bool', 'True for generated demonstration records.');
-const SOURCE_SET = col(
-  'source_set',
-  'string',
+const SOURCE_SET = category('source_set',
   'The set of records the row belongs to: public_session_pages (speakers of the IGF’s public session pages), demo (synthetic demonstration records) or the name given when the file was loaded (user by default). A set is either all synthetic or all real; the metrics never mix two.'
 );
 
@@ -119,7 +126,7 @@ const SPEAKER_SOUTH_COLUMNS = (Object.keys(SPEAKER_SOUTH_LOOKUP) as (keyof typeo
 }));
 
 const SOURCE_COLUMNS = [
-  col('source_file', 'string', 'The input file the row was loaded from, by its name as given: the file name, or folder/name for a file of an input folder (never a server path).'),
+  category('source_file', 'The input file the row was loaded from, by its name as given: the file name, or folder/name for a file of an input folder (never a server path).'),
   col('source_line', 'int', 'Line (CSV) or record number (JSON, Parquet) in the input file; 1 = first data row after a header.', 'source_line::INTEGER')
 ];
 
@@ -135,7 +142,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     from: 'export_attendance_cells',
     columns: [
       MEETING_YEAR,
-      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown, and on the row of hidden cells.'),
+      category('country_iso3', 'ISO 3166-1 alpha-3 code of the participant’s country; empty when unknown, and on the row of hidden cells.'),
       ...PERSON_CATEGORIES.map((c) => ({ ...c, description: `${c.description} Empty only on the row of hidden cells.` })),
       col('participants', 'int', 'Attendance records in the cell; empty on the row of hidden cells.'),
       col(
@@ -144,7 +151,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
         'True on the one row per source set and year that stands for all of its hidden cells (under k records, or protecting one): its country, stakeholder group, gender, mode and count are empty. False on every listed cell.'
       ),
       col('synthetic', 'bool', 'True when any record of the cell is synthetic (demonstration data).'),
-      col('source_set', 'string', 'The source set the cell counts (cells and their suppression are per source set, as the metrics are).')
+      category('source_set', 'The source set the cell counts (cells and their suppression are per source set, as the metrics are).')
     ]
   },
   speakers: {
@@ -160,21 +167,19 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
       MEETING_YEAR,
       SESSION_ID,
       col('name', 'string', 'Speaker name as published.'),
-      col('role', 'string', 'speaker, moderator, organizer, rapporteur or unknown.'),
+      category('role', 'speaker, moderator, organizer, rapporteur or unknown.'),
       col('organization', 'string', 'Organisation as given.'),
-      col('country_iso3', 'string', 'ISO 3166-1 alpha-3 code; empty when the country could not be resolved or was not given.'),
-      col('country_raw', 'string', 'Country as written in the input.'),
-      col(
-        'regional_group',
-        'string',
+      category('country_iso3', 'ISO 3166-1 alpha-3 code; empty when the country could not be resolved or was not given.'),
+      category('country_raw', 'Country as written in the input.'),
+      category('regional_group',
         'UN regional group: african, asia_pacific, eastern_european, grulac or weog. The country’s group when the country is known, else the record’s own (session pages give a regional group, never a country); empty when neither is known or the country is outside the five groups.'
       ),
-      col('regional_group_raw', 'string', 'Regional group as written in the input.'),
+      category('regional_group_raw', 'Regional group as written in the input.'),
       ...SPEAKER_SOUTH_COLUMNS,
       ...PERSON_CATEGORIES,
       col('session_title', 'string', 'Session title as given with the speaker.'),
       SESSION_TYPE,
-      col('source_url', 'string', 'The public page the record was taken from (session pages).'),
+      category('source_url', 'The public page the record was taken from (session pages).'),
       ...SOURCE_COLUMNS,
       SYNTHETIC_RECORD,
       SOURCE_SET
@@ -194,7 +199,7 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
       SESSION_ID,
       col('title', 'string', 'Session title.'),
       SESSION_TYPE,
-      col('theme', 'string', 'Theme or track.'),
+      category('theme', 'Theme or track.'),
       col('date', 'date', 'Date of the session.'),
       col('attendance_onsite', 'int', 'Onsite headcount reported for the session.', 'attendance_onsite::INTEGER'),
       col('attendance_online', 'int', 'Online headcount reported for the session.', 'attendance_online::INTEGER'),
@@ -215,13 +220,13 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
     from: 'published_figure',
     columns: [
       col('year', 'int', 'Meeting year the figure is about.', 'year::INTEGER'),
-      col('host_city', 'string', 'Host city of that meeting.'),
-      col('host_country', 'string', 'Host country of that meeting.'),
-      col('metric', 'string', 'What was counted (e.g. participants_total, countries_represented).'),
-      col('category', 'string', 'Category of the figure, when it is a breakdown.'),
+      category('host_city', 'Host city of that meeting.'),
+      category('host_country', 'Host country of that meeting.'),
+      category('metric', 'What was counted (e.g. participants_total, countries_represented).'),
+      category('category', 'Category of the figure, when it is a breakdown.'),
       col('value', 'float', 'The published value.'),
-      col('unit', 'string', 'Unit of the value (count, percent, ...).'),
-      col('source_url', 'string', 'Where the figure was published.'),
+      category('unit', 'Unit of the value (count, percent, ...).'),
+      category('source_url', 'Where the figure was published.'),
       col('source_title', 'string', 'Title of the source.'),
       col('quote', 'string', 'The exact sentence the figure was taken from.'),
       ...SOURCE_COLUMNS
@@ -241,12 +246,12 @@ export const TABLES: Record<ExportTableName, ExportTable> = {
       col('iso2', 'string', 'ISO 3166-1 alpha-2 code.'),
       col('m49', 'string', 'UN M49 numeric code, three digits.'),
       col('name_en', 'string', 'English short name.'),
-      col('m49_region', 'string', 'UN M49 region.'),
-      col('m49_subregion', 'string', 'UN M49 sub-region.'),
-      col('un_regional_group', 'string', 'african, asia_pacific, eastern_european, grulac or weog; empty outside the groups.'),
+      category('m49_region', 'UN M49 region.'),
+      category('m49_subregion', 'UN M49 sub-region.'),
+      category('un_regional_group', 'african, asia_pacific, eastern_european, grulac or weog; empty outside the groups.'),
       col('un_developing', 'bool', 'In the UN M49/SDG "developing regions".'),
       col('g77', 'bool', 'Member of the Group of 77 (China included).'),
-      col('wb_income', 'string', 'World Bank income group: low, lower_middle, upper_middle or high.'),
+      category('wb_income', 'World Bank income group: low, lower_middle, upper_middle or high.'),
       col('ldc', 'bool', 'Least developed country.'),
       col('lldc', 'bool', 'Landlocked developing country.'),
       col('sids', 'bool', 'Small island developing state.')
