@@ -105,22 +105,26 @@ export function arrowSchema(table: ExportTable, meta: DownloadMetadata): Schema 
 
 /**
  * Each categorical column's distinct values, sorted (so an export's bytes depend on its values
- * only), with the SQL that reads a row's value as its index among them: an ENUM of the values,
- * which DuckDB casts to by hash lookup, so the scan hands over one integer a row instead of the text.
- * The values come from one pass over the table (about 50 ms for 1M speakers) and are written once,
- * ahead of the first record batch. A column without values (or a table without rows, where list()
- * gives NULL) reads as NULL indices into an empty list.
+ * only), with the SQL that reads a row's value as its index among them. The values become a
+ * temporary ENUM type of the connection, made by DuckDB from a query (no value is ever written into
+ * SQL), which a row's text is cast to by hash lookup: the scan hands over one integer a row instead
+ * of the text. About 45 ms for the 13 such columns of 1M speakers; the values are written once,
+ * ahead of the first record batch.
  */
 async function categoryDictionaries(conn: DuckDBConnection, table: ExportTable): Promise<Map<string, { index: string; values: Vector<Utf8> }>> {
   const categorical = table.columns.filter((c) => c.categorical);
   if (categorical.length === 0) return new Map();
-  const lists = (await conn.runAndReadAll(`SELECT ${categorical.map((c) => `list(DISTINCT ${columnSql(c)})`).join(', ')} FROM ${table.from}`)).getRowsJS()[0];
+  const typeName = (i: number) => `export_category_${i}`;
+  for (const [i, c] of categorical.entries()) {
+    const e = columnSql(c);
+    await conn.run(`CREATE OR REPLACE TEMP TYPE ${typeName(i)} AS ENUM (SELECT DISTINCT ${e} FROM ${table.from} WHERE ${e} IS NOT NULL ORDER BY 1)`);
+  }
+  const lists = (await conn.runAndReadAll(`SELECT ${categorical.map((_, i) => `enum_range(NULL::${typeName(i)})`).join(', ')}`)).getRowsJS()[0];
   return new Map(
-    categorical.map((c, i) => {
-      const values = ((lists[i] ?? []) as (string | null)[]).filter((v): v is string => v !== null).sort();
-      const index = values.length === 0 ? 'CAST(NULL AS INTEGER)' : `enum_code(CAST(${columnSql(c)} AS ENUM(${values.map(literal).join(', ')})))`;
-      return [c.name, { index, values: vectorFromArray(values, new Utf8()) }];
-    })
+    categorical.map((c, i) => [
+      c.name,
+      { index: `enum_code(CAST(${columnSql(c)} AS ${typeName(i)}))`, values: vectorFromArray(lists[i] as string[], new Utf8()) }
+    ])
   );
 }
 
