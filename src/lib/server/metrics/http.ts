@@ -36,19 +36,21 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   });
 }
 
-/** The code columns whose codes get a label in the metadata, with the catalog prefix of their labels. */
-const LABELLED_COLUMNS = { dimension: 'dimension', category: 'category', definition: 'definition', population: 'population', mode: 'mode' } as const;
+/** The code columns whose codes get a label in the metadata; a column's name is the catalog prefix of its labels. */
+const LABELLED_COLUMNS = ['dimension', 'category', 'definition', 'population', 'mode'] as const;
+type LabelledColumn = (typeof LABELLED_COLUMNS)[number];
+const isLabelled = (name: string): name is LabelledColumn => (LABELLED_COLUMNS as readonly string[]).includes(name);
 
 /** The label of every code in the rows, per code column, in the current language. */
 export function codeLabels(result: MetricResult): Record<string, Record<string, string>> {
   const labels: Record<string, Record<string, string>> = {};
   for (const column of result.columns) {
-    const prefix = LABELLED_COLUMNS[column.name as keyof typeof LABELLED_COLUMNS];
-    if (!prefix) continue;
+    const name = column.name;
+    if (!isLabelled(name)) continue;
     const codes: Record<string, string> = {};
     for (const row of result.rows) {
-      const code = row[column.name];
-      if (typeof code === 'string' && !(code in codes)) codes[code] = label(prefix, code);
+      const code = row[name];
+      if (typeof code === 'string' && !(code in codes)) codes[code] = label(name, code);
     }
     labels[column.name] = codes;
   }
@@ -113,32 +115,29 @@ export async function handleMetricRequest(segment: string, url: URL): Promise<Re
   }
 }
 
+/** A validated metric request, answered in the request's language; errors go to handleMetricRequest's catch. */
 async function answerMetric(metric: MetricName, params: MetricParams, url: URL): Promise<Response> {
-  try {
-    const needsMetadata = params.format === 'arrow' || params.format === 'metadata' || params.format === 'zip';
-    const started = performance.now();
-    let sql = 0;
-    const { result, version, sets } = await withConnection(async (conn) => {
-      takeSqlTime(conn);
-      const computed = await computeMetric(conn, metric, params);
-      const version = needsMetadata ? await dataVersion(conn) : null;
-      const sets = needsMetadata ? await sourceSets(conn) : [];
-      sql = takeSqlTime(conn);
-      return { result: keepChartRows(computed, params), version, sets };
-    });
-    const computed = performance.now();
-    const meta = version ? metricMetadata(result, version, url, sourceSetOf(result, sets)) : null;
-    const response = metricResponse(result, params.format, meta, downloadBase(result, [params.dimension, params.category]));
-    const done = performance.now();
-    // Server-Timing: time in DuckDB, in the rest of the metric code, in serialisation
-    response.headers.set(
-      'server-timing',
-      `sql;dur=${sql.toFixed(2)}, finish;dur=${(computed - started - sql).toFixed(2)}, serialize;dur=${(done - computed).toFixed(2)}`
-    );
-    return response;
-  } catch (e) {
-    return errorResponse(e);
-  }
+  const needsMetadata = params.format === 'arrow' || params.format === 'metadata' || params.format === 'zip';
+  const started = performance.now();
+  let sql = 0;
+  const { result, version, sets } = await withConnection(async (conn) => {
+    takeSqlTime(conn);
+    const computed = await computeMetric(conn, metric, params);
+    const version = needsMetadata ? await dataVersion(conn) : null;
+    const sets = needsMetadata ? await sourceSets(conn) : [];
+    sql = takeSqlTime(conn);
+    return { result: keepChartRows(computed, params), version, sets };
+  });
+  const computed = performance.now();
+  const meta = version ? metricMetadata(result, version, url, sourceSetOf(result, sets)) : null;
+  const response = metricResponse(result, params.format, meta, downloadBase(result, [params.dimension, params.category]));
+  const done = performance.now();
+  // Server-Timing: time in DuckDB, in the rest of the metric code, in serialisation
+  response.headers.set(
+    'server-timing',
+    `sql;dur=${sql.toFixed(2)}, finish;dur=${(computed - started - sql).toFixed(2)}, serialize;dur=${(done - computed).toFixed(2)}`
+  );
+  return response;
 }
 
 /** The source set a result was counted from (its params.source, always resolved by computeMetric). */
