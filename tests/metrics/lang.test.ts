@@ -101,6 +101,15 @@ describe('lang on the metric endpoints', () => {
     expect((await twice.json()).message).toContain('"lang" is given more than once');
   });
 
+  it('names lang among the parameters of a metric when a parameter is unknown', async () => {
+    const r = await get('gender.json', '?language=fr');
+    expect(r.status).toBe(400);
+    const body = await r.json();
+    expect(body).toMatchObject({ error: 'invalid_parameter', parameter: 'language' });
+    expect(body.allowed).toContain('lang');
+    expect(body.message).toMatch(/^Unknown parameter "language"\. Parameters of gender: .*\blang\b/);
+  });
+
   it('answers in each of the six languages from its catalog', async () => {
     const meta = await (await get('gender.metadata.json', '?lang=ru')).json();
     expect(meta.lang).toBe('ru');

@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/metrics/{metric}[.json|.csv|.arrow|.metadata.json|.zip]
- *     ?source&from&to&population&mode&definition&session_type&exclude_host&level&dimension&category&format
+ *     ?source&from&to&population&mode&definition&session_type&exclude_host&level&dimension&category&target&format&lang
  * GET /api/v1/metrics   (the metrics, their parameters, and the source sets of the database)
  */
 import { DatabaseUnavailableError, withConnection } from '../db.ts';
@@ -27,7 +27,7 @@ import { SPECIAL_SITUATION_LIST_DATE } from './ldc-lldc-sids-shares.ts';
 import { inLocale } from '$lib/i18n/request-locale.server.ts';
 import { fmt, hasCatalog, label, t } from '$lib/i18n/index.ts';
 import { metricDefinitionKey, metricTitleKey } from '$lib/i18n/domain-text.ts';
-import { isLocale, LOCALES, DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
+import { LOCALES, DEFAULT_LOCALE } from '$lib/i18n/locales.ts';
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -57,28 +57,6 @@ export function codeLabels(result: MetricResult): Record<string, Record<string, 
   return labels;
 }
 
-/**
- * `lang` of a metric request: the language of the README and of the labels in the metadata (one
- * of the six, English by default). Column names, codes and the rest of the metadata are the same
- * in every language. Returns the query without it, for parseMetricParams.
- */
-export function parseLang(query: URLSearchParams): { lang: Locale; query: URLSearchParams } {
-  const values = query.getAll('lang');
-  const rest = new URLSearchParams(query);
-  rest.delete('lang');
-  if (values.length > 1) throw new ParamError('lang', values[1], [...LOCALES], 'The parameter "lang" is given more than once.');
-  if (values.length === 0) return { lang: DEFAULT_LOCALE, query: rest };
-  if (!isLocale(values[0])) {
-    throw new ParamError(
-      'lang',
-      values[0],
-      [...LOCALES],
-      `Invalid value for lang: "${values[0]}". Allowed: ${LOCALES.join(', ')} (the language of the README and of the labels in the metadata; column names and category codes are the same in every language).`
-    );
-  }
-  return { lang: values[0], query: rest };
-}
-
 /** The download metadata of a metric result: title, definition, filters, source set, columns, version, citation. */
 export function metricMetadata(result: MetricResult, version: DataVersion, url: URL, sourceSet: SourceSetMetadata) {
   const population = typeof result.params.population === 'string' ? result.params.population : null;
@@ -105,11 +83,10 @@ export function metricMetadata(result: MetricResult, version: DataVersion, url: 
 export async function handleMetricRequest(segment: string, url: URL): Promise<Response> {
   try {
     const { metric, format } = parseMetricPath(segment);
-    const { lang, query } = parseLang(url.searchParams);
-    const params = parseMetricParams(metric, query, format);
-    // Labels and the README in the language asked for: t() and label() read it (request-locale.server.ts).
+    const params = parseMetricParams(metric, url.searchParams, format);
+    // Labels and the README in the language asked for (lang): t() and label() read it (request-locale.server.ts).
     // Until a language's catalog is installed they are English, and the metadata's lang says so.
-    return await inLocale(hasCatalog(lang) ? lang : DEFAULT_LOCALE, () => answerMetric(metric, params, url));
+    return await inLocale(hasCatalog(params.lang) ? params.lang : DEFAULT_LOCALE, () => answerMetric(metric, params, url));
   } catch (e) {
     return errorResponse(e);
   }
