@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { CSV_TEXT_NOTE } from '$lib/csv.ts';
 import { t } from './index.ts';
 import {
   EXPORT_NAMES,
@@ -85,9 +84,5 @@ describe('export text', () => {
     expect(unitText('parsecs')).toBe('parsecs');
     expect(unitText(null)).toBe('');
     expect(exportColumnText('speakers', 'no_such_column')).toBeNull();
-  });
-
-  it('says in English what the CSV writer does (the note the metadata carries and the README translates)', () => {
-    expect(en['readme.csv_text']).toBe(CSV_TEXT_NOTE);
   });
 });
