@@ -31,8 +31,7 @@ const answerInItsLanguage: Handle = ({ event, resolve }) => {
 // ETags, 304s, compression and the in-memory response cache, keyed by the data version (http-cache/).
 const httpCache = createHttpCache({
   ...cacheSizesFromEnv(process.env),
-  dataVersion: async () => (await perDatabase('data-version', dataVersion)).hash,
-  localeOf: (url) => localeOfPath(url.pathname)
+  dataVersion: async () => (await perDatabase('data-version', dataVersion)).hash
 });
 
 export const handle = sequence(answerInItsLanguage, httpCache.handle);

@@ -5,7 +5,8 @@
 
 /**
  * What every CSV says about its text cells (the metadata JSON and the bundle README carry it): the
- * OWASP defence against CSV (formula) injection.
+ * OWASP defence against CSV (formula) injection. Also the English catalog's readme.csv_text (en.ts
+ * takes it from here); the other catalogs translate it.
  */
 export const CSV_TEXT_NOTE =
   "In the CSV, a text cell that begins with =, +, -, @, a tab or a carriage return is written with a leading ' so that spreadsheets do not run it as a formula (numbers are never changed; JSON, Arrow and Parquet keep the exact text).";

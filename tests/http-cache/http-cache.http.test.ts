@@ -157,6 +157,22 @@ describe('HTTP cache over the production build', () => {
     expect(await tag('/gender?from=2019')).toBe(tags[1]);
   });
 
+  it('tags and entries per language: / and /fr, a page and its /fr page, the API with and without ?lang=fr', async () => {
+    const paths = ['/', '/fr', '/methodology', '/fr/methodology', '/api/v1/metrics/gender.metadata.json?from=2019', '/api/v1/metrics/gender.metadata.json?from=2019&lang=fr'];
+    const first = await Promise.all(paths.map((p) => raw(cached.url, p)));
+    expect(first.map((r) => r.status)).toEqual(paths.map(() => 200));
+    expect(new Set(first.map((r) => header(r, 'etag'))).size).toBe(paths.length);
+    const second = await Promise.all(paths.map((p) => raw(cached.url, p)));
+    expect(second.map((r) => header(r, 'x-igf-cache'))).toEqual(paths.map(() => 'hit'));
+    for (const [i, r] of second.entries()) {
+      expect(header(r, 'etag')).toBe(header(first[i], 'etag'));
+      expect(r.body.equals(first[i].body)).toBe(true);
+    }
+    const lang = (r: Raw) => /<html[^>]*\blang="([^"]+)"/.exec(r.body.toString('utf8'))?.[1];
+    expect([lang(second[0]), lang(second[1]), lang(second[2]), lang(second[3])]).toEqual(['en', 'fr', 'en', 'fr']);
+    expect([JSON.parse(second[4].body.toString('utf8')).lang, JSON.parse(second[5].body.toString('utf8')).lang]).toEqual(['en', 'fr']);
+  });
+
   it('Cache-Control: short with stale-while-revalidate for pages and the API, a year for a versioned export', async () => {
     const cc = async (path: string) => header(await raw(cached.url, path), 'cache-control');
     expect(await cc('/gender')).toBe('public, max-age=60, stale-while-revalidate=300');

@@ -51,6 +51,12 @@ describe('lang on the metric endpoints', () => {
     expect(french.filters).toEqual(english.filters);
   });
 
+  it('labels a definition column with the definition labels (each code column is its own catalog prefix)', async () => {
+    const french = await (await get('global-south.metadata.json', '?definition=all&lang=fr')).json();
+    expect(Object.keys(french.labels.definition).sort()).toEqual(['g77', 'regional_groups', 'un_developing', 'wb_non_high_income']);
+    expect(french.labels.definition.g77).toBe(`${FR}${en['definition.g77']}`);
+  });
+
   it('writes the README of the bundle in that language, with the codes and their labels', async () => {
     const response = await get('gender.zip', '?from=2019&to=2021&lang=fr');
     expect(response.status).toBe(200);
@@ -93,6 +99,15 @@ describe('lang on the metric endpoints', () => {
     const twice = await get('gender.json', '?lang=fr&lang=es');
     expect(twice.status).toBe(400);
     expect((await twice.json()).message).toContain('"lang" is given more than once');
+  });
+
+  it('names lang among the parameters of a metric when a parameter is unknown', async () => {
+    const r = await get('gender.json', '?language=fr');
+    expect(r.status).toBe(400);
+    const body = await r.json();
+    expect(body).toMatchObject({ error: 'invalid_parameter', parameter: 'language' });
+    expect(body.allowed).toContain('lang');
+    expect(body.message).toMatch(/^Unknown parameter "language"\. Parameters of gender: .*\blang\b/);
   });
 
   it('answers in each of the six languages from its catalog', async () => {

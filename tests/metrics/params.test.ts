@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParamError, parseMetricParams, parseMetricPath, METRICS } from '../../src/lib/server/metrics/params.ts';
+import { ParamError, parseMetricParams, parseMetricPath, publicParams, METRICS } from '../../src/lib/server/metrics/params.ts';
 
 function error(fn: () => unknown): ParamError {
   try {
@@ -26,7 +26,8 @@ describe('parseMetricParams', () => {
       dimension: null,
       category: null,
       target: null, // no distance-to-target columns
-      format: 'json'
+      format: 'json',
+      lang: 'en' // the language of the README and the labels of a download
     });
     expect(parseMetricParams('sessions', {}).population).toBe('speakers');
   });
@@ -66,7 +67,10 @@ describe('parseMetricParams', () => {
     ['gender', "dimension=gender' OR 1=1", 'dimension'],
     ['gender', 'category=Female', 'category'],
     ['published', 'dimension=gender', 'dimension'],
-    ['published', 'mode=onsite', 'mode']
+    ['published', 'mode=onsite', 'mode'],
+    ['gender', 'lang=de', 'lang'],
+    ['gender', 'lang=FR', 'lang'],
+    ['published', 'lang=fr&lang=es', 'lang']
   ])('%s?%s is refused, naming %s', (metric, query, parameter) => {
     const e = error(() => parseMetricParams(metric as never, new URLSearchParams(query)));
     expect(e.parameter).toBe(parameter);
@@ -85,6 +89,19 @@ describe('parseMetricParams', () => {
       'all'
     ]);
     expect(error(() => parseMetricParams('gender', { foo: 'x' })).allowed).toContain('exclude_host');
+  });
+
+  it('lang is one of the parameters: read, listed in the unknown-parameter message, not echoed', () => {
+    for (const metric of METRICS) {
+      expect(parseMetricParams(metric, { lang: 'fr' }).lang).toBe('fr');
+      const unknown = error(() => parseMetricParams(metric, { foo: 'x' }));
+      expect(unknown.allowed).toContain('lang');
+      expect(unknown.message).toMatch(/^Unknown parameter "foo"\. Parameters of [a-z-]+: .*\blang\b/);
+      expect(publicParams(metric, parseMetricParams(metric, { lang: 'fr' }))).toEqual(publicParams(metric, parseMetricParams(metric, {})));
+    }
+    const invalid = error(() => parseMetricParams('gender', { lang: 'de' }));
+    expect(invalid.allowed).toEqual(['en', 'ar', 'zh', 'fr', 'ru', 'es']);
+    expect(invalid.message).toContain('Invalid value for lang: "de". Allowed: en, ar, zh, fr, ru, es');
   });
 
   it('format from a suffix; a contradicting format= is refused', () => {

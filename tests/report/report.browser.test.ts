@@ -177,12 +177,15 @@ describe('GET /report.pdf', () => {
   it('is written in French and Spanish; Arabic, Chinese and Russian get the English PDF, said on the link', async () => {
     const french = await readPdf(new Uint8Array(await (await fetch(`${suite.server.url}/fr/report.pdf`)).arrayBuffer()));
     expect(french[0].text).toContain('Page 1 sur');
+    const { page: frenchPage } = await openPage(suite, '/fr/report');
+    expect(await frenchPage.locator('[data-pdf-link]').getAttribute('href')).toBe('/fr/report.pdf');
+    await frenchPage.close();
     for (const [code, messages] of [['ar', ar], ['zh', zh], ['ru', ru]] as const) {
       const res = await fetch(`${suite.server.url}/${code}/report.pdf?source=demo&paper=letter`, { redirect: 'manual' });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/report.pdf?source=demo&paper=letter');
       const { page } = await openPage(suite, `/${code}/report`);
-      expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe(`/${code}/report.pdf`);
+      expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe('/report.pdf'); // the English PDF itself, not the 303
       expect(await page.locator('[data-pdf-link]').innerText()).toBe(messages['report.pdf.english']);
       await page.close();
     }

@@ -48,7 +48,8 @@ export const PARAMETERS = [
   'dimension',
   'category',
   'target',
-  'format'
+  'format',
+  'lang'
 ] as const;
 export type ParameterName = (typeof PARAMETERS)[number];
 
@@ -56,7 +57,7 @@ export type ParameterName = (typeof PARAMETERS)[number];
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
-const COMMON: ParameterName[] = ['source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'dimension', 'category', 'format'];
+const COMMON: ParameterName[] = ['source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'dimension', 'category', 'format', 'lang'];
 
 /** The parameters each metric accepts. */
 export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
@@ -66,14 +67,14 @@ export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
   gender: ['population', ...COMMON, 'target'],
   regions: ['population', ...COMMON, 'target'],
   // One row per country: there is no breakdown to pick rows from, so no dimension or category.
-  countries: ['population', 'source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format'],
+  countries: ['population', 'source', 'from', 'to', 'mode', 'session_type', 'exclude_host', 'format', 'lang'],
   representation: ['definition', ...COMMON],
   host: ['population', ...COMMON, 'target'],
   'ldc-lldc-sids': ['population', ...COMMON, 'target'],
   sessions: ['population', 'definition', 'level', ...COMMON],
   // The published figures themselves belong to no source set; source selects the records the
   // computed figures beside them are counted from.
-  published: ['source', 'from', 'to', 'category', 'format']
+  published: ['source', 'from', 'to', 'category', 'format', 'lang']
 };
 
 export function isMetric(name: string): name is MetricName {

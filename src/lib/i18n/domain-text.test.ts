@@ -5,10 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { CSV_TEXT_NOTE } from '$lib/csv.ts';
 import { t } from './index.ts';
 import {
-  EXPORT_NAMES,
   definitionTextKey,
   exportColumnText,
   exportDescriptionKey,
@@ -24,6 +22,7 @@ import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/domain/global-south.ts';
 import { METRIC_MODULES, parseMetricParams } from '$lib/server/metrics/index.ts';
 import { BALANCE_TEXT, COUNTRY_BASED_TEXT, GLOBAL_SOUTH_DEFINITIONS as DEFINITION_TEXT, SHARE_TEXT } from '$lib/server/metrics/describe.ts';
 import { EXPORT_TABLES, TABLES } from '$lib/server/exports/tables.ts';
+import { EXPORT_TABLES as DOMAIN_EXPORT_TABLES } from '$lib/domain/exports.ts';
 import { unitOf } from '$lib/server/download/metadata.ts';
 
 const has = (key: string) => key in en;
@@ -51,8 +50,8 @@ describe('metric text', () => {
 });
 
 describe('export text', () => {
-  it('knows the exports the server has', () => {
-    expect([...EXPORT_NAMES]).toEqual([...EXPORT_TABLES]);
+  it("the server's export list is the domain's, the one the pages read (not a copy)", () => {
+    expect(EXPORT_TABLES).toBe(DOMAIN_EXPORT_TABLES);
   });
 
   it.each(EXPORT_TABLES)('%s: title, description and every column through the catalog, in the schema’s English', (name) => {
@@ -85,9 +84,5 @@ describe('export text', () => {
     expect(unitText('parsecs')).toBe('parsecs');
     expect(unitText(null)).toBe('');
     expect(exportColumnText('speakers', 'no_such_column')).toBeNull();
-  });
-
-  it('says in English what the CSV writer does (the note the metadata carries and the README translates)', () => {
-    expect(en['readme.csv_text']).toBe(CSV_TEXT_NOTE);
   });
 });

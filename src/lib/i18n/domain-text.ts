@@ -9,20 +9,18 @@
 import { hasMessage, t, type MessageKey } from './index.ts';
 import type { MetricName } from '$lib/domain/metrics.ts';
 import { GLOBAL_SOUTH_DEFINITIONS, type GlobalSouthDefinition } from '$lib/domain/global-south.ts';
+import { EXPORT_TABLES, type ExportTableName } from '$lib/domain/exports.ts';
 
 export const metricTitleKey = (metric: MetricName): MessageKey => `metric.${metric}.title`;
 export const metricDefinitionKey = (metric: MetricName): MessageKey => `metric.${metric}.definition`;
 export const definitionTextKey = (definition: GlobalSouthDefinition): MessageKey => `definition.${definition}.text`;
 
-/** The exports the data page lists (the server's EXPORT_TABLES; a test checks they agree). */
-export const EXPORT_NAMES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
-export type ExportName = (typeof EXPORT_NAMES)[number];
+export const exportTitleKey = (table: ExportTableName): MessageKey => `export.${table}.title`;
+export const exportDescriptionKey = (table: ExportTableName): MessageKey => `export.${table}.description`;
 
-export const exportTitleKey = (table: ExportName): MessageKey => `export.${table}.title`;
-export const exportDescriptionKey = (table: ExportName): MessageKey => `export.${table}.description`;
-
-export function isExportName(name: string): name is ExportName {
-  return (EXPORT_NAMES as readonly string[]).includes(name);
+/** Whether a name is one of the exports (the domain's list, which the server's export schema reads too). */
+export function isExportName(name: string): name is ExportTableName {
+  return (EXPORT_TABLES as readonly string[]).includes(name);
 }
 
 /** Attendance's person categories: the shared description plus "empty only on the row of hidden cells". */

@@ -2,6 +2,8 @@
  * English message catalog. Every UI string goes through t(key, params); another UN language is a
  * sibling file with the same keys (the Messages type makes a missing key a type error).
  */
+import { CSV_TEXT_NOTE } from '../csv.ts';
+
 export const en = {
   'site.title': 'IGF participation',
   'site.tagline': 'Who takes part in the UN Internet Governance Forum, 2006–2025',
@@ -892,8 +894,8 @@ export const en = {
   'readme.filters': 'Filters',
   'readme.filter.all': '(all)',
   'readme.files': 'Files',
-  'readme.csv_text':
-    "In the CSV, a text cell that begins with =, +, -, @, a tab or a carriage return is written with a leading ' so that spreadsheets do not run it as a formula (numbers are never changed; JSON, Arrow and Parquet keep the exact text).",
+  // The metadata's csv_text: one text with the CSV writer that it describes (csv.ts).
+  'readme.csv_text': CSV_TEXT_NOTE,
   'readme.columns': 'Columns',
   'readme.columns.note': 'Column names and category codes are stable English codes, the same in every language; the labels of the codes are listed below and in the metadata (labels).',
   'readme.col.column': 'column',

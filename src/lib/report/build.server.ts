@@ -30,7 +30,9 @@ import { publishedCounts, safeUrl } from '$lib/charts/published/shape.ts';
 import { publishedPlot } from '$lib/charts/published/plot.ts';
 import { REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
 import { STAKEHOLDER_GROUPS } from '$lib/domain/stakeholder-groups.ts';
-import { fmt, label, localHref, t, type MessageKey } from '$lib/i18n/index.ts';
+import { currentLocale, fmt, label, localHref, t, type MessageKey } from '$lib/i18n/index.ts';
+import { localizePath } from '$lib/i18n/locales.ts';
+import { pdfLocale } from './pdf-scripts.ts';
 import { percentTick } from '$lib/charts/plot.ts';
 import {
   compareShares,
@@ -1005,7 +1007,8 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     requestedVersion: requested && requested !== hash ? requested.slice(0, 40) : null,
     date,
     permalink,
-    pdfUrl: `${localHref('/report.pdf')}${query}`,
+    // Arabic, Chinese and Russian pages link the English PDF itself, not their /xx/report.pdf (a 303 to it).
+    pdfUrl: `${localizePath('/report.pdf', pdfLocale(currentLocale()))}${query}`,
     records: source === null ? t('report.records.public') : `${label('source', source)} (${source})`,
     citation: cite,
     intro: demo ? t('report.demo.text') : source === null ? t('report.public.text') : t('report.records.text'),

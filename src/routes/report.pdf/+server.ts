@@ -9,13 +9,15 @@ import { reportPdf } from '$lib/report/pdf.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
 import { currentLocale, t } from '$lib/i18n/index.ts';
 import { localizePath } from '$lib/i18n/locales.ts';
-import { pdfSetsScript } from '$lib/report/pdf-scripts.ts';
+import { pdfLocale } from '$lib/report/pdf-scripts.ts';
 
 export const GET: RequestHandler = async ({ url }) => {
   // The PDF's standard fonts set Latin script only: an Arabic, Chinese or Russian report would come
   // out as question marks. Those languages get the English PDF; their report page says so and
-  // offers the browser's print-to-PDF of the page itself, which keeps the language.
-  if (!pdfSetsScript(currentLocale())) redirect(303, `${localizePath('/report.pdf', 'en')}${url.search}`);
+  // offers the browser's print-to-PDF of the page itself, which keeps the language. (The report
+  // page links the English PDF directly: the same pdfLocale.)
+  const pdfIn = pdfLocale(currentLocale());
+  if (pdfIn !== currentLocale()) redirect(303, `${localizePath('/report.pdf', pdfIn)}${url.search}`);
   try {
     const report = await buildReport(url);
     const pdf = await reportPdf(report, url.searchParams.get('paper') === 'letter' ? 'LETTER' : 'A4');

@@ -11,7 +11,8 @@ import { compose } from '../metrics/sql.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '../metrics/describe.ts';
 import { NORTH_REGIONAL_GROUPS, SOUTH_REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
 
-export const EXPORT_TABLES = ['attendance', 'speakers', 'sessions', 'published_figures', 'countries'] as const;
+import { EXPORT_TABLES } from '$lib/domain/exports.ts';
+export { EXPORT_TABLES };
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 /** The download registry's table formats. */

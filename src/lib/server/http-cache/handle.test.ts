@@ -39,7 +39,6 @@ function cache(overrides: Partial<HttpCacheOptions> = {}) {
     maxBytes: 1024 * KB,
     maxEntryBytes: 256 * KB,
     dataVersion: async () => VERSION,
-    localeOf: () => 'en',
     now: () => new Date('2026-11-30T12:00:00Z'),
     ...overrides
   });
@@ -69,6 +68,22 @@ describe('http cache hook', () => {
     expect(a.equals(b)).toBe(true);
     expect(a.byteLength).toBe(4 * KB);
     expect(second.headers.get('content-length')).toBe(String(4 * KB));
+  });
+
+  it('keeps one entry and tag per language: the / and /fr pages, the API with and without ?lang=fr', async () => {
+    const c = cache();
+    const { counter, resolve } = app();
+    const paths = ['/', '/fr', '/gender', '/fr/gender', '/api/v1/metrics/gender.zip', '/api/v1/metrics/gender.zip?lang=fr'];
+    const first = await Promise.all(paths.map((p) => call(c, event(p), resolve)));
+    expect(counter.calls).toBe(paths.length);
+    expect(c.stats().entries).toBe(paths.length);
+    const tags = first.map((r) => r.headers.get('etag'));
+    expect(new Set(tags).size).toBe(paths.length);
+    const again = await Promise.all(paths.map((p) => call(c, event(p), resolve)));
+    expect(counter.calls).toBe(paths.length);
+    expect(again.map((r) => r.headers.get('etag'))).toEqual(tags);
+    const bodies = await Promise.all(again.map(async (r) => (await bytes(r)).toString('utf8')));
+    for (const [i, p] of paths.entries()) expect(bodies[i].startsWith(`<p>${p}</p>`)).toBe(true);
   });
 
   it('N concurrent identical requests: one computation, N equal bodies', async () => {

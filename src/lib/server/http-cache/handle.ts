@@ -26,8 +26,6 @@ export interface HttpCacheOptions {
   maxEntryBytes: number;
   /** The data version of the database requests will read; throws when there is none (no database). */
   dataVersion: () => Promise<string>;
-  /** The language a request is answered in (its path prefix; the query's lang for the API). */
-  localeOf: (url: URL) => string;
   now?: () => Date;
 }
 
@@ -292,7 +290,7 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     // The URL as requested: SvelteKit's event.url has /__data.json and x-sveltekit-invalidated taken
     // off a page-data request, which would make it the page's key.
     const url = new URL(event.request.url);
-    const request = requestKey({ url, locale: options.localeOf(url), now: now() });
+    const request = requestKey({ url, now: now() });
     // Stored and coalesced per data version too: after a swap, no request meets an older entry.
     const key = `${version}\n${request}`;
     const hit = store?.get(key);

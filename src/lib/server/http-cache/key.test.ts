@@ -6,19 +6,20 @@ import { cacheSizesFromEnv } from './config.ts';
 const at = new Date('2026-11-30T23:59:59Z');
 
 describe('requestKey', () => {
-  it('is origin, path and query as sent, the locale and the UTC day', () => {
-    expect(requestKey({ url: new URL('http://h:3000/gender?to=2019&from=2010'), locale: 'en', now: at })).toBe(
-      'http://h:3000/gender?to=2019&from=2010\nlang=en\nday=2026-11-30'
-    );
+  it('is origin, path and query as sent and the UTC day (the language is in the path or the query)', () => {
+    expect(requestKey({ url: new URL('http://h:3000/gender?to=2019&from=2010'), now: at })).toBe('http://h:3000/gender?to=2019&from=2010\nday=2026-11-30');
+    expect(requestKey({ url: new URL('http://h:3000/fr/gender?to=2019'), now: at })).toBe('http://h:3000/fr/gender?to=2019\nday=2026-11-30');
   });
 
   it('tells apart what the response is written from', () => {
-    const key = (u: string, locale = 'en', now = at) => requestKey({ url: new URL(u), locale, now });
+    const key = (u: string, now = at) => requestKey({ url: new URL(u), now });
     const base = key('http://h/gender?from=2010&to=2019');
     expect(key('http://h/gender?to=2019&from=2010')).not.toBe(base); // pages echo the query as sent
     expect(key('http://other/gender?from=2010&to=2019')).not.toBe(base);
-    expect(key('http://h/gender?from=2010&to=2019', 'fr')).not.toBe(base);
-    expect(key('http://h/gender?from=2010&to=2019', 'en', new Date('2026-12-01T00:00:00Z'))).not.toBe(base);
+    expect(key('http://h/fr/gender?from=2010&to=2019')).not.toBe(base); // a page in another language
+    expect(key('http://h/fr')).not.toBe(key('http://h/'));
+    expect(key('http://h/api/v1/metrics/gender.zip?lang=fr')).not.toBe(key('http://h/api/v1/metrics/gender.zip'));
+    expect(key('http://h/gender?from=2010&to=2019', new Date('2026-12-01T00:00:00Z'))).not.toBe(base);
     expect(key('http://h/gender?from=2010&to=2019#chart')).toBe(base); // a fragment is never sent
   });
 });

@@ -7,18 +7,18 @@
  *   and embed snippets, and the API writes the URL into citations, so `?to=2019&from=2010` and
  *   `?from=2010&to=2019` are different bodies (and a repeated parameter's first value wins);
  *   sorting the parameters would serve one request's links to the other,
- * - the language of the text, read from the path (/fr/…) and never negotiated from Accept-Language,
- *   so that one URL is one body in one language (the path already holds it; the key says so),
+ * - the language of the text, which is in the URL already: the path's prefix (/fr/…) for pages and
+ *   the query's lang for the API; never negotiated from Accept-Language, so that one URL is one body
+ *   in one language and needs no language of its own in the key,
  * - the UTC day: pages print the access date ("accessed", print footer) and downloads their
  *   generation day.
  * Nothing else of the request (cookies, other headers) reaches the routes.
  */
 export interface KeyParts {
   url: URL;
-  locale: string;
   now: Date;
 }
 
-export function requestKey({ url, locale, now }: KeyParts): string {
-  return `${url.origin}${url.pathname}${url.search}\nlang=${locale}\nday=${now.toISOString().slice(0, 10)}`;
+export function requestKey({ url, now }: KeyParts): string {
+  return `${url.origin}${url.pathname}${url.search}\nday=${now.toISOString().slice(0, 10)}`;
 }

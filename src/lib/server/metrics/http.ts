@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/metrics/{metric}[.json|.csv|.arrow|.metadata.json|.zip]
- *     ?source&from&to&population&mode&definition&session_type&exclude_host&level&dimension&category&format
+ *     ?source&from&to&population&mode&definition&session_type&exclude_host&level&dimension&category&target&format&lang
  * GET /api/v1/metrics   (the metrics, their parameters, and the source sets of the database)
  */
 import { DatabaseUnavailableError, withConnection } from '../db.ts';
@@ -27,7 +27,7 @@ import { SPECIAL_SITUATION_LIST_DATE } from './ldc-lldc-sids-shares.ts';
 import { inLocale } from '$lib/i18n/request-locale.server.ts';
 import { fmt, hasCatalog, label, t } from '$lib/i18n/index.ts';
 import { metricDefinitionKey, metricTitleKey } from '$lib/i18n/domain-text.ts';
-import { isLocale, LOCALES, DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
+import { LOCALES, DEFAULT_LOCALE } from '$lib/i18n/locales.ts';
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -36,45 +36,25 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   });
 }
 
-/** The code columns whose codes get a label in the metadata, with the catalog prefix of their labels. */
-const LABELLED_COLUMNS = { dimension: 'dimension', category: 'category', definition: 'definition', population: 'population', mode: 'mode' } as const;
+/** The code columns whose codes get a label in the metadata; a column's name is the catalog prefix of its labels. */
+const LABELLED_COLUMNS = ['dimension', 'category', 'definition', 'population', 'mode'] as const;
+type LabelledColumn = (typeof LABELLED_COLUMNS)[number];
+const isLabelled = (name: string): name is LabelledColumn => (LABELLED_COLUMNS as readonly string[]).includes(name);
 
 /** The label of every code in the rows, per code column, in the current language. */
 export function codeLabels(result: MetricResult): Record<string, Record<string, string>> {
   const labels: Record<string, Record<string, string>> = {};
   for (const column of result.columns) {
-    const prefix = LABELLED_COLUMNS[column.name as keyof typeof LABELLED_COLUMNS];
-    if (!prefix) continue;
+    const name = column.name;
+    if (!isLabelled(name)) continue;
     const codes: Record<string, string> = {};
     for (const row of result.rows) {
-      const code = row[column.name];
-      if (typeof code === 'string' && !(code in codes)) codes[code] = label(prefix, code);
+      const code = row[name];
+      if (typeof code === 'string' && !(code in codes)) codes[code] = label(name, code);
     }
     labels[column.name] = codes;
   }
   return labels;
-}
-
-/**
- * `lang` of a metric request: the language of the README and of the labels in the metadata (one
- * of the six, English by default). Column names, codes and the rest of the metadata are the same
- * in every language. Returns the query without it, for parseMetricParams.
- */
-export function parseLang(query: URLSearchParams): { lang: Locale; query: URLSearchParams } {
-  const values = query.getAll('lang');
-  const rest = new URLSearchParams(query);
-  rest.delete('lang');
-  if (values.length > 1) throw new ParamError('lang', values[1], [...LOCALES], 'The parameter "lang" is given more than once.');
-  if (values.length === 0) return { lang: DEFAULT_LOCALE, query: rest };
-  if (!isLocale(values[0])) {
-    throw new ParamError(
-      'lang',
-      values[0],
-      [...LOCALES],
-      `Invalid value for lang: "${values[0]}". Allowed: ${LOCALES.join(', ')} (the language of the README and of the labels in the metadata; column names and category codes are the same in every language).`
-    );
-  }
-  return { lang: values[0], query: rest };
 }
 
 /** The download metadata of a metric result: title, definition, filters, source set, columns, version, citation. */
@@ -103,42 +83,38 @@ export function metricMetadata(result: MetricResult, version: DataVersion, url: 
 export async function handleMetricRequest(segment: string, url: URL): Promise<Response> {
   try {
     const { metric, format } = parseMetricPath(segment);
-    const { lang, query } = parseLang(url.searchParams);
-    const params = parseMetricParams(metric, query, format);
-    // Labels and the README in the language asked for: t() and label() read it (request-locale.server.ts).
+    const params = parseMetricParams(metric, url.searchParams, format);
+    // Labels and the README in the language asked for (lang): t() and label() read it (request-locale.server.ts).
     // Until a language's catalog is installed they are English, and the metadata's lang says so.
-    return await inLocale(hasCatalog(lang) ? lang : DEFAULT_LOCALE, () => answerMetric(metric, params, url));
+    return await inLocale(hasCatalog(params.lang) ? params.lang : DEFAULT_LOCALE, () => answerMetric(metric, params, url));
   } catch (e) {
     return errorResponse(e);
   }
 }
 
+/** A validated metric request, answered in the request's language; errors go to handleMetricRequest's catch. */
 async function answerMetric(metric: MetricName, params: MetricParams, url: URL): Promise<Response> {
-  try {
-    const needsMetadata = params.format === 'arrow' || params.format === 'metadata' || params.format === 'zip';
-    const started = performance.now();
-    let sql = 0;
-    const { result, version, sets } = await withConnection(async (conn) => {
-      takeSqlTime(conn);
-      const computed = await computeMetric(conn, metric, params);
-      const version = needsMetadata ? await dataVersion(conn) : null;
-      const sets = needsMetadata ? await sourceSets(conn) : [];
-      sql = takeSqlTime(conn);
-      return { result: keepChartRows(computed, params), version, sets };
-    });
-    const computed = performance.now();
-    const meta = version ? metricMetadata(result, version, url, sourceSetOf(result, sets)) : null;
-    const response = metricResponse(result, params.format, meta, downloadBase(result, [params.dimension, params.category]));
-    const done = performance.now();
-    // Server-Timing: time in DuckDB, in the rest of the metric code, in serialisation
-    response.headers.set(
-      'server-timing',
-      `sql;dur=${sql.toFixed(2)}, finish;dur=${(computed - started - sql).toFixed(2)}, serialize;dur=${(done - computed).toFixed(2)}`
-    );
-    return response;
-  } catch (e) {
-    return errorResponse(e);
-  }
+  const needsMetadata = params.format === 'arrow' || params.format === 'metadata' || params.format === 'zip';
+  const started = performance.now();
+  let sql = 0;
+  const { result, version, sets } = await withConnection(async (conn) => {
+    takeSqlTime(conn);
+    const computed = await computeMetric(conn, metric, params);
+    const version = needsMetadata ? await dataVersion(conn) : null;
+    const sets = needsMetadata ? await sourceSets(conn) : [];
+    sql = takeSqlTime(conn);
+    return { result: keepChartRows(computed, params), version, sets };
+  });
+  const computed = performance.now();
+  const meta = version ? metricMetadata(result, version, url, sourceSetOf(result, sets)) : null;
+  const response = metricResponse(result, params.format, meta, downloadBase(result, [params.dimension, params.category]));
+  const done = performance.now();
+  // Server-Timing: time in DuckDB, in the rest of the metric code, in serialisation
+  response.headers.set(
+    'server-timing',
+    `sql;dur=${sql.toFixed(2)}, finish;dur=${(computed - started - sql).toFixed(2)}, serialize;dur=${(done - computed).toFixed(2)}`
+  );
+  return response;
 }
 
 /** The source set a result was counted from (its params.source, always resolved by computeMetric). */

@@ -22,6 +22,7 @@ import {
   type ParameterName,
   type Population
 } from '$lib/domain/metrics.ts';
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '$lib/i18n/locales.ts';
 
 export {
   METRICS,
@@ -85,6 +86,11 @@ export interface MetricParams {
    */
   target: number | 'equal' | null;
   format: Format;
+  /**
+   * The language of the human-readable text of a download (the README of the zip, the labels in the
+   * metadata); rows, columns, codes and the echoed params are the same in every language.
+   */
+  lang: Locale;
 }
 
 export const DEFAULT_PARAMS: MetricParams = {
@@ -100,7 +106,8 @@ export const DEFAULT_PARAMS: MetricParams = {
   dimension: null,
   category: null,
   target: null,
-  format: 'json'
+  format: 'json',
+  lang: DEFAULT_LOCALE
 };
 
 /** Allowed values per parameter and metric (free-form parameters describe their form). */
@@ -130,6 +137,8 @@ export function allowedValues(metric: MetricName, name: ParameterName): string[]
       return ['a share in percent from 0 to 100 (e.g. 50 or 33.3)', 'equal'];
     case 'format':
       return [...FORMATS];
+    case 'lang':
+      return [...LOCALES];
   }
 }
 
@@ -297,6 +306,17 @@ export function parseMetricParams(metric: MetricName, query: QueryInput, suffixF
       case 'format':
         p.format = pick(metric, 'format', value, FORMATS);
         break;
+      case 'lang':
+        if (!isLocale(value)) {
+          throw new ParamError(
+            'lang',
+            value,
+            allowedValues(metric, 'lang'),
+            `Invalid value for lang: "${value}". Allowed: ${LOCALES.join(', ')} (the language of the README and of the labels in the metadata; column names and category codes are the same in every language).`
+          );
+        }
+        p.lang = value;
+        break;
     }
   }
   if (suffixFormat) {
@@ -324,10 +344,13 @@ export function parseMetricParams(metric: MetricName, query: QueryInput, suffixF
   return p;
 }
 
-/** The params as echoed in a JSON response (what the numbers were computed for). */
+/**
+ * The params as echoed in a JSON response (what the numbers were computed for). Not lang: the rows
+ * and the echoed params are the same in every language (the metadata has its own lang).
+ */
 export function publicParams(metric: MetricName, p: MetricParams): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {};
-  for (const name of METRIC_PARAMETERS[metric]) out[name] = p[name];
+  for (const name of METRIC_PARAMETERS[metric]) if (name !== 'lang') out[name] = p[name];
   if (metric === 'sessions') out.population = 'speakers';
   if (metric === 'representation') out.population = 'speakers and attendees';
   return out;
