@@ -4,7 +4,7 @@
  * without a figure is named as such and a suppressed figure said to be suppressed: nothing is
  * filled in, interpolated or carried over from another year.
  */
-import { fmt, hasMessage, t } from '$lib/i18n/index.ts';
+import { fmt, messageOr, t } from '$lib/i18n/index.ts';
 
 /** One category's share in one year, as the metric rows give it. */
 export interface ShareCell {
@@ -66,8 +66,7 @@ export function period(years: readonly number[]): string {
  * without articles (report.group.* in the catalogs); the label itself for groups without such a form.
  */
 export function groupName(category: string, label: string): string {
-  const key = `report.group.${category}`;
-  return hasMessage(key) ? t(key) : label;
+  return messageOr(`report.group.${category}`, label);
 }
 
 /** A source named in a sentence: its title, or the host name of an address without a title. */
