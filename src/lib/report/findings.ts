@@ -100,7 +100,7 @@ function withMissing(text: string, years: readonly number[], latest: number | nu
 
 function coverageOf(c: ShareCell): string {
   if (c.denominator === null || c.total === null || c.total === 0) return '';
-  return t('report.find.known', { share: fmt.percentRound(c.denominator / c.total), total: fmt.integer(c.total) });
+  return t('report.find.known', { share: fmt.percentRound(c.denominator / c.total), total: c.total });
 }
 
 /**
@@ -201,7 +201,7 @@ export function latestPublished(
   if (!shown.length) return { text: t('report.find.none_published', { what: o.what, period: period(o.years) }), figure: o.figure };
   const f = shown[0];
   return {
-    text: t('report.find.published', { what: o.what, value: o.format(f.value), year: fmt.year(f.year), source: f.source, count: fmt.integer(shown.length) }),
+    text: t('report.find.published', { what: o.what, value: o.format(f.value), year: fmt.year(f.year), source: f.source, count: shown.length }),
     figure: o.figure
   };
 }
@@ -259,7 +259,7 @@ export function hostEffect(
         share: fmt.percentRound(own.share!),
         population: o.population,
         mean: fmt.percentRound(mean),
-        n: fmt.integer(others.length),
+        n: others.length,
         years: yearList(others.map((c) => c.year))
       }),
       figure: o.figure
@@ -353,8 +353,8 @@ export function sessionPageTotals(
   const sum = (k: 'sessions' | 'people') => shown.reduce((s, x) => s + x[k], 0);
   const without = o.years.filter((y) => !shown.some((x) => x.year === y));
   let text = t('report.find.pages', {
-    people: fmt.integer(sum('people')),
-    sessions: fmt.integer(sum('sessions')),
+    people: sum('people'),
+    sessions: sum('sessions'),
     years: yearList(shown.map((x) => x.year))
   });
   if (without.length) text += t('report.find.pages_without', { years: yearList(without) });

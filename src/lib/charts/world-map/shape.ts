@@ -178,7 +178,7 @@ export function mapSummary(map: MapData): string {
   if (map.countries.length === 0) return t('regions.map.summary.empty');
   const top = fmt.list(shown.slice(0, 3).map((c) => `${c.name} (${fmt.integer(c.count!)})`));
   return t('regions.map.summary', {
-    countries: fmt.integer(map.countries.length),
+    countries: map.countries.length,
     top: top || '—',
     suppressed: fmt.integer(map.countries.length - shown.length)
   });
