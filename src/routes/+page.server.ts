@@ -3,7 +3,7 @@ import { filtersOf, type Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadPublicRecord } from '$lib/state/public-record.server.ts';
 import { PARTICIPANT_BASES } from '$lib/charts/published/shape.ts';
-import type { ChartId } from '$lib/charts/registry.ts';
+import { rowsOf, type ChartId } from '$lib/charts/registry.ts';
 
 /**
  * The overview opens on the public record: published figures and the speakers of the public session
@@ -46,9 +46,15 @@ async function recordLevel(url: URL, filters: Filters) {
       : Promise.all([metric('participation', noHost), metric('global-south', noHost), metric('gender', noHost), metric('stakeholders', noHost)])
   ]);
   const { state, inRange } = pageState(url, [participation, globalSouth, gender, stakeholders]);
-  const dims = (...d: string[]) => (r: { dimension?: unknown; year?: unknown }) =>
-    inRange(r as never) && d.includes(String(r.dimension));
   const card = (id: ChartId, result: typeof participation) => chartDownload(id, result, filters, state.years);
+  // The rows the cards draw, as the chart registry gives them.
+  const drawn = {
+    participation: rowsOf('participation', 'overview-participants', 'overview-countries', 'overview-onsite'),
+    globalSouth: rowsOf('global-south', 'overview-global_south'),
+    gender: rowsOf('gender', 'overview-female'),
+    stakeholders: rowsOf('stakeholders', 'overview-evenness')
+  };
+  const rows = (result: typeof participation, key: keyof typeof drawn) => slim(result, (r) => inRange(r) && drawn[key](r));
   return {
     ...state,
     view: 'records' as const,
@@ -60,15 +66,15 @@ async function recordLevel(url: URL, filters: Filters) {
       evenness: card('overview-evenness', stakeholders),
       onsite: card('overview-onsite', participation)
     },
-    participation: slim(participation, dims('participants', 'countries_represented', 'participation_mode')),
-    globalSouth: slim(globalSouth, dims('global_south')),
-    gender: slim(gender, dims('gender')),
-    stakeholders: slim(stakeholders, dims('stakeholder_balance')),
+    participation: rows(participation, 'participation'),
+    globalSouth: rows(globalSouth, 'globalSouth'),
+    gender: rows(gender, 'gender'),
+    stakeholders: rows(stakeholders, 'stakeholders'),
     withoutHost: without && {
-      participation: slim(without[0], dims('participants', 'countries_represented', 'participation_mode')),
-      globalSouth: slim(without[1], dims('global_south')),
-      gender: slim(without[2], dims('gender')),
-      stakeholders: slim(without[3], dims('stakeholder_balance'))
+      participation: rows(without[0], 'participation'),
+      globalSouth: rows(without[1], 'globalSouth'),
+      gender: rows(without[2], 'gender'),
+      stakeholders: rows(without[3], 'stakeholders')
     }
   };
 }

@@ -122,6 +122,30 @@ describe('choosing a language', () => {
     await context.close();
   });
 
+  it('a link within one language navigates in the page; a plain link into another language loads that page afresh', async () => {
+    const { page, errors } = await openPage(suite, '/fr/regions');
+    const marked = () => page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument === true);
+    await page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
+    await page.locator('nav.pages a[href^="/fr/sessions"]').click();
+    await page.waitForURL((url) => url.pathname === '/fr/sessions');
+    await page.locator('h1', { hasText: fr['nav.sessions'] }).waitFor();
+    expect(await marked()).toBe(true);
+    // A link without data-sveltekit-reload (the root load reads the language once per page load).
+    await page.evaluate(() => {
+      const a = Object.assign(document.createElement('a'), { href: '/published', id: 'plain-link', textContent: 'published' });
+      document.querySelector('main')!.append(a);
+    });
+    await page.locator('#plain-link').click();
+    await page.waitForURL((url) => url.pathname === '/published');
+    await page.waitForLoadState('networkidle');
+    expect(await marked()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('h1').innerText()).toBe(en['nav.published']);
+    expect(await page.locator('nav.pages a[href^="/sessions"]').innerText()).toBe(en['nav.sessions']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a page loads only its own language’s catalog', async () => {
     const english = await openPage(suite, '/regions');
     const french = await openPage(suite, '/fr/regions');

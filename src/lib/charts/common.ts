@@ -4,7 +4,7 @@
  */
 import { fmt, label, t, type MessageKey } from '$lib/i18n/index.ts';
 
-import type { Cell, Row } from '$lib/domain/rows.ts';
+import { num, type Cell, type Row } from '$lib/domain/rows.ts';
 export type { Cell, Row } from '$lib/domain/rows.ts';
 
 export interface MetricData {
@@ -53,8 +53,6 @@ export function suppressionReason(r: Row): SuppressionReason | null {
   const v = r.suppression_reason;
   return (SUPPRESSION_REASONS as readonly Cell[]).includes(v ?? null) ? (v as SuppressionReason) : 'fewer_than_k';
 }
-
-const num = (v: Cell | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function isUncertain(r: Row): boolean {
   const coverage = num(r.coverage);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '$lib/state/routes.ts';
 import { METRICS } from '$lib/domain/metrics.ts';
-import { CHARTS, CHART_IDS, chartOf, chartRows, chartSpec, isChart, type ChartView } from './registry.ts';
+import { CHARTS, CHART_IDS, chartOf, chartRows, chartSpec, isChart, rowsOf, type ChartView } from './registry.ts';
 import { EMBEDDABLE_CHARTS, isEmbeddable } from './export/embeds.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -84,6 +84,21 @@ describe('chart registry', () => {
     expect(isEmbeddable('overview-participants')).toBe(false);
     // The overview's charts and cards stay on the overview: its headline cards are no embed.
     for (const id of CHART_IDS) if (CHARTS[id].page === '/') expect(CHARTS[id].embed, id).toBe(false);
+  });
+
+  it('gives the rows a page sends for its charts: those any of them draws, as registered', () => {
+    const cards = rowsOf('participation', 'overview-participants', 'overview-onsite');
+    expect(cards({ dimension: 'participants', category: 'participants' })).toBe(true);
+    expect(cards({ dimension: 'participation_mode', category: 'onsite' })).toBe(true);
+    expect(cards({ dimension: 'participation_mode', category: 'online' })).toBe(false);
+    expect(cards({ dimension: 'countries_represented', category: 'countries_represented' })).toBe(false);
+    // A chart that draws a metric whole takes every row of it.
+    expect(rowsOf('countries', 'regions-map')({ dimension: null, iso3: 'FRA' })).toBe(true);
+    expect(rowsOf('published', 'published-participants')({ metric: 'gender_share' })).toBe(true);
+    // The same rows in either view: the public record's chart and the records' chart.
+    expect(rowsOf('global-south', 'global-south-definitions')({ dimension: 'global_south', category: 'global_north' })).toBe(false);
+    // A chart that draws nothing of the metric is a mistake in the page, not an empty selection.
+    expect(() => rowsOf('gender', 'regions-map')).toThrow(/regions-map/);
   });
 
   it('gives a view a chart’s id and its download together', () => {

@@ -2,11 +2,13 @@
  * Every chart of the dashboard, declared once: its id (the `id` prop, the anchor of its link, the
  * start of its file names and its /embed/{id} address), the page that draws it, and per view of that
  * page (the public record, or the record-level view of a source set) the component that draws it and
- * the metric rows it draws, and whether it can be embedded. Pages take their download rows from here
- * (see chartDownload), the download menu offers the embed code of the charts marked so, and the embed
- * route renders the chart's page with it picked out. A test checks that the pages draw exactly these.
+ * the metric rows it draws, and whether it can be embedded. Pages take from here the rows of a chart's
+ * download (see chartDownload) and the rows they send the browser for it (rowsOf), the download menu
+ * offers the embed code of the charts marked so, and the embed route renders the chart's page with it
+ * picked out. A test checks that the pages draw exactly these.
  */
 import type { MetricName } from '$lib/domain/metrics.ts';
+import type { Row } from '$lib/domain/rows.ts';
 
 /** The two views of a page: no source set in the URL (published figures, session pages), or one. */
 export type ChartView = 'public' | 'records';
@@ -137,13 +139,36 @@ export function chartSpec(id: ChartId): ChartSpec {
   return CHARTS[id];
 }
 
+/** What a chart draws of a metric, in either view (a chart draws a metric's same rows in both); none if it draws no such metric. */
+function drawOf(id: ChartId, metric: MetricName): ChartDraws | undefined {
+  return Object.values(chartSpec(id).views)
+    .flatMap((v) => v.draws)
+    .find((d) => d.metric === metric);
+}
+
 /**
  * The rows a chart draws of a metric, in either view (a chart draws a metric's same rows in both):
  * what its download asks the API for.
  */
 export function chartRows(id: ChartId, metric: MetricName): ChartRows | undefined {
-  const views = Object.values(chartSpec(id).views);
-  return views.flatMap((v) => v.draws).find((d) => d.metric === metric)?.rows;
+  return drawOf(id, metric)?.rows;
+}
+
+/**
+ * Whether a row of a metric is one that any of these charts draws, as the registry declares it: what
+ * a page sends the browser for them (years aside), the same rows their downloads ask the API for.
+ * Naming a chart that draws nothing of the metric is a mistake, and throws.
+ */
+export function rowsOf(metric: MetricName, ...ids: ChartId[]): (row: Row) => boolean {
+  const drawn = ids.map((id) => {
+    const d = drawOf(id, metric);
+    if (!d) throw new Error(`The chart ${id} draws no rows of the ${metric} metric`);
+    return d.rows;
+  });
+  return (row) =>
+    drawn.some(
+      (rows) => rows === undefined || ((rows.dimension === undefined || row.dimension === rows.dimension) && (rows.category === undefined || row.category === rows.category))
+    );
 }
 
 /** The id and download of a chart from its page's downloads: a chart's id is written once per drawing. */

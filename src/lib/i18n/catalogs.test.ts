@@ -147,4 +147,16 @@ describe('the set of catalogs', () => {
     const known = catalogs.map((c) => c.locale).sort();
     expect(known.every((l) => (LOCALES as readonly string[]).includes(l) && l !== 'en')).toBe(true);
   });
+
+  it('writes a count that any language inflects for as a number ({name, number}) where another does not', () => {
+    // The caller passes such a count as a number (the plural needs it): a bare {name} would write
+    // it ungrouped, as a year (10618 beside the 10,618 of the language that inflects).
+    const all = [{ locale: 'en', messages: en as Messages }, ...catalogs];
+    const wrong: string[] = [];
+    for (const k of keys) {
+      const counts = new Set(all.flatMap(({ messages }) => [...(messages[k] ?? '').matchAll(/\{\s*(\w+)\s*,\s*plural\s*,/g)].map((m) => m[1])));
+      for (const { locale, messages } of all) for (const name of counts) if (messages[k]?.includes(`{${name}}`)) wrong.push(`${locale} ${k}: {${name}}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -19,19 +19,80 @@ import {
 } from './domain-text.ts';
 import { METRICS } from '$lib/domain/metrics.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/domain/global-south.ts';
+import type { MetricName } from '$lib/domain/metrics.ts';
 import { METRIC_MODULES, parseMetricParams } from '$lib/server/metrics/index.ts';
-import { BALANCE_TEXT, COUNTRY_BASED_TEXT, GLOBAL_SOUTH_DEFINITIONS as DEFINITION_TEXT, SHARE_TEXT } from '$lib/server/metrics/describe.ts';
+import {
+  BALANCE_TEXT,
+  COUNTRY_BASED_TEXT,
+  GLOBAL_SOUTH_DEFINITIONS as DEFINITION_TEXT,
+  SHARE_TEXT,
+  selectionText,
+  sourceText,
+  suppressionText
+} from '$lib/server/metrics/describe.ts';
+import { SPECIAL_SITUATION_LIST_DATE } from '$lib/server/metrics/ldc-lldc-sids-shares.ts';
 import { EXPORT_TABLES, TABLES } from '$lib/server/exports/tables.ts';
 import { EXPORT_TABLES as DOMAIN_EXPORT_TABLES } from '$lib/domain/exports.ts';
 import { unitOf } from '$lib/server/download/metadata.ts';
 
 const has = (key: string) => key in en;
 
+/**
+ * Where the catalog words a metric's definition for a page rather than for one request: its words,
+ * and the API's for the default parameters. Everything else is the API's text, sentence for sentence.
+ */
+const PAGE_WORDING: Partial<Record<MetricName, [catalog: string, api: string][]>> = {
+  'global-south': [[' (parameter definition, one of the four below, default un_developing, or all four side by side)', '']],
+  representation: [[' (under the chosen definition)', '']],
+  sessions: [[' (under the chosen definition)', '']],
+  published: [['of the chosen source set', `of ${sourceText(parseMetricParams('published', {}))}`]],
+  // The page gives the balance indices themselves in a paragraph of their own (method.metric.balance).
+  stakeholders: [['stakeholder_balance: balance indices over', 'stakeholder_balance: over']],
+  regions: [['regional_balance: balance indices over the five groups.', `regional_balance: ${BALANCE_TEXT}`]]
+};
+
+/** The catalog writes typographic apostrophes where the API writes ASCII ones. */
+const plain = (text: string) => text.replace(/’/g, "'");
+
+/** The paragraphs every API definition may add, which the Methodology page gives apart (method.*). */
+function sharedParagraphs(metric: MetricName): string[] {
+  const p = parseMetricParams(metric, {});
+  const definition = p.definition as keyof typeof DEFINITION_TEXT;
+  return [
+    SHARE_TEXT,
+    BALANCE_TEXT,
+    COUNTRY_BASED_TEXT,
+    `Definition ${definition}: ${DEFINITION_TEXT[definition]}`,
+    `Global south: ${definition}: ${DEFINITION_TEXT[definition]}`,
+    ...(['attendees', 'speakers', 'both'] as const).map((population) => selectionText(p, population)),
+    suppressionText('attendees'),
+    suppressionText('speakers')
+  ];
+}
+
 describe('metric text', () => {
   it.each(METRICS)('%s has a title and a definition in the catalog', (metric) => {
     expect(has(metricTitleKey(metric))).toBe(true);
     expect(has(metricDefinitionKey(metric))).toBe(true);
-    expect(t(metricDefinitionKey(metric), { date: '2026-08-21' }).length).toBeGreaterThan(80);
+  });
+
+  it.each(METRICS)('%s: the English definition is the API’s text, in its order, less the shared paragraphs', (metric) => {
+    const api = METRIC_MODULES[metric].definition(parseMetricParams(metric, {}));
+    let catalog = plain(t(metricDefinitionKey(metric), { date: SPECIAL_SITUATION_LIST_DATE }));
+    for (const [ours, theirs] of PAGE_WORDING[metric] ?? []) {
+      expect(catalog, `${metric}: page wording "${ours}"`).toContain(ours);
+      catalog = catalog.replace(ours, theirs);
+    }
+    // Every sentence of the catalog's, in the API's text and in its order…
+    let rest = api;
+    for (const sentence of catalog.split(/(?<=\.)\s+(?=\S)/)) {
+      const at = rest.indexOf(sentence);
+      expect(at, `${metric}: not in the API's definition (or out of order): "${sentence}"\nAPI: ${api}`).toBeGreaterThanOrEqual(0);
+      rest = rest.slice(0, at) + rest.slice(at + sentence.length);
+    }
+    // …and nothing of the API's left over but the paragraphs the page gives apart.
+    for (const shared of sharedParagraphs(metric)) rest = rest.replace(shared, '');
+    expect(rest.trim(), `${metric}: the API says more than the catalog`).toBe('');
   });
 
   it.each(METRICS)('%s: the English title is the API’s', (metric) => {

@@ -40,7 +40,7 @@ export const en = {
   'data.col.description': 'Description',
   'data.read': 'Read it with',
   'data.suppressed':
-    'Never record-level: counts per cell; {hidden} cells are suppressed (under k records, or protecting one) and published together, one row per year and source set. Totals are in the metrics.',
+    'Never record-level: counts per cell; {hidden, number} cells are suppressed (under k records, or protecting one) and published together, one row per year and source set. Totals are in the metrics.',
   'data.synthetic': 'Holds synthetic demonstration records (flagged in the synthetic column).',
   'data.api': 'Metrics API',
   'data.api.text':
@@ -102,7 +102,7 @@ export const en = {
   'record.alt':
     'Dot chart, one row per {categories}, {first} to {last}: {published} published participant shares and {stage} shares of speakers on public session pages.',
   'record.stage.source':
-    'Source: the speakers, organisers and moderators listed on {sessions} public IGF session pages, {years} (data/igf-session-speakers). Not a random sample of sessions, and the lists are those of the session proposals: some listed people may not have spoken. Public records: no suppression.',
+    'Source: the speakers, organisers and moderators listed on {sessions, number} public IGF session pages, {years} (data/igf-session-speakers). Not a random sample of sessions, and the lists are those of the session proposals: some listed people may not have spoken. Public records: no suppression.',
   'record.page.lead':
     'Everything on this page is real: figures the IGF and the UN published, each with its source, and the speakers listed on the IGF’s public session pages. Nothing here is synthetic or estimated by us.',
   'record.stakeholders.speakers.subtitle': 'Share of the speakers listed on the public session pages per stakeholder group, over the seven named groups, as the organisers typed it.',
@@ -193,7 +193,7 @@ export const en = {
   'balance.groups.regional_balance': 'The five UN regional groups: African, Asia-Pacific, Eastern European, GRULAC, WEOG.',
   'balance.indices': '{year}, {n} {population} in the five groups. Pielou evenness J {j}, normalised Blau index {blau}.',
   'balance.help': 'Effective number of groups = 1 / Σ p², p = each group’s share: 5 when the five groups are equally present, 1 when everyone is in one.',
-  'balance.suppressed': 'Hidden in {year}: a group of the five has fewer than {k} attendees.',
+  'balance.suppressed': 'Hidden in {year}: a group of the five has fewer than {k, number} attendees.',
   'balance.none': 'No records in the five groups in {year}.',
   'balance.low_n': 'Fewer than 30 records: read with care.',
   'special.title': 'Participants from LDCs, LLDCs and SIDS',
@@ -235,7 +235,7 @@ export const en = {
   'dimension.global_south': 'Global south',
 
   'chart.source': 'Source: IGF participation database, {metric} metric. {suppression}',
-  'chart.suppression.attendees': 'Attendee cells under {k} records are suppressed.',
+  'chart.suppression.attendees': 'Attendee cells under {k, number} records are suppressed.',
   'chart.suppression.none': 'Speakers are public records: no suppression.',
   'chart.coverage': '{field} known for {share} of records ({range}).',
   'chart.coverage.range': 'lowest {low} in {year}',
@@ -336,7 +336,7 @@ export const en = {
   'published.title': 'What was published, and what the records say',
   'published.subtitle':
     'Participants per meeting: every published head count, its shape and colour telling what it counts (see the legend; each links to its source), beside the count computed from attendance records (black line with + markers).',
-  'published.alt': 'Published participant counts from {first} to {last}: {n} figures, shaped by what they count ({bases}), and, when records are loaded, the count computed from them as a line.',
+  'published.alt': 'Published participant counts from {first} to {last}: {n, number} figures, shaped by what they count ({bases}), and, when records are loaded, the count computed from them as a line.',
   'published.table.title': 'Every published figure',
   'published.subtitle.only':
     'Participants per meeting as published: every head count, its shape and colour telling what it counts (see the legend; each links to its source). Counts of different kinds are not comparable: onsite is not registered. No real attendance records are loaded to compare them with; choose records under Records to see counts computed from them.',
@@ -413,7 +413,7 @@ export const en = {
   'regions.map.note.host': 'host country',
   'regions.map.note.no_shape': 'not on the map',
   'regions.map.note.outside': 'outside the shares',
-  'regions.map.note.suppressed': 'Hatched: count suppressed (under {k} records, or protecting such a count), not zero. Grey: no participants.',
+  'regions.map.note.suppressed': 'Hatched: count suppressed (under {k, number} records, or protecting such a count), not zero. Grey: no participants.',
   'regions.map.note.unmapped': 'Too small for the map’s shapes, listed in the table: {countries}.',
   'regions.map.unknown': 'Country unknown',
   'regions.hostshare.title': 'How much of each meeting came from its host country',
@@ -551,17 +551,17 @@ export const en = {
   'report.find.none_published': 'No figure for {what} was published for {period}',
   'report.find.missing': '; there is no figure for {years}',
   'report.find.share_of': '{group}’s share of {population}',
-  'report.find.suppressed': 'In {year} {what} is suppressed (fewer than {k} records), so no figure is given',
+  'report.find.suppressed': 'In {year} {what} is suppressed (fewer than {k, number} records), so no figure is given',
   'report.find.no_known': 'In {year} no {population} have a known regional group',
   'report.find.no_known_what': 'In {year} {what} has no records with the field known',
   'report.find.group': 'In {year} {group} made up {share} of {population} whose regional group is known ({count} of {denominator})',
   'report.find.group_ms': 'In {year} {group} made up {share} of {population} whose regional group is known ({count} of {denominator}), against {members} of UN member states',
   'report.find.over': 'In {year} {group} had the largest weight against its place among UN member states: {share} of {population}, {ratio} times its {members} of member states',
-  'report.find.known': 'known for {share} of {total} records',
+  'report.find.known': 'known for {share} of {total, number} records',
   'report.find.share': 'In {year} {what} was {share} (n = {n}{known})',
   'report.find.against': ', against {share} in {year}',
   'report.find.published': 'The latest published figure for {what} is {value} ({year}; {source}); {count, plural, one {# published figure} other {# published figures}} in the period',
-  'report.find.host': 'In {year}, when the meeting was hosted in {group}, that group made up {share} of {population}, against {mean} on average in the {n} other years with figures ({years})',
+  'report.find.host': 'In {year}, when the meeting was hosted in {group}, that group made up {share} of {population}, against {mean} on average in the {n, number} other years with figures ({years})',
   'report.find.host_none': 'The {population} of {period} give no year in which the host’s regional group can be compared with other years',
   'report.find.pairs_none': 'No year in {period} has both a published share of participants and listed speakers for the same regional group',
   'report.find.pair': 'In {year} {group} made up {stage} of listed speakers, against {published} of participants as published ({source}): the widest gap between stage and room that year',
@@ -569,7 +569,7 @@ export const en = {
   'report.find.compare': 'In {year} {what} was {shareA} among {a} (n = {nA}) and {shareB} among {b} (n = {nB})',
   'report.find.count': 'In {year} the records count {value} {what}',
   'report.find.pages_none': 'The public session pages list no speakers for {period}',
-  'report.find.pages': 'The public session pages list {people} speakers, organisers and moderators (a person counted once per session) in {sessions} sessions of {years}',
+  'report.find.pages': 'The public session pages list {people, number} speakers, organisers and moderators (a person counted once per session) in {sessions, number} sessions of {years}',
   'report.find.highest': 'The highest published figure for {what} is {value} ({year}; {source}), the lowest {low} ({lowYear})',
   'report.range.empty': 'No meeting year from {from} to {to} has figures: the report covers {period}, every year with figures.',
   'report.page': 'Page',
@@ -623,7 +623,7 @@ export const en = {
   'report.fig.participants.alt': 'Bars of attendance records per year, {period}.',
   'report.fig.participants.sub': 'Attendance records per meeting year, {period}.',
   'report.fig.published_participants': 'Onsite participants, as published',
-  'report.fig.published_participants.alt': 'Bars of {n} published onsite participant counts, {period}.',
+  'report.fig.published_participants.alt': 'Bars of {n, number} published onsite participant counts, {period}.',
   'report.fig.published_participants.sub': 'Onsite participants per meeting as the IGF, the UN or observers published them, {period}; years without a published count stay empty.',
   'report.fig.record.alt': 'Dot chart per {what}, {period}: published shares of participants and shares of listed speakers.',
   'report.fig.regions': 'Attendees by UN regional group',
@@ -669,7 +669,7 @@ export const en = {
   'chart.legend.faint': 'Faint bar segment: fewer than 30 records or under {coverage} coverage',
   'chart.legend.other_years': 'Small grey dots: the same ratio in the other years in view',
   'chart.legend.suppressed_why': '⊘ ({years}): suppressed, not zero — {why}',
-  'chart.reason.fewer_than_k': 'fewer than {k} records',
+  'chart.reason.fewer_than_k': 'fewer than {k, number} records',
   'chart.reason.protects_other': 'hidden to protect a small group elsewhere in this breakdown',
   'chart.reason.denominator_hidden': 'the breakdown’s known total is hidden (too few records, or protecting a small group)',
   'chart.reason.input_suppressed': 'computed from a suppressed group',
@@ -908,7 +908,7 @@ export const en = {
   'readme.col.label': 'label',
   'readme.suppression': 'Suppression',
   'readme.suppression.text':
-    'Attendee cells with fewer than {k} records are suppressed (count and share empty, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total.',
+    'Attendee cells with fewer than {k, number} records are suppressed (count and share empty, suppressed = true), with secondary suppression so that no hidden cell can be recovered from a total.',
   'readme.source': 'Source',
   'readme.source.text':
     'Attendance, session and speaker records loaded by the project pipeline into DuckDB; country classifications from UN M49, UN SDG, World Bank and UN regional groups; published figures from IGF reports and UN press releases (see data/PROVENANCE.md).',
@@ -917,7 +917,7 @@ export const en = {
   'readme.licence.text':
     'Computed figures and exports: CC BY 4.0 (cite as below). Reference tables keep their own terms (PDDL, MIT; see data/reference/PROVENANCE.md); published figures are quoted from their publishers for citation, with source URL.',
   'readme.version':
-    'Data version {hash} ({files} loaded files, newest loaded {loaded}); generated {generated} by {producer}.',
+    'Data version {hash} ({files, number} loaded files, newest loaded {loaded}); generated {generated} by {producer}.',
   'readme.version.unknown': 'unknown',
   // A UN regional group's name in running text of the report ("In 2025 the African Group made
   // up…"): with the article the language needs there, or the bare name.
@@ -929,7 +929,7 @@ export const en = {
   'chart.col.coverage': 'Coverage (field known)',
   'chart.col.n_known': 'n (known)',
   'record.col.stage_coverage': 'Speakers: coverage (group known)',
-  'balance.coverage': 'Coverage: {n} of {total} records ({coverage}) have a group among the five.',
+  'balance.coverage': 'Coverage: {n} of {total, number} records ({coverage}) have a group among the five.',
   // Punctuation the code used to write itself: a label and its value ("Selection: 2006–2025"; French
   // puts a space before the colon, Chinese a full-width colon), and the balance card's headline.
   'punct.labelled': '{label}: {value}',

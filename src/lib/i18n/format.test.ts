@@ -6,7 +6,7 @@
  * default for "ar") with left-to-right marks around the percent sign and the minus.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { fmt, t, useLocaleSource } from './index.ts';
+import { fmt, messageOr, t, useLocaleSource } from './index.ts';
 import type { Locale } from './locales.ts';
 
 const inLanguage = (locale: Locale) => useLocaleSource(() => locale);
@@ -42,5 +42,13 @@ describe('fmt in the six languages', () => {
     expect(t('nav.regions')).toBe('Regions');
     expect(new Set([french, chinese, 'Regions']).size).toBe(3);
     expect(chinese).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('messageOr', () => {
+  it("gives the catalog's form of a code where there is one, else what it was given", () => {
+    inLanguage('fr');
+    expect(messageOr('category.short.eastern_european', 'x')).toBe('Europe orient.');
+    expect(messageOr('category.short.no_such_code', 'Groupe X')).toBe('Groupe X');
   });
 });

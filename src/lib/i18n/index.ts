@@ -77,6 +77,14 @@ export function hasMessage(key: string): key is MessageKey {
   return key in messagesOf(currentLocale());
 }
 
+/**
+ * The catalog's message under a key built from a code when it has one (a category's long or short
+ * form, a group's name in running text), else `otherwise` (the plain label, the name as given).
+ */
+export function messageOr(key: string, otherwise: string): string {
+  return hasMessage(key) ? t(key) : otherwise;
+}
+
 /** Label of a category/definition/population code; the code itself when the catalog has none. */
 export function label(prefix: 'category' | 'definition' | 'population' | 'mode' | 'dimension' | 'source', code: string): string {
   const messages = messagesOf(currentLocale());

@@ -64,6 +64,25 @@ describe('formatMessage', () => {
     expect(formatMessage(ru, { rows: '35' }, 'ru')).toBe('35 строк');
   });
 
+  it('chooses the variant of a number and writes # from that number, with its decimals and the language’s digits', () => {
+    // 1.5 is "one" in French and "other" in Arabic; a count rounded to a whole number first would
+    // print « 2 heure », and Egyptian Arabic writes ١٫٥ (its own digits and decimal separator),
+    // which no reading by the separators of "ar" would turn back into 1.5.
+    expect(formatMessage('{n, plural, one {# heure} other {# heures}}', { n: 1.5 }, 'fr')).toBe('1,5 heure');
+    expect(formatMessage('{n, plural, one {# heure} other {# heures}}', { n: 2.5 }, 'fr')).toBe('2,5 heures');
+    expect(formatMessage(ar, { rows: 1.5 }, 'ar-EG')).toBe('١٫٥ صف');
+    expect(formatMessage(ar, { rows: 1234 }, 'ar-EG')).toBe('١٬٢٣٤ صفًا');
+    expect(formatMessage(ru, { rows: 1001 }, 'ru')).toBe('1\u00a0001 строка');
+  });
+
+  it('writes {name, number} as the language groups it, and text as given', () => {
+    expect(formatMessage('{total, number} records', { total: 10618 }, 'en')).toBe('10,618 records');
+    expect(formatMessage('{total, number} fiches', { total: 10618 }, 'fr')).toBe('10\u202f618 fiches');
+    expect(formatMessage('{total, number}', { total: 0.25 }, 'fr')).toBe('0,25');
+    expect(formatMessage('{total, number}', { total: '10,618' }, 'en')).toBe('10,618');
+    expect(formatMessage('{total, number}', {}, 'en')).toBe('{total, number}');
+  });
+
   it('prefers an exact match and fills parameters inside a variant', () => {
     const m = '{n, plural, =0 {no {thing}} one {one {thing}} other {# {thing}s}}';
     expect(formatMessage(m, { n: 0, thing: 'file' }, 'en')).toBe('no file');
@@ -79,5 +98,6 @@ describe('formatMessage', () => {
 describe('messageParameters', () => {
   it('lists plain and plural parameters, not the words inside variants', () => {
     expect([...messageParameters('{a} and {rows, plural, one {# row of {b}} other {# rows}}')].sort()).toEqual(['a', 'b', 'rows']);
+    expect([...messageParameters('{total, number} of {year}')].sort()).toEqual(['total', 'year']);
   });
 });

@@ -1,28 +1,41 @@
 /**
- * Fills one catalog message. Two forms, a subset of ICU MessageFormat that translators know:
+ * Fills one catalog message. Three forms, a subset of ICU MessageFormat that translators know:
  *   {name}                                         the parameter, as given (a number in the locale's
- *                                                  digits, ungrouped: it is often a year; callers
- *                                                  format counts with fmt.integer)
+ *                                                  digits, ungrouped: it is often a year)
+ *   {name, number}                                 a number as the language writes it, grouped
+ *                                                  (1,234; 1 234; ١٬٢٣٤): a count in a language
+ *                                                  that does not inflect for it where another does
  *   {name, plural, one {# row} few {…} other {# rows}}   the variant of the CLDR plural category of
  *                                                  the number (Intl.PluralRules), # = that number
+ *                                                  written as {name, number} writes it
  * Exact matches (=0 {…}) are accepted before categories. Anything else in braces is left as written,
  * so a typo shows up on the page rather than throwing during a render.
+ *
+ * A count is passed as a number: its category is chosen from the number itself and # is written
+ * from it, with the same digits the category was chosen for (1.5 is "one" in French: « 1,5 heure »).
+ * Text is still read back as a number for callers that format first (report/build.server.ts), which
+ * guesses the number from the language's separators and so can misread text written otherwise.
  */
 export type MessageParams = Record<string, string | number>;
 
-const integerFormats = new Map<string, Intl.NumberFormat>();
+const countFormats = new Map<string, Intl.NumberFormat>();
 const plainFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-function integerFormat(locale: string): Intl.NumberFormat {
-  let f = integerFormats.get(locale);
-  if (!f) integerFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+/**
+ * A count as the language writes it: grouped, up to three decimals (ICU's default for # and
+ * {name, number}). Intl.PluralRules rounds to the same three decimals by default, so the category
+ * is the one of the digits shown.
+ */
+function countFormat(locale: string): Intl.NumberFormat {
+  let f = countFormats.get(locale);
+  if (!f) countFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 })));
   return f;
 }
 
 function pluralRule(locale: string): Intl.PluralRules {
   let r = pluralRules.get(locale);
-  if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale)));
+  if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(locale, { maximumFractionDigits: 3 })));
   return r;
 }
 
@@ -39,9 +52,9 @@ function decimalSeparator(locale: string): string {
 }
 
 /**
- * The number a plural parameter stands for: numbers as they are; a count the caller already
- * formatted in the language ("1,234", "1 234", "3,2" in French, "١٬٢٣٤") read back with that
- * language's decimal separator, every other non-digit being grouping.
+ * The number a plural parameter stands for: a number as it is. Text (a count a caller formatted
+ * first: "1,234", "1 234", "3,2" in French, "١٬٢٣٤") is read back with the language's decimal
+ * separator, every other non-digit being grouping; text written with other separators is misread.
  */
 function countOf(value: string | number | undefined, locale: string): number | null {
   if (typeof value === 'number') return value;
@@ -87,7 +100,7 @@ function plural(body: string, value: string | number | undefined, params: Messag
   }
   const chosen = variants.get(`=${n}`) ?? variants.get(pluralRule(locale).select(n)) ?? variants.get('other');
   if (chosen === undefined) return null;
-  const hash = typeof value === 'number' ? integerFormat(locale).format(value) : String(value);
+  const hash = typeof value === 'number' ? countFormat(locale).format(value) : String(value);
   // # is the variant's own text, replaced before the parameters go in: a value may contain a #.
   return fill(chosen.replace(/#/g, hash), params, locale);
 }
@@ -103,8 +116,12 @@ function fill(template: string, params: MessageParams, locale: string): string {
     out += template.slice(i, open);
     const inner = template.slice(open + 1, close);
     const pluralForm = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+    const numberForm = /^\s*(\w+)\s*,\s*number\s*$/.exec(inner);
     if (pluralForm) {
       out += plural(pluralForm[2], params[pluralForm[1]], params, locale) ?? template.slice(open, close + 1);
+    } else if (numberForm && numberForm[1] in params) {
+      const value = params[numberForm[1]];
+      out += typeof value === 'number' ? countFormat(locale).format(value) : value;
     } else if (/^\w+$/.test(inner) && inner in params) {
       out += show(params[inner], locale);
     } else {
@@ -119,9 +136,9 @@ export function formatMessage(template: string, params: MessageParams, locale: s
   return template.includes('{') ? fill(template, params, locale) : template;
 }
 
-/** The parameter names a message uses, plural selectors included: a translation must use the same. */
+/** The parameter names a message uses, plural selectors and numbers included: a translation must use the same. */
 export function messageParameters(template: string): Set<string> {
   const names = new Set<string>();
-  for (const m of template.matchAll(/\{\s*(\w+)\s*(?:,\s*plural\s*,|\})/g)) names.add(m[1]);
+  for (const m of template.matchAll(/\{\s*(\w+)\s*(?:,\s*plural\s*,|,\s*number\s*\}|\})/g)) names.add(m[1]);
   return names;
 }

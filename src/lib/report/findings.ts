@@ -4,7 +4,7 @@
  * without a figure is named as such and a suppressed figure said to be suppressed: nothing is
  * filled in, interpolated or carried over from another year.
  */
-import { fmt, hasMessage, t } from '$lib/i18n/index.ts';
+import { fmt, messageOr, t } from '$lib/i18n/index.ts';
 
 /** One category's share in one year, as the metric rows give it. */
 export interface ShareCell {
@@ -66,8 +66,7 @@ export function period(years: readonly number[]): string {
  * without articles (report.group.* in the catalogs); the label itself for groups without such a form.
  */
 export function groupName(category: string, label: string): string {
-  const key = `report.group.${category}`;
-  return hasMessage(key) ? t(key) : label;
+  return messageOr(`report.group.${category}`, label);
 }
 
 /** A source named in a sentence: its title, or the host name of an address without a title. */
@@ -101,7 +100,7 @@ function withMissing(text: string, years: readonly number[], latest: number | nu
 
 function coverageOf(c: ShareCell): string {
   if (c.denominator === null || c.total === null || c.total === 0) return '';
-  return t('report.find.known', { share: fmt.percentRound(c.denominator / c.total), total: fmt.integer(c.total) });
+  return t('report.find.known', { share: fmt.percentRound(c.denominator / c.total), total: c.total });
 }
 
 /**
@@ -202,7 +201,7 @@ export function latestPublished(
   if (!shown.length) return { text: t('report.find.none_published', { what: o.what, period: period(o.years) }), figure: o.figure };
   const f = shown[0];
   return {
-    text: t('report.find.published', { what: o.what, value: o.format(f.value), year: fmt.year(f.year), source: f.source, count: fmt.integer(shown.length) }),
+    text: t('report.find.published', { what: o.what, value: o.format(f.value), year: fmt.year(f.year), source: f.source, count: shown.length }),
     figure: o.figure
   };
 }
@@ -260,7 +259,7 @@ export function hostEffect(
         share: fmt.percentRound(own.share!),
         population: o.population,
         mean: fmt.percentRound(mean),
-        n: fmt.integer(others.length),
+        n: others.length,
         years: yearList(others.map((c) => c.year))
       }),
       figure: o.figure
@@ -354,8 +353,8 @@ export function sessionPageTotals(
   const sum = (k: 'sessions' | 'people') => shown.reduce((s, x) => s + x[k], 0);
   const without = o.years.filter((y) => !shown.some((x) => x.year === y));
   let text = t('report.find.pages', {
-    people: fmt.integer(sum('people')),
-    sessions: fmt.integer(sum('sessions')),
+    people: sum('people'),
+    sessions: sum('sessions'),
     years: yearList(shown.map((x) => x.year))
   });
   if (without.length) text += t('report.find.pages_without', { years: yearList(without) });

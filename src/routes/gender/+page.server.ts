@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, populationDownloads, slim } from '$lib/state/metrics.server.ts';
 import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { rowsOf } from '$lib/charts/registry.ts';
 
 export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
@@ -26,7 +27,10 @@ async function recordsView(url: URL, filters: Filters) {
     metric('sessions', filters)
   ]);
   const { state, inRange } = pageState(url, [attendees, speakers, sessions]);
+  // The trends draw the women's rows; the coverage note under them reads the whole gender breakdown
+  // (its known and total records per year), so every gender row goes, not only those drawn.
   const genderRows = (r: { dimension?: unknown }) => inRange(r as never) && r.dimension === 'gender';
+  const manel = rowsOf('sessions', 'gender-manel');
   const download = populationDownloads({ attendees, speakers }, filters, state.years);
   return {
     ...state,
@@ -38,6 +42,6 @@ async function recordsView(url: URL, filters: Filters) {
     },
     attendees: slim(attendees, genderRows),
     speakers: slim(speakers, genderRows),
-    sessions: slim(sessions, (r) => inRange(r) && r.dimension === 'manel')
+    sessions: slim(sessions, (r) => inRange(r) && manel(r))
   };
 }

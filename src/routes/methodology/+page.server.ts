@@ -6,6 +6,7 @@ import { withConnection } from '$lib/server/db.ts';
 import { sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { sessionPageTotals } from '$lib/server/public-record/index.ts';
 import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
+import { num } from '$lib/domain/rows.ts';
 import provenance from '../../../data/PROVENANCE.md?raw';
 import publishedProvenance from '../../../data/published/PROVENANCE.md?raw';
 
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ url }) => {
     const row: Record<string, number | null> = { year };
     COVERAGE.forEach(([, dimension, key], i) => {
       const r = results[i].rows.find((x) => Number(x.year) === year && x.dimension === dimension);
-      row[key] = typeof r?.coverage === 'number' ? r.coverage : null;
+      row[key] = num(r?.coverage);
     });
     return row;
   });

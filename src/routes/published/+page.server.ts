@@ -4,6 +4,7 @@ import { chartDownload, metric, pageState, slim, orUnavailable } from '$lib/stat
 import { withConnection } from '$lib/server/db.ts';
 import { realSourceSet, sourceSets } from '$lib/server/metrics/source-sets.ts';
 import { t } from '$lib/i18n/index.ts';
+import { rowsOf } from '$lib/charts/registry.ts';
 
 /**
  * The published figures, real by definition, each with its quote and source. Beside them the counts
@@ -28,6 +29,8 @@ export const load = (async ({ url }: { url: URL }) => {
   ]);
   const { state, inRange } = pageState(url, participation ? [participation, published] : [published]);
   const part = (key: string, label: string) => ({ part: { key, label } });
+  const figures = rowsOf('published', 'published-participants');
+  const computed = rowsOf('participation', 'published-participants');
   return {
     ...state,
     compared: participation !== null,
@@ -44,7 +47,7 @@ export const load = (async ({ url }: { url: URL }) => {
         chartDownload('published-participants', published, compareWith === null ? publishedOnly : base, state.years, part('published', t('published.published')))
       ]
     },
-    published: slim(published, inRange),
-    participation: participation ? slim(participation, (r) => inRange(r) && r.dimension === 'participants') : null
+    published: slim(published, (r) => inRange(r) && figures(r)),
+    participation: participation ? slim(participation, (r) => inRange(r) && computed(r)) : null
   };
 }) satisfies PageServerLoad;

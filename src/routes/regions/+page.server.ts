@@ -5,6 +5,7 @@ import { ATLAS_COUNTRY_IDS } from '$lib/charts/world-map/atlas.ts';
 import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
 import { countryNamesIn } from '$lib/server/country-names.ts';
 import { currentLocale } from '$lib/i18n/index.ts';
+import { rowsOf } from '$lib/charts/registry.ts';
 
 export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
@@ -39,11 +40,15 @@ async function recordsView(url: URL, filters: Filters) {
     countryNamesIn(currentLocale())
   ]);
   const { state, inRange } = pageState(url, [regions, countries, host]);
-  const countryRows = slim(countries, (r) => Number(r.year) === state.year);
+  const mapped = rowsOf('countries', 'regions-map');
+  // The map draws the selected year.
+  const countryRows = slim(countries, (r) => Number(r.year) === state.year && mapped(r));
   // Decided here, where the shapes are at hand: the browser loads them only to draw the map.
   const unmapped = countryRows.rows
     .filter((r) => r.kind === 'share' && !(typeof r.m49 === 'string' && ATLAS_COUNTRY_IDS.has(r.m49)))
     .map((r) => String(r.iso3));
+  const shares = rowsOf('regions', 'regions-shares', 'regions-ratio');
+  const hostRows = rowsOf('host', 'regions-host');
   return {
     ...state,
     view: 'records' as const,
@@ -53,12 +58,13 @@ async function recordsView(url: URL, filters: Filters) {
       'regions-ratio': chartDownload('regions-ratio', regions, filters, state.years),
       'regions-host': chartDownload('regions-host', host, hostFilters, state.years)
     },
-    regions: slim(regions, (r) => inRange(r) && r.dimension === 'un_regional_group'),
+    regions: slim(regions, (r) => inRange(r) && shares(r)),
+    // The balance figure above the charts (no chart of the registry).
     balance: slim(regions, (r) => inRange(r) && r.dimension === 'regional_balance'),
     countries: countryRows,
     unmapped,
     /** The map's and its table's names in the page language (empty in English: the rows have them). */
     countryNames: names,
-    host: slim(host, (r) => inRange(r) && r.dimension === 'host' && r.category === 'host_country')
+    host: slim(host, (r) => inRange(r) && hostRows(r))
   };
 }

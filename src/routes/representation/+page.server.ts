@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import type { Filters } from '$lib/state/filters.ts';
 import { chartDownload, metric, pageState, slim } from '$lib/state/metrics.server.ts';
 import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
+import { rowsOf } from '$lib/charts/registry.ts';
 
 export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
@@ -31,10 +32,12 @@ async function publicView(url: URL, filters: Filters) {
 async function recordsView(url: URL, filters: Filters) {
   const rep = await metric('representation', filters);
   const { state, inRange } = pageState(url, [rep]);
+  const drawn = rowsOf('representation', 'representation');
   return {
     ...state,
     view: 'records' as const,
-    representation: slim(rep, (r) => inRange(r) && r.kind === 'share'),
+    // The dots are ratios of the shares inside both denominators (kind share), not of the records outside them.
+    representation: slim(rep, (r) => inRange(r) && drawn(r) && r.kind === 'share'),
     // The dots of every year in range are drawn (the selected year stands out), across all dimensions.
     downloads: { representation: chartDownload('representation', rep, filters, state.years) }
   };

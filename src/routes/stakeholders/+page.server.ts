@@ -2,6 +2,8 @@ import type { PageServerLoad } from './$types';
 import { metric, pageState, populationDownloads, slim } from '$lib/state/metrics.server.ts';
 import { loadByView, loadPublicRecord } from '$lib/state/public-record.server.ts';
 import type { Filters } from '$lib/state/filters.ts';
+import type { Row } from '$lib/domain/rows.ts';
+import { rowsOf } from '$lib/charts/registry.ts';
 
 export const load = loadByView(publicView, recordsView) satisfies PageServerLoad;
 
@@ -30,11 +32,15 @@ async function recordsView(url: URL, filters: Filters) {
   ]);
   const { state, inRange } = pageState(url, [attendees, speakers]);
   const download = populationDownloads({ attendees, speakers }, filters, state.years);
+  // The rows the charts draw, and the balance figure above them (no chart of the registry: every
+  // stakeholder_balance index of the year).
+  const drawn = rowsOf('stakeholders', 'stakeholders-attendees', 'stakeholders-speakers', 'stakeholder-evenness');
+  const keep = (r: Row) => inRange(r) && (drawn(r) || r.dimension === 'stakeholder_balance');
   return {
     ...state,
     view: 'records' as const,
-    attendees: slim(attendees, inRange),
-    speakers: slim(speakers, inRange),
+    attendees: slim(attendees, keep),
+    speakers: slim(speakers, keep),
     downloads: {
       'stakeholders-attendees': download.one('stakeholders-attendees', 'attendees'),
       'stakeholders-speakers': download.one('stakeholders-speakers', 'speakers'),

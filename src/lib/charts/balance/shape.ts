@@ -6,6 +6,7 @@
  */
 import { fmt, t } from '$lib/i18n/index.ts';
 import type { Row } from '../common.ts';
+import { num } from '$lib/domain/rows.ts';
 
 export type BalanceDimension = 'stakeholder_balance' | 'regional_balance';
 
@@ -28,7 +29,6 @@ export interface BalanceFigure {
   lowN: boolean;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** The balance figure of one year, or null when the rows have no balance index for it. */
 export function balanceFigure(rows: readonly Row[], dimension: BalanceDimension, year: number): BalanceFigure | null {

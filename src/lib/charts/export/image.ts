@@ -159,27 +159,50 @@ export function downloadSvg(container: Element, text: ChartText, filename: strin
 /** Twice the CSS pixel size (or the screen's density, if higher), so the image is sharp when printed. */
 export const PNG_SCALE = 2;
 
+/** A loaded font file of the page: the Noto Sans SC or Arabic slices (i18n/fonts.server.ts). */
+const FONT_FILE = /noto-sans-(sc|arabic)[^/]*\.woff2(\?|$)/;
+
+/**
+ * Each font file's @font-face rule with its bytes inlined, by URL: fetched and encoded once in a
+ * page's life, under a family name of its own that stays the same for every later image.
+ */
+const fontRules = new Map<string, Promise<{ family: string; css: string }>>();
+let fontCount = 0;
+
+function fontRule(url: string): Promise<{ family: string; css: string }> {
+  let rule = fontRules.get(url);
+  if (!rule) {
+    const family = `igf-font-${fontCount++}`;
+    rule = (async () => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      let binary = '';
+      for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+      const weight = /-(\d00)-normal/.exec(url)?.[1] ?? '400';
+      return { family, css: `@font-face{font-family:'${family}';font-weight:${weight};src:url(data:font/woff2;base64,${btoa(binary)}) format('woff2');}` };
+    })();
+    // A failed fetch is not kept: the next image asks again.
+    rule.catch(() => {
+      if (fontRules.get(url) === rule) fontRules.delete(url);
+    });
+    fontRules.set(url, rule);
+  }
+  return rule;
+}
+
 /**
  * The self-hosted font files this page has loaded (Noto Sans SC or Arabic slices, see
  * i18n/fonts.server.ts), as @font-face rules with data URLs. An SVG drawn into a canvas sees none of the
  * page's web fonts, only the system's, so a Chinese or Arabic chart would lose its glyphs in the
  * PNG on a machine without such a system font. Each file gets its own family name; the text falls
- * back through them per character, then to the page's own families.
+ * back through them per character, then to the page's own families. A file already embedded in an
+ * earlier image is not fetched again; one the page has loaded since is added.
  */
-async function embeddedFonts(): Promise<{ css: string; families: string[] }> {
+export async function embeddedFonts(): Promise<{ css: string; families: string[] }> {
   const files = performance
     .getEntriesByType('resource')
     .map((e) => e.name)
-    .filter((name) => /noto-sans-(sc|arabic)[^/]*\.woff2(\?|$)/.test(name));
-  const rules = await Promise.all(
-    [...new Set(files)].map(async (url, i) => {
-      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-      let binary = '';
-      for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-      const weight = /-(\d00)-normal/.exec(url)?.[1] ?? '400';
-      return { family: `igf-font-${i}`, css: `@font-face{font-family:'igf-font-${i}';font-weight:${weight};src:url(data:font/woff2;base64,${btoa(binary)}) format('woff2');}` };
-    })
-  );
+    .filter((name) => FONT_FILE.test(name));
+  const rules = await Promise.all([...new Set(files)].map(fontRule));
   return { css: rules.map((r) => r.css).join(''), families: rules.map((r) => `'${r.family}'`) };
 }
 

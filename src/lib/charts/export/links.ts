@@ -28,15 +28,24 @@ export function isSynthetic(d: ChartDownloads | undefined, pageSynthetic: boolea
   return flags.length > 0 && flags.every((f) => f !== undefined) ? flags.some(Boolean) : pageSynthetic;
 }
 
+/**
+ * The data formats of the download menu. `worded`: the format carries human-language text
+ * (labels, README), so its link follows the page's language; CSV and JSON hold only column
+ * names and codes, the same in every language.
+ */
 export const DATA_FORMATS = [
-  { ext: 'csv', label: 'download.csv' },
-  { ext: 'arrow', label: 'download.arrow' },
-  { ext: 'json', label: 'download.json' },
-  { ext: 'metadata.json', label: 'download.metadata' },
-  { ext: 'zip', label: 'download.zip' }
+  { ext: 'csv', label: 'download.csv', worded: false },
+  { ext: 'arrow', label: 'download.arrow', worded: true },
+  { ext: 'json', label: 'download.json', worded: false },
+  { ext: 'metadata.json', label: 'download.metadata', worded: true },
+  { ext: 'zip', label: 'download.zip', worded: true }
 ] as const;
 
 export type DataFormat = (typeof DATA_FORMATS)[number]['ext'];
+
+function isWorded(format: DataFormat): boolean {
+  return DATA_FORMATS.some((f) => f.ext === format && f.worded);
+}
 
 export function downloadList(d: ChartDownloads | undefined): ChartDownload[] {
   return d === undefined ? [] : Array.isArray(d) ? d : [d];
@@ -47,16 +56,13 @@ function queryString(query: Record<string, string>): string {
   return s ? `?${s}` : '';
 }
 
-/** The formats that carry human-language text (labels, README): they follow the page's language. */
-const WORDED_FORMATS: readonly DataFormat[] = ['arrow', 'metadata.json', 'zip'];
-
 /**
  * Same-origin and relative, so `<a download>` keeps our file name. On a page not in English the
  * formats with labels or a README ask for them in its language (lang=); column names and codes
  * are the same in every language, and CSV and JSON hold nothing else.
  */
 export function metricUrl(metric: MetricName, format: DataFormat, query: Record<string, string>, lang: Locale = currentLocale()): string {
-  const withLang = lang !== DEFAULT_LOCALE && WORDED_FORMATS.includes(format) ? { ...query, lang } : query;
+  const withLang = lang !== DEFAULT_LOCALE && isWorded(format) ? { ...query, lang } : query;
   return `/api/v1/metrics/${metric}.${format}${queryString(withLang)}`;
 }
 

@@ -6,6 +6,7 @@
  * figure stay empty, never interpolated.
  */
 import type { Row } from '../common.ts';
+import { num } from '$lib/domain/rows.ts';
 import { safeUrl } from '../published/shape.ts';
 import type { RecordVocabulary } from './vocabularies.ts';
 
@@ -46,7 +47,7 @@ export function publishedShares(rows: Row[], vocab: RecordVocabulary): Published
     const spec = vocab.publishedMetrics.find((m) => m.metric === r.metric);
     if (!spec) continue;
     const category = vocab.publishedCategory(typeof r.category === 'string' ? r.category : null);
-    const value = typeof r.published_value === 'number' ? r.published_value : null;
+    const value = num(r.published_value);
     if (!category || value === null || !PERCENT_UNITS.has(String(r.unit))) continue;
     // Some figures are quoted twice by the same source; one point each.
     const key = `${r.year}|${category}|${value}`;
@@ -81,7 +82,7 @@ export function stageShares(rows: Row[], vocab: RecordVocabulary): StageShare[] 
       share: r.share as number,
       count: Number(r.count),
       denominator: Number(r.denominator),
-      coverage: typeof r.coverage === 'number' ? r.coverage : null
+      coverage: num(r.coverage)
     }))
     .sort(byYearThenCategory(vocab));
 }

@@ -16,7 +16,7 @@ export function stageSourceLine(totals: readonly StageTotal[], years: readonly n
   const first = Math.min(...sessionYears);
   const last = Math.max(...sessionYears);
   return t('record.stage.source', {
-    sessions: fmt.integer(inView.reduce((n, s) => n + s.sessions, 0)),
+    sessions: inView.reduce((n, s) => n + s.sessions, 0),
     years: !sessionYears.length ? '—' : first === last ? fmt.year(first) : `${fmt.year(first)}–${fmt.year(last)}`
   });
 }

@@ -5,12 +5,11 @@
  */
 import { REGIONAL_GROUPS, publishedRegionalGroup } from '$lib/domain/regional-groups.ts';
 import { STAKEHOLDER_GROUPS, publishedStakeholderGroup } from '$lib/domain/stakeholder-groups.ts';
-import { hasMessage, label, t } from '$lib/i18n/index.ts';
+import { label, messageOr } from '$lib/i18n/index.ts';
 
 /** A category's name in the reader's language: its long or short form when it has one, else the plain one. */
 function categoryName(form: 'long' | 'short', code: string): string {
-  const key = `category.${form}.${code}`;
-  return hasMessage(key) ? t(key) : label('category', code);
+  return messageOr(`category.${form}.${code}`, label('category', code));
 }
 
 export interface RecordVocabulary {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { plot } from '../plot.ts';
-import { fmt, hasMessage, t } from '$lib/i18n/index.ts';
+import { fmt, messageOr, t } from '$lib/i18n/index.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import { undrawnCategories, type RatioDot } from './shape.ts';
 
@@ -24,10 +24,7 @@ export function ratioPlot(o: { width: number; dots: RatioDot[]; k?: number; docu
   // written in its short form (category.short.*) on the axis, in full in the tips and the table.
   const room = Math.round(o.width / 2) - 14;
   const codeOf = new Map(o.dots.map((d) => [d.label, d.category]));
-  const axisName = (name: string) => {
-    const short = `category.short.${codeOf.get(name)}`;
-    return name.length * 6.6 <= room || !hasMessage(short) ? name : t(short);
-  };
+  const axisName = (name: string) => (name.length * 6.6 <= room ? name : messageOr(`category.short.${codeOf.get(name)}`, name));
   return plot({
     document: o.document,
     width: o.width,

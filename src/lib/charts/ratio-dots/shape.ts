@@ -1,6 +1,7 @@
 /** Representation ratios (share on stage / share in the room) as dots per category, one year highlighted. */
 import { fmt, label, t } from '$lib/i18n/index.ts';
 import { categoryLabel, coverageCell, nCell, suppressionReason, tallyOf, type Row, type SuppressionReason, type Tally } from '../common.ts';
+import { num } from '$lib/domain/rows.ts';
 
 export interface RatioDot {
   year: number;
@@ -20,7 +21,6 @@ export interface RatioDot {
   selected: boolean;
 }
 
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function ratioDots(
   rows: Row[],

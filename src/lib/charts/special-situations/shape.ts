@@ -5,6 +5,7 @@
  * Pure: tested in shape.test.ts.
  */
 import type { Row } from '../common.ts';
+import { num } from '$lib/domain/rows.ts';
 
 /** Columns in display order: the three together first, then each list (the metric's dimensions). */
 export const SPECIAL_COLUMNS = ['ldc_lldc_sids', 'ldc', 'lldc', 'sids'] as const;
@@ -30,7 +31,6 @@ export interface SpecialLine {
   coverage: number | null;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function specialSituationLines(rows: readonly Row[], years: readonly number[]): SpecialLine[] {
   return [...years]

@@ -1,6 +1,7 @@
 /** Shares of one breakdown per year, ready to stack; suppressed cells stay visible as such. */
 import { fmt } from '$lib/i18n/index.ts';
 import { isUncertain, categoryLabel, coverageCell, nCell, suppressionReason, type Row, type SuppressionReason } from '../common.ts';
+import { num } from '$lib/domain/rows.ts';
 import { t } from '$lib/i18n/index.ts';
 
 export interface StackCell {
@@ -22,10 +23,10 @@ export function stackedShares(rows: Row[], dimension: string, categories: readon
     .map((r) => ({
       year: Number(r.year),
       category: String(r.category),
-      share: typeof r.share === 'number' ? r.share : null,
-      count: typeof r.count === 'number' ? r.count : null,
-      denominator: typeof r.denominator === 'number' ? r.denominator : null,
-      coverage: typeof r.coverage === 'number' ? r.coverage : null,
+      share: num(r.share),
+      count: num(r.count),
+      denominator: num(r.denominator),
+      coverage: num(r.coverage),
       suppressed: r.suppressed === true,
       reason: suppressionReason(r),
       uncertain: isUncertain(r)

@@ -6,6 +6,7 @@
 import type { CountryNames } from '$lib/domain/country-names.ts';
 import { fmt, t } from '$lib/i18n/index.ts';
 import { isUncertain, type Row } from '../common.ts';
+import { num } from '$lib/domain/rows.ts';
 
 export interface MapCountry {
   iso3: string;
@@ -39,7 +40,6 @@ export interface MapData {
   shapeNames: Record<string, string>;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /**
@@ -178,7 +178,7 @@ export function mapSummary(map: MapData): string {
   if (map.countries.length === 0) return t('regions.map.summary.empty');
   const top = fmt.list(shown.slice(0, 3).map((c) => `${c.name} (${fmt.integer(c.count!)})`));
   return t('regions.map.summary', {
-    countries: fmt.integer(map.countries.length),
+    countries: map.countries.length,
     top: top || '—',
     suppressed: fmt.integer(map.countries.length - shown.length)
   });
