@@ -51,19 +51,6 @@ describe('formatMessage', () => {
     expect(formatMessage('{n, plural, one {# file: {name}} other {# files: {name}}}', { n: 2, name: 'list #3' }, 'en')).toBe('2 files: list #3');
   });
 
-  it('reads an already formatted count back for the plural choice and keeps its text', () => {
-    expect(formatMessage(rows, { rows: '1,234' }, 'en')).toBe('1,234 rows');
-    expect(formatMessage(ru, { rows: '1 001' }, 'ru')).toBe('1 001 строка');
-    expect(formatMessage(ar, { rows: '٢' }, 'ar')).toBe('صفان');
-  });
-
-  it('reads a decimal comma as a decimal in languages that write one', () => {
-    // 3,2 is three point two in Russian (CLDR "other"), not thirty-two ("many").
-    expect(formatMessage(ru, { rows: '3,2' }, 'ru')).toBe('3,2 строки');
-    expect(formatMessage(ru, { rows: '32' }, 'ru')).toBe('32 строки');
-    expect(formatMessage(ru, { rows: '35' }, 'ru')).toBe('35 строк');
-  });
-
   it('chooses the variant of a number and writes # from that number, with its decimals and the language’s digits', () => {
     // 1.5 is "one" in French and "other" in Arabic; a count rounded to a whole number first would
     // print « 2 heure », and Egyptian Arabic writes ١٫٥ (its own digits and decimal separator),
@@ -91,6 +78,9 @@ describe('formatMessage', () => {
 
   it('leaves a plural without a number as written instead of throwing', () => {
     expect(formatMessage(rows, { rows: 'many' }, 'en')).toBe(rows);
+    // A count formatted first is not read back (that would mean guessing the separators).
+    expect(formatMessage(rows, { rows: '1,234' }, 'en')).toBe(rows);
+    expect(formatMessage(ru, { rows: '3,2' }, 'ru')).toBe(ru);
     expect(formatMessage(rows, {}, 'en')).toBe(rows);
   });
 });

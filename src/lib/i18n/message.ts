@@ -13,8 +13,8 @@
  *
  * A count is passed as a number: its category is chosen from the number itself and # is written
  * from it, with the same digits the category was chosen for (1.5 is "one" in French: « 1,5 heure »).
- * Text is still read back as a number for callers that format first (report/build.server.ts), which
- * guesses the number from the language's separators and so can misread text written otherwise.
+ * A count passed as text (formatted first) is not read back, which would mean guessing the
+ * language's separators: the plural is left as written, so the mistake shows on the page.
  */
 export type MessageParams = Record<string, string | number>;
 
@@ -39,33 +39,6 @@ function pluralRule(locale: string): Intl.PluralRules {
   return r;
 }
 
-const decimalSeparators = new Map<string, string>();
-
-/** The decimal separator of a language ("." in English, "," in French and Russian). */
-function decimalSeparator(locale: string): string {
-  let sep = decimalSeparators.get(locale);
-  if (sep === undefined) {
-    sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-    decimalSeparators.set(locale, sep);
-  }
-  return sep;
-}
-
-/**
- * The number a plural parameter stands for: a number as it is. Text (a count a caller formatted
- * first: "1,234", "1 234", "3,2" in French, "١٬٢٣٤") is read back with the language's decimal
- * separator, every other non-digit being grouping; text written with other separators is misread.
- */
-function countOf(value: string | number | undefined, locale: string): number | null {
-  if (typeof value === 'number') return value;
-  if (value === undefined) return null;
-  const western = value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
-  const [whole, fraction = ''] = western.split(decimalSeparator(locale));
-  const digits = whole.replace(/[^\d-]/g, '') + (fraction ? `.${fraction.replace(/\D/g, '')}` : '');
-  const n = Number(digits);
-  return digits === '' || digits === '-' || !Number.isFinite(n) ? null : n;
-}
-
 /** A number parameter: the language's digits, no grouping (2019 stays 2019, not 2,019). */
 function show(value: string | number, locale: string): string {
   if (typeof value !== 'number') return value;
@@ -85,8 +58,7 @@ function closing(text: string, open: number): number {
 }
 
 function plural(body: string, value: string | number | undefined, params: MessageParams, locale: string): string | null {
-  const n = countOf(value, locale);
-  if (n === null) return null;
+  if (typeof value !== 'number') return null;
   const variants = new Map<string, string>();
   let i = 0;
   while (i < body.length) {
@@ -98,9 +70,9 @@ function plural(body: string, value: string | number | undefined, params: Messag
     variants.set(selector, body.slice(open + 1, close));
     i = close + 1;
   }
-  const chosen = variants.get(`=${n}`) ?? variants.get(pluralRule(locale).select(n)) ?? variants.get('other');
+  const chosen = variants.get(`=${value}`) ?? variants.get(pluralRule(locale).select(value)) ?? variants.get('other');
   if (chosen === undefined) return null;
-  const hash = typeof value === 'number' ? countFormat(locale).format(value) : String(value);
+  const hash = countFormat(locale).format(value);
   // # is the variant's own text, replaced before the parameters go in: a value may contain a #.
   return fill(chosen.replace(/#/g, hash), params, locale);
 }

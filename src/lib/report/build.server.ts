@@ -258,7 +258,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
     key: 'participants',
     title: t('report.fig.published_participants'),
     subtitle: t('report.fig.published_participants.sub', { period: period(years) }),
-    alt: t('report.fig.published_participants.alt', { n: fmt.integer(onsite.length), period: period(years) }),
+    alt: t('report.fig.published_participants.alt', { n: onsite.length, period: period(years) }),
     table: {
       columns: [
         { key: 'year', label: t('report.col.year') },
