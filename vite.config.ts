@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
     setupFiles: ['tests/setup/i18n.ts'],
+    // Vitest empties CSS imports unless told; the self-hosted font rules (i18n/fonts.server.ts) are tested.
+    css: { include: [/@fontsource\//] },
     testTimeout: 60_000,
     hookTimeout: 120_000
   }
