@@ -21,7 +21,8 @@ import { ensureBuild, startServer } from '../metrics/server.ts';
 
 registerRawLoader();
 const { DuckDBInstance } = await import('@duckdb/node-api');
-const { TABLES, ATTENDANCE_CELLS_SQL, wholeTableSql } = await import('../../src/lib/server/exports/tables.ts');
+const { TABLES, ATTENDANCE_CELLS_SQL } = await import('../../src/lib/server/exports/tables.ts');
+const { wholeTableSelect } = await import('../../src/lib/server/exports/stream.ts');
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -88,7 +89,7 @@ try {
 
   // The attendance export's query is the cell aggregation; suppression and the TEMP table are ours.
   const cases = [
-    { table: 'speakers', sql: wholeTableSql(TABLES.speakers) },
+    { table: 'speakers', sql: await wholeTableSelect(conn, TABLES.speakers) },
     { table: 'attendance', sql: ATTENDANCE_CELLS_SQL }
   ];
   const results = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataType, RecordBatchFileReader, tableFromIPC } from 'apache-arrow';
-import { ROWS_PER_BATCH, arrowStream, coalesce } from '../../src/lib/server/exports/stream.ts';
+import { ROWS_PER_BATCH, arrowStream, coalesce, wholeTableSelect } from '../../src/lib/server/exports/stream.ts';
 import type { ExportTable } from '../../src/lib/server/exports/tables.ts';
 import type { DownloadMetadata } from '../../src/lib/server/download/metadata.ts';
 import { databaseFile } from './database-file.ts';
@@ -148,6 +148,19 @@ describe('arrowStream (columns looked up in the country table)', () => {
     expect(south).toEqual(EXPECTED);
     expect(streamed).toHaveLength(1);
     expect(streamed[0]).not.toMatch(/FROM country/);
+  });
+
+  it('gives CSV and Parquet the same values, listed without a join and so without a sort', async () => {
+    await db.conn.run(`CREATE OR REPLACE TABLE country (iso3 VARCHAR, developing BOOLEAN);
+      INSERT INTO country VALUES ('KEN', true), ('NOR', false), ('HKG', NULL);`);
+    const listed = await wholeTableSelect(db.conn, table);
+    expect(listed).not.toMatch(/FROM country|ORDER BY/);
+    expect((await db.conn.runAndReadAll(listed)).getRowsJS().map((r) => r[1])).toEqual(EXPECTED);
+    // A code that cannot be listed: the lookup stays a subquery, a join, so the rows are sorted.
+    await db.conn.run(`INSERT INTO country VALUES ('x''y', true)`);
+    const joined = await wholeTableSelect(db.conn, table);
+    expect(joined).toMatch(/FROM country c WHERE .* ORDER BY rowid$/);
+    expect((await db.conn.runAndReadAll(joined)).getRowsJS().map((r) => r[1])).toEqual(EXPECTED);
   });
 
   it('asks a second, sorted query when a code cannot be listed, with the same values', async () => {

@@ -270,16 +270,6 @@ export const ATTENDANCE_CELLS_SQL = compose(attendanceCellsSql, { classification
 export const attendanceCellsSqlFor = (withIncomeHistory: boolean) =>
   withIncomeHistory ? ATTENDANCE_CELLS_SQL : compose(attendanceCellsSql, { classification: classificationSql, income: NO_INCOME_JOIN });
 
-/** `e AS name` for every column (the names and expressions are ours, never from a request). */
-export function selectList(table: ExportTable): string {
-  return table.columns.map((c) => `${columnSql(c)} AS ${c.name}`).join(', ');
-}
-
-/** The whole table in storage order. */
-export function wholeTableSql(table: ExportTable): string {
-  return `SELECT ${selectList(table)} FROM ${table.from} ORDER BY rowid`;
-}
-
 export function isExportTable(name: string): name is ExportTableName {
   return (EXPORT_TABLES as readonly string[]).includes(name);
 }
