@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeVector, type Data } from 'apache-arrow';
-import { UNORDERED, readColumns } from '../../src/lib/server/exports/arrow-columns.ts';
+import { BatchReader, UNORDERED } from '../../src/lib/server/exports/arrow-columns.ts';
 import type { ExportColumnType } from '../../src/lib/server/exports/tables.ts';
 import { databaseFile } from './database-file.ts';
 
@@ -9,8 +9,14 @@ const DAY_MS = 86_400_000;
 // the scan hands out strings the way a real export table does.
 const db = databaseFile('igf-arrow-columns-');
 
+/** The first batch of a query's rows (null for none), or UNORDERED. */
 async function read(sql: string, types: ExportColumnType[], capacity = 100_000) {
-  return readColumns(await db.conn.stream(sql), types, capacity);
+  const reader = new BatchReader(await db.conn.stream(sql), types);
+  try {
+    return await reader.read(capacity);
+  } finally {
+    await reader.close();
+  }
 }
 
 function values(data: Data): unknown[] {
@@ -22,7 +28,7 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
     const strings = ['', 'twelve bytes', 'thirteen byte', null, 'Ñandú – São Tomé e Príncipe', 'x', 'a longer string than twelve', 'and another one after it'];
     const list = strings.map((s) => (s === null ? 'NULL' : `'${s}'`)).join(', ');
     const r = await read(`SELECT unnest([${list}]) AS s, CAST(generate_subscripts([${list}], 1) AS INTEGER)`, ['string']);
-    if (r === UNORDERED) throw new Error('unordered');
+    if (r === UNORDERED || r === null) throw new Error('unordered or empty');
     expect(r.length).toBe(8);
     expect(values(r.columns[0])).toEqual(strings);
     expect(r.columns[0].nullCount).toBe(1);
@@ -39,7 +45,7 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
          (2147483647, DATE '1969-12-31', 1350, true, 4)) AS t(i, d, f, b, n)`,
       ['int', 'date', 'float', 'bool']
     );
-    if (r === UNORDERED) throw new Error('unordered');
+    if (r === UNORDERED || r === null) throw new Error('unordered or empty');
     const [ints, dates, floats, bools] = r.columns;
     expect(values(ints)).toEqual([1, null, -5, 2147483647]);
     expect(values(dates)).toEqual([DAY_MS, null, 20262 * DAY_MS, -DAY_MS]);
@@ -66,7 +72,7 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
     await db.conn.run('CHECKPOINT');
     const sql = 'SELECT i, repeated, unique_text, day, share, flag FROM mixed';
     const r = await read(`${sql.replace('FROM', ', CAST(rowid AS INTEGER) FROM')}`, ['int', 'string', 'string', 'date', 'float', 'bool']);
-    if (r === UNORDERED) throw new Error('unordered');
+    if (r === UNORDERED || r === null) throw new Error('unordered or empty');
     expect(r.length).toBe(10_000);
     const expected = (await db.conn.runAndReadAll(`SELECT i, repeated, unique_text, (day - DATE '1970-01-01') * ${DAY_MS}, share, flag FROM mixed ORDER BY rowid`)).getRowsJS();
     const columns = r.columns.map(values);
@@ -76,20 +82,17 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
 
   it('reads constant columns as one value per row, and an empty result as no rows', async () => {
     const r = await read(`SELECT 'the same long text in every row' AS s, 7 AS i, CAST(n AS INTEGER) FROM range(3000) AS r(n)`, ['string', 'int']);
-    if (r === UNORDERED) throw new Error('unordered');
+    if (r === UNORDERED || r === null) throw new Error('unordered or empty');
     expect(r.length).toBe(3000);
     expect(new Set(values(r.columns[0]))).toEqual(new Set(['the same long text in every row']));
     expect(values(r.columns[0])).toHaveLength(3000);
     expect(new Set(values(r.columns[1]))).toEqual(new Set([7]));
-    const empty = await read('SELECT CAST(n AS VARCHAR), CAST(n AS INTEGER) FROM range(0) AS r(n)', ['string']);
-    if (empty === UNORDERED) throw new Error('unordered');
-    expect(empty.length).toBe(0);
-    expect(values(empty.columns[0])).toEqual([]);
+    expect(await read('SELECT CAST(n AS VARCHAR), CAST(n AS INTEGER) FROM range(0) AS r(n)', ['string'])).toBeNull();
   });
 
   it('copies a few very long strings in a batch sized for many rows (the buffer grows to need, not to capacity)', async () => {
     const r = await read(`SELECT repeat(chr(97 + CAST(n AS INTEGER)), 40000), CAST(n AS INTEGER) FROM range(3) AS r(n)`, ['string'], 122_880);
-    if (r === UNORDERED) throw new Error('unordered');
+    if (r === UNORDERED || r === null) throw new Error('unordered or empty');
     expect(values(r.columns[0])).toEqual(['a'.repeat(40_000), 'b'.repeat(40_000), 'c'.repeat(40_000)]);
   });
 
@@ -103,7 +106,33 @@ describe('readColumns (DuckDB vectors copied into Arrow buffers)', () => {
     await expect(read('SELECT 1::BIGINT AS n, 0', ['int'])).rejects.toThrow(/n is BIGINT/);
   });
 
-  it('refuses more rows than the batch can hold', async () => {
-    await expect(read('SELECT CAST(n AS INTEGER), CAST(n AS INTEGER) FROM range(3000) AS r(n)', ['int'], 2048)).rejects.toThrow(/more than 2048 rows/);
+  it('reads a result in batches of whole chunks, the chunk that does not fit starting the next batch', async () => {
+    // 5,000 rows come as chunks of 2,048, 2,048 and 904: in batches of at most 3,000 rows the second
+    // chunk does not fit beside the first, and starts the second batch with the third.
+    const reader = new BatchReader(await db.conn.stream('SELECT CAST(n AS INTEGER), CAST(n AS INTEGER) FROM range(5000) AS r(n)'), ['int']);
+    try {
+      const lengths: number[] = [];
+      const seen: unknown[] = [];
+      for (let b = await reader.read(3000); b !== null; b = await reader.read(3000)) {
+        if (b === UNORDERED) throw new Error('unordered');
+        lengths.push(b.length);
+        seen.push(...values(b.columns[0]));
+      }
+      expect(lengths).toEqual([2048, 2952]);
+      expect(seen).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('says UNORDERED when an ordinal does not exceed the last one of an earlier batch', async () => {
+    // Ordinals 0..2047, then 0..951 again: the second batch steps back across the boundary.
+    const reader = new BatchReader(await db.conn.stream('SELECT CAST(n AS INTEGER), CAST(n % 2048 AS INTEGER) FROM range(3000) AS r(n)'), ['int']);
+    try {
+      expect(await reader.read(2048)).not.toBe(UNORDERED);
+      expect(await reader.read(2048)).toBe(UNORDERED);
+    } finally {
+      await reader.close();
+    }
   });
 });

@@ -14,7 +14,7 @@
  */
 import { endianness } from 'node:os';
 import duckdb from '@duckdb/node-bindings';
-import { DuckDBTypeId, type DuckDBResult } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBResult } from '@duckdb/node-api';
 import { Bool, DateDay, Float64, Int32, Utf8, makeData, type Data } from 'apache-arrow';
 import type { ExportColumnType } from './tables.ts';
 
@@ -31,50 +31,83 @@ export const DUCKDB_TYPE: Record<ExportColumnType, { sql: string; id: DuckDBType
 
 export const UNORDERED = Symbol('unordered');
 
+/** Rows of a result as Arrow columns, with each row's ordinal (the result's last column). */
+export interface ColumnBatch {
+  length: number;
+  columns: Data[];
+  ordinals: Int32Array;
+}
+
 /**
- * All rows of a streamed result as Arrow columns. The result's columns are `types` (each cast to
- * its DUCKDB_TYPE) and then an INTEGER ordinal of the row; `UNORDERED` when the ordinals do not
- * strictly increase (the caller asks again with ORDER BY). At most `capacity` rows.
+ * A streamed result read batch by batch as Arrow columns. The result's columns are `types` (each
+ * cast to its DUCKDB_TYPE) and then an INTEGER ordinal of the row, which must strictly increase
+ * over the whole result (next() says UNORDERED where it does not). DuckDB produces the next chunk
+ * on its own threads while one is copied; close() settles that fetch, so the connection can be used
+ * again however the reading ends.
  */
-export async function readColumns(
-  result: DuckDBResult,
-  types: ExportColumnType[],
-  capacity: number
-): Promise<{ length: number; columns: Data[]; ordinals: Int32Array } | typeof UNORDERED> {
-  // Refused here, not at import: the CSV and Parquet exports that share this module do not depend on it.
-  if (!LITTLE_ENDIAN) throw new Error('export: the Arrow export reads DuckDB vectors as little-endian memory, and this machine is big-endian');
-  const expected = [...types.map((t) => DUCKDB_TYPE[t]), DUCKDB_TYPE.int];
-  expected.forEach(({ sql, id }, i) => {
-    if (result.columnTypeId(i) !== id) throw new Error(`export: column ${result.columnName(i)} is ${result.columnType(i)}, expected ${sql}`);
-  });
-  const builders = types.map((t) => columnBuilder(t, capacity));
-  const ordinals = new Int32Array(capacity);
-  let length = 0;
-  let previous = -1;
-  // DuckDB produces the next chunk on its own thread while this one is copied; whatever way this
-  // ends, that fetch is settled before the connection can be used again.
-  let next = result.fetchChunk();
-  try {
+export class BatchReader {
+  private next: Promise<DuckDBDataChunk | null>;
+  /** A chunk fetched that did not fit in the batch before: the first of the next one. */
+  private held: DuckDBDataChunk | null = null;
+  private previous = -1;
+  private ended = false;
+
+  constructor(
+    private readonly result: DuckDBResult,
+    private readonly types: ExportColumnType[]
+  ) {
+    // Refused here, not at import: the CSV and Parquet exports that share this module do not depend on it.
+    if (!LITTLE_ENDIAN) throw new Error('export: the Arrow export reads DuckDB vectors as little-endian memory, and this machine is big-endian');
+    const expected = [...types.map((t) => DUCKDB_TYPE[t]), DUCKDB_TYPE.int];
+    expected.forEach(({ sql, id }, i) => {
+      if (result.columnTypeId(i) !== id) throw new Error(`export: column ${result.columnName(i)} is ${result.columnType(i)}, expected ${sql}`);
+    });
+    this.next = result.fetchChunk();
+  }
+
+  /**
+   * Up to `capacity` rows in whole chunks (a chunk holds at most 2,048), or null after the last.
+   * UNORDERED when an ordinal does not exceed the one before it, in this batch or an earlier one.
+   */
+  async read(capacity: number): Promise<ColumnBatch | typeof UNORDERED | null> {
+    if (this.ended) return null;
+    const { types } = this;
+    const builders = types.map((t) => columnBuilder(t, capacity));
+    const ordinals = new Int32Array(capacity);
+    let length = 0;
     for (;;) {
-      const chunk = await next;
-      if (!chunk || chunk.rowCount === 0) break;
-      next = result.fetchChunk();
+      const chunk = this.held ?? (await this.next);
+      this.held = null;
+      if (!chunk || chunk.rowCount === 0) {
+        this.ended = true;
+        break;
+      }
       const rows = chunk.rowCount;
-      if (length + rows > capacity) throw new Error(`export: more than ${capacity} rows in one batch`);
+      if (length + rows > capacity) {
+        if (length === 0) throw new Error(`export: a chunk of ${rows} rows is more than a batch of ${capacity}`);
+        this.held = chunk;
+        break;
+      }
+      this.next = this.result.fetchChunk();
       const ordinal = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, types.length), rows * 4);
       const chunkOrdinals = new Int32Array(ordinal.buffer, ordinal.byteOffset, rows);
       for (const n of chunkOrdinals) {
-        if (!(n > previous)) return UNORDERED;
-        previous = n;
+        if (!(n > this.previous)) return UNORDERED;
+        this.previous = n;
       }
       ordinals.set(chunkOrdinals, length);
       builders.forEach((b, i) => b.append(duckdb.data_chunk_get_vector(chunk.chunk, i), rows));
       length += rows;
     }
-  } finally {
-    await next.catch(() => null);
+    if (length === 0) return null;
+    return { length, columns: builders.map((b) => b.finish()), ordinals: ordinals.subarray(0, length) };
   }
-  return { length, columns: builders.map((b) => b.finish()), ordinals: ordinals.subarray(0, length) };
+
+  /** Settles the fetch under way (its error too: the reading has ended anyway). */
+  async close(): Promise<void> {
+    this.ended = true;
+    await this.next.catch(() => null);
+  }
 }
 
 /** Values of one column, appended chunk by chunk, then handed to Arrow as one Data. */
