@@ -6,7 +6,7 @@
  * every metric, definition, export and column of the domain has its key, so a new one cannot
  * appear untranslated.
  */
-import { hasMessage, t, type MessageKey } from './index.ts';
+import { hasMessage, messageOr, t, type MessageKey } from './index.ts';
 import type { MetricName } from '$lib/domain/metrics.ts';
 import { GLOBAL_SOUTH_DEFINITIONS, type GlobalSouthDefinition } from '$lib/domain/global-south.ts';
 import { EXPORT_TABLES, type ExportTableName } from '$lib/domain/exports.ts';
@@ -68,6 +68,5 @@ export function hasUnitKey(unit: string): boolean {
 
 /** A column type (int, float, bool, string, date) in words of the current language. */
 export function typeText(type: string): string {
-  const key = `type.${type}`;
-  return hasMessage(key) ? t(key) : type;
+  return messageOr(`type.${type}`, type);
 }
