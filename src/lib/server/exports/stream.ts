@@ -170,7 +170,8 @@ async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema
   const joins = expressions.some((e, i) => !dictionaries.has(table.columns[i].name) && isSubquery(e));
   const query = (after: number, sorted: boolean) =>
     `SELECT ${select}, CAST(rowid AS INTEGER) FROM ${table.from}${after >= 0 ? ` WHERE rowid > ${after}` : ''}${sorted ? ' ORDER BY rowid' : ''}`;
-  await conn.run(`SET streaming_buffer_size = '${STREAM_BUFFER}'`);
+  // A connection's own setting (its scope is LOCAL): the API's pooled connections keep DuckDB's default.
+  await conn.run(`SET SESSION streaming_buffer_size = '${STREAM_BUFFER}'`);
 
   let reader = new BatchReader(await conn.stream(query(-1, joins)), types);
   let handedOn = -1;
