@@ -69,28 +69,36 @@ function csvExpression(c: ExportColumn, e: string): string {
   return e;
 }
 
+/** Whether an expression of ours holds a subquery (and so makes DuckDB join, which keeps no order). */
+const isSubquery = (e: string) => /\bselect\b/i.test(e);
+
 /**
- * The whole table in storage order, as DuckDB's CSV and Parquet writers read it: each column's
- * expression (`write` turns it into what the writer gets), the country lookups read from
- * per-country lists where they can be (countryLookupsWithoutJoin). A SELECT from one table keeps
- * the table's order (DuckDB's documented order preservation, which COPY keeps too), so only a
- * lookup left as a subquery, which DuckDB plans as a join, needs ORDER BY rowid. 1M speakers to
- * Parquet: 2.3-3.0 s with the four global-south flags as subqueries and sorted, 0.5-0.9 s now.
+ * Each column's SQL expression as every format scans it, the country lookups read from per-country
+ * lists where they can be (countryLookupsWithoutJoin), and whether any expression is left a
+ * subquery: a join, after which only ORDER BY rowid gives the table's order. A SELECT from one table
+ * otherwise keeps it (DuckDB's documented order preservation, which COPY keeps too).
+ */
+async function scanExpressions(conn: DuckDBConnection, table: ExportTable): Promise<{ expressions: string[]; joins: boolean }> {
+  const listed = await countryLookupsWithoutJoin(conn, table.columns);
+  const expressions = table.columns.map((c) => listed.get(c.name) ?? columnSql(c));
+  return { expressions, joins: expressions.some(isSubquery) };
+}
+
+/**
+ * The whole table in storage order, as DuckDB's CSV and Parquet writers read it (`write` turns each
+ * column's expression into what the writer gets), sorted only where a lookup is left a join.
+ * 1M speakers to Parquet: 2.3-3.0 s with the four global-south flags as subqueries and sorted,
+ * 0.5-0.9 s from the lists.
  */
 export async function wholeTableSelect(
   conn: DuckDBConnection,
   table: ExportTable,
   write: (c: ExportColumn, e: string) => string = (_, e) => e
 ): Promise<string> {
-  const listed = await countryLookupsWithoutJoin(conn, table.columns);
-  const expressions = table.columns.map((c) => listed.get(c.name) ?? columnSql(c));
+  const { expressions, joins } = await scanExpressions(conn, table);
   const columns = table.columns.map((c, i) => `${write(c, expressions[i])} AS ${c.name}`);
-  const joins = expressions.some(isSubquery);
   return `SELECT ${columns.join(', ')} FROM ${table.from}${joins ? ' ORDER BY rowid' : ''}`;
 }
-
-/** Whether an expression of ours holds a subquery (and so makes DuckDB join). */
-const isSubquery = (e: string) => /\bselect\b/i.test(e);
 
 /**
  * RFC 4180 CSV (header line, CRLF, fields quoted where needed, empty field = null, a leading ' on
@@ -161,13 +169,12 @@ async function* recordBatches(conn: DuckDBConnection, table: ExportTable, schema
   const last = Number((await conn.runAndReadAll(`SELECT coalesce(max(rowid), -1)::BIGINT FROM ${table.from}`)).getRows()[0][0]);
   // The rowid travels as an INTEGER beside the columns (DuckDB's rowids start at 0 and stay dense).
   if (last > 0x7fff_ffff) throw new Error(`export ${table.name}: rowids beyond 2^31 are not supported by the Arrow export`);
-  const listed = await countryLookupsWithoutJoin(conn, table.columns);
+  const { expressions, joins } = await scanExpressions(conn, table);
   const dictionaries = await categoryDictionaries(conn, table);
-  const expressions = table.columns.map((c) => listed.get(c.name) ?? dictionaries.get(c.name)?.index ?? columnSql(c));
-  /** What the scan hands over: a categorical column's indices as integers. */
+  /** What the scan hands over: a categorical column's indices as integers, in place of its text. */
+  const scanned = table.columns.map((c, i) => dictionaries.get(c.name)?.index ?? expressions[i]);
   const types = table.columns.map((c) => (dictionaries.has(c.name) ? 'int' : c.type));
-  const select = table.columns.map((c, i) => `CAST(${expressions[i]} AS ${DUCKDB_TYPE[types[i]].sql}) AS ${c.name}`).join(', ');
-  const joins = expressions.some((e, i) => !dictionaries.has(table.columns[i].name) && isSubquery(e));
+  const select = table.columns.map((c, i) => `CAST(${scanned[i]} AS ${DUCKDB_TYPE[types[i]].sql}) AS ${c.name}`).join(', ');
   const query = (after: number, sorted: boolean) =>
     `SELECT ${select}, CAST(rowid AS INTEGER) FROM ${table.from}${after >= 0 ? ` WHERE rowid > ${after}` : ''}${sorted ? ' ORDER BY rowid' : ''}`;
   // A connection's own setting (its scope is LOCAL): the API's pooled connections keep DuckDB's default.

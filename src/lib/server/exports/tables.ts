@@ -11,9 +11,8 @@ import { compose } from '../metrics/sql.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '../metrics/describe.ts';
 import { NORTH_REGIONAL_GROUPS, SOUTH_REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
 
-import { EXPORT_TABLES } from '$lib/domain/exports.ts';
-export { EXPORT_TABLES };
-export type ExportTableName = (typeof EXPORT_TABLES)[number];
+import { EXPORT_TABLES, type ExportTableName } from '$lib/domain/exports.ts';
+export { EXPORT_TABLES, type ExportTableName };
 
 /** The download registry's table formats. */
 export const EXPORT_FORMATS = TABLE_FORMATS;
