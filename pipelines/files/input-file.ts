@@ -25,7 +25,8 @@ export interface DecodedInput {
   bytes: number;
 }
 
-const SNIFF_BYTES = 64 * 1024;
+/** How much of a file's start is enough to tell its format, delimiter and header. */
+export const SNIFF_BYTES = 64 * 1024;
 
 /** The file's bytes, or an InputError saying in plain words why there are none. */
 export async function readBytes(path: string): Promise<Buffer> {

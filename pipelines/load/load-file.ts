@@ -166,17 +166,20 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   const given = options.name ?? displayName(path);
   const file = await storedName(conn, key, given, given.includes('/') ? null : dirname(resolve(path)));
   const progress = options.progress ?? (() => {});
-  const bytes = await readBytes(path);
-  const sha256 = sha256Hex(bytes);
-
   const previous = await rows(
     conn,
     'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, source_set FROM load_log WHERE file_key = $1',
     [key]
   );
+  // The bytes are read and hashed while DuckDB already reads a new file (stageFile). A file loaded
+  // before waits for its hash: unchanged bytes are not staged at all.
+  const read = readBytes(path).then((bytes) => ({ bytes, sha256: sha256Hex(bytes) }));
+  // Handled where it is awaited; this only keeps a failed read from being reported as unhandled meanwhile.
+  read.catch(() => {});
+  const earlier = previous.length > 0 ? await read : undefined;
   const unchanged =
-    previous.length > 0 &&
-    previous[0][0] === sha256 &&
+    earlier !== undefined &&
+    previous[0][0] === earlier.sha256 &&
     (!options.kind || previous[0][1] === options.kind) &&
     (!options.synthetic || previous[0][5] === true) &&
     (!options.source || previous[0][6] === options.source) &&
@@ -191,7 +194,7 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
       status: 'unchanged',
       format: '',
       encoding: '',
-      sha256,
+      sha256: earlier.sha256,
       synthetic: Boolean(synthetic),
       source_set: sourceSet === null ? null : String(sourceSet),
       rows_read: Number(read),
@@ -208,12 +211,13 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   }
 
   const yearField = (kind: RecordKind) => (kind === 'published_figures' ? 'year' : 'meeting_year');
-  const staged = await stageFile(conn, path, bytes, {
-    kind: options.kind,
-    manual: options.manual,
-    implied: new Set(options.year === undefined ? [] : ['meeting_year']),
-    progress
-  });
+  const staged = await stageFile(
+    conn,
+    path,
+    read.then((r) => r.bytes),
+    { kind: options.kind, manual: options.manual, implied: new Set(options.year === undefined ? [] : ['meeting_year']), progress }
+  );
+  const { sha256 } = await read;
   const kind = staged.match.kind;
   const fields = FIELDS[kind];
   const has = (f: string) => f in fields;

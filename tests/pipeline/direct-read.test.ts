@@ -3,8 +3,13 @@
  * (quickLineCheck); everything else goes through the full scan. Either way every record is loaded
  * or rejected with its own line.
  */
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runPipeline } from '../../pipelines/run.ts';
+import { stageFile } from '../../pipelines/load/stage.ts';
+import { openDatabase } from '../../pipelines/database/open.ts';
+import { InputError } from '../../pipelines/files/input-file.ts';
 import { quickLineCheck, MAX_FIELD_BYTES } from '../../pipelines/files/csv.ts';
 import { workspace, query } from './helpers.ts';
 
@@ -78,5 +83,90 @@ describe('reading a CSV directly or through the full scan', () => {
   it('reads a file with a BOM and no final line end', async () => {
     const { loaded } = await loadedAndRejected('\ufeffmeeting_year,country\n2019,France\n2020,Chile');
     expect(loaded).toEqual([[2, 'France'], [3, 'Chile']]);
+  });
+});
+
+/**
+ * stageFile starts DuckDB's read of a file whose first 64 KB are a plain UTF-8 CSV while the caller
+ * still reads and hashes the whole file, and keeps that read only if the whole file is that CSV.
+ */
+describe('DuckDB reading a new CSV while it is hashed', () => {
+  /** A connection that records the statements stageFile runs, in order. */
+  async function recordingConnection(dir: string) {
+    const db = await openDatabase(join(dir, 'stage.duckdb'));
+    onTestFinished(() => db.close());
+    const statements: string[] = [];
+    const conn = new Proxy(db.conn, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== 'run' && name !== 'runAndReadAll') return typeof value === 'function' ? value.bind(target) : value;
+        return (sql: string, ...rest: unknown[]) => {
+          statements.push(sql);
+          return (value as (...a: unknown[]) => unknown).call(target, sql, ...rest);
+        };
+      }
+    });
+    return { conn, statements, db };
+  }
+  const readsCsv = (sql: string) => sql.includes('CREATE TEMP TABLE staged_raw') && sql.includes('read_csv');
+  /** Bytes that the test hands over when it chooses, as a slow disk would. */
+  function heldBack() {
+    let release!: (bytes: Buffer) => void;
+    let fail!: (e: Error) => void;
+    const contents = new Promise<Buffer>((resolve, reject) => ((release = resolve), (fail = reject)));
+    return { contents, release, fail };
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 20));
+
+  it('starts the read before the bytes arrive and keeps it for a plain CSV', async () => {
+    const ws = workspace();
+    const path = ws.file('list.csv', 'meeting_year,country\n2019,France\n2020,"Korea, Republic of"\n');
+    const { conn, statements } = await recordingConnection(ws.dir);
+    const held = heldBack();
+    const staging = stageFile(conn as never, path, held.contents);
+    await tick();
+    expect(statements.filter(readsCsv)).toHaveLength(1);
+    held.release(readFileSync(path));
+    const staged = await staging;
+    expect(staged).toMatchObject({ format: 'csv', recordsRead: 2, staged: 2 });
+    expect(statements.filter(readsCsv)).toHaveLength(1);
+    const rows = (await conn.runAndReadAll('SELECT __source_line, country FROM staged ORDER BY 1')).getRows();
+    expect(rows).toEqual([[2n, 'France'], [3n, 'Korea, Republic of']]);
+  });
+
+  it('drops the early read when a Windows-1252 character comes after the first 64 KB, and reads the file re-encoded', async () => {
+    const first = Array.from({ length: 7000 }, () => '2019,France\n').join(''); // 84 KB
+    const bytes = Buffer.concat([Buffer.from(`meeting_year,country\n${first}2019,Per`), Buffer.from([0xfa]), Buffer.from('\n2020,Chile\n')]);
+    const { file, loaded, rejected } = await loadedAndRejected(bytes);
+    expect(file.encoding).toBe('windows-1252');
+    expect(file.rows_read).toBe(7002);
+    expect(loaded.slice(-2)).toEqual([[7002, 'Perú'], [7003, 'Chile']]);
+    expect(rejected).toEqual([]);
+  });
+
+  it('starts nothing before the bytes arrive for JSON, and stages it from them', async () => {
+    const ws = workspace();
+    const path = ws.file('list.json', '[{"meeting_year": 2019, "country": "France"}]');
+    const { conn, statements } = await recordingConnection(ws.dir);
+    const held = heldBack();
+    const staging = stageFile(conn as never, path, held.contents);
+    await tick();
+    expect(statements.some((s) => s.includes('CREATE TEMP TABLE staged_raw'))).toBe(false);
+    held.release(readFileSync(path));
+    expect(await staging).toMatchObject({ format: 'json', recordsRead: 1, staged: 1 });
+  });
+
+  it('leaves nothing staged when the whole file cannot be read after the early read started', async () => {
+    const ws = workspace();
+    const path = ws.file('list.csv', 'meeting_year,country\n2019,France\n');
+    const { conn, statements } = await recordingConnection(ws.dir);
+    const held = heldBack();
+    const staging = stageFile(conn as never, path, held.contents);
+    await tick();
+    expect(statements.filter(readsCsv)).toHaveLength(1);
+    held.fail(new InputError('cannot be read (permissions?)'));
+    await expect(staging).rejects.toThrow('cannot be read (permissions?)');
+    const left = (await conn.runAndReadAll("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'staged_raw'")).getRows();
+    expect(left).toEqual([[0n]]);
   });
 });
