@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS country_income (
 -- Tables created before these hints keep DuckDB's own choice; the data are the same.
 CREATE TABLE IF NOT EXISTS attendance (
   meeting_year       INTEGER NOT NULL,
-  participant_key    VARCHAR USING COMPRESSION fsst,  -- keyed SHA-256 of participant_id or e-mail; never the raw value
+  participant_key    VARCHAR USING COMPRESSION fsst,  -- keyed SHA-256 of participant_id or e-mail, first 32 hex digits; never the raw value
   country_iso3       VARCHAR USING COMPRESSION dictionary,
   country_raw        VARCHAR USING COMPRESSION dictionary,
   stakeholder_group  VARCHAR NOT NULL USING COMPRESSION dictionary,
@@ -165,6 +165,8 @@ ALTER TABLE load_log ADD COLUMN IF NOT EXISTS file_key VARCHAR;
 UPDATE attendance SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
 UPDATE session SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
 UPDATE speaker SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
+-- Keys stored before they were cut to 128 bits: the same cut, so that a person keeps one key.
+UPDATE attendance SET participant_key = left(participant_key, 32) WHERE length(participant_key) > 32;
 
 -- Only file, line and reason: never a value of the rejected row, which may hold a name or an e-mail.
 CREATE TABLE IF NOT EXISTS rejected_row (

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { runPipeline } from '../../pipelines/run.ts';
 import { workspace, sha256, query } from './helpers.ts';
@@ -98,7 +99,7 @@ describe('loading a messy registration export', () => {
     }
     const keys = await query(ws.db, 'SELECT participant_key FROM attendance WHERE participant_key IS NOT NULL');
     expect(keys.length).toBe(4);
-    for (const k of keys) expect(String(k.participant_key)).toMatch(/^[0-9a-f]{64}$/);
+    for (const k of keys) expect(String(k.participant_key)).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('is idempotent: the same file twice changes nothing', async () => {
@@ -218,6 +219,41 @@ describe('loading a messy registration export', () => {
     expect(report.files[0]).toMatchObject({ encoding: 'windows-1252', rows_loaded: 1, synthetic: true });
     expect(await query(ws.db, 'SELECT country_iso3, gender, synthetic FROM attendance')).toEqual([
       { country_iso3: 'BRA', gender: 'female', synthetic: true }
+    ]);
+  });
+});
+
+describe('participant keys', () => {
+  const keyOf = (secret: string, kind: 'email' | 'id', value: string) =>
+    createHash('sha256').update(`${secret}:${kind}:${value}`).digest('hex').slice(0, 32);
+
+  it('are the first 32 hex digits of the keyed SHA-256, the lower-cased e-mail winning over the id', async () => {
+    const ws = workspace();
+    const input = ws.file('list.csv', 'meeting_year,participant_id,email,country\n2019,P-1,Ama@Example.org,Ghana\n2019,P-2,,Kenya\n2019,,,Chile\n');
+    expect((await runPipeline({ db: ws.db, inputs: [input] })).ok).toBe(true);
+    const secret = readFileSync(process.env.IGF_PSEUDONYM_KEY_FILE!, 'utf8').trim();
+    const keys = await query(ws.db, 'SELECT participant_key FROM attendance ORDER BY source_line');
+    expect(keys.map((k) => k.participant_key)).toEqual([keyOf(secret, 'email', 'ama@example.org'), keyOf(secret, 'id', 'P-2'), null]);
+  });
+
+  it('stored whole by an earlier version are cut to the same 32 digits, so a person keeps one key', async () => {
+    const ws = workspace();
+    const first = ws.file('2019.csv', 'meeting_year,participant_id,country\n2019,P-1,Ghana\n');
+    expect((await runPipeline({ db: ws.db, inputs: [first] })).ok).toBe(true);
+    const secret = readFileSync(process.env.IGF_PSEUDONYM_KEY_FILE!, 'utf8').trim();
+    const whole = createHash('sha256').update(`${secret}:id:P-1`).digest('hex');
+    // As an earlier version stored it: all 64 digits.
+    const instance = await DuckDBInstance.create(ws.db);
+    const conn = await instance.connect();
+    await conn.run('UPDATE attendance SET participant_key = $1', [whole]);
+    conn.closeSync();
+    instance.closeSync();
+    const second = ws.file('2022.csv', 'meeting_year,participant_id,country\n2022,P-1,Ghana\n');
+    expect((await runPipeline({ db: ws.db, inputs: [second] })).ok).toBe(true);
+    const keys = await query(ws.db, 'SELECT meeting_year, participant_key FROM attendance ORDER BY meeting_year');
+    expect(keys).toEqual([
+      { meeting_year: 2019, participant_key: whole.slice(0, 32) },
+      { meeting_year: 2022, participant_key: whole.slice(0, 32) }
     ]);
   });
 });
