@@ -216,6 +216,8 @@ describe('GET /api/v1/export/{table}.{format}', () => {
     expect(meta.url).toBe(`${server.url}/api/v1/export/attendance.csv`);
     expect(meta.suppression).toEqual({ k: K, applied: true });
     expect(meta.columns.find((c: { name: string }) => c.name === 'participants').unit).toBe('records');
+    expect(meta.columns.find((c: { name: string }) => c.name === 'participants').unit_code).toBe('records');
+    expect(meta.columns.find((c: { name: string }) => c.name === 'country_iso3')).toMatchObject({ unit: null, unit_code: null });
     expect(meta.synthetic_notice).toMatch(/SYNTHETIC/);
     expect(meta.rows).toBeLessThan(ATTENDANCE_CELLS); // hidden cells published as one row per set and year
     expect(meta.source_sets).toEqual([
@@ -273,6 +275,7 @@ describe('metric views: the rows of one chart in every format', () => {
     expect(JSON.parse(meta.get('filters') ?? '{}')).toMatchObject({ population: 'speakers', dimension: 'gender', category: 'female', from: 2019, to: 2021 });
     expect(meta.get('citation')).toContain(`${server.url}${url('arrow')}`);
     expect(table.schema.fields.find((f) => f.name === 'share')?.metadata.get('unit')).toBe('proportion (0–1)');
+    expect(table.schema.fields.find((f) => f.name === 'share')?.metadata.get('unit_code')).toBe('proportion');
   });
 
   it('CSV parses to the same values as the JSON', async () => {

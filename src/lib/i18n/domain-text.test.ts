@@ -3,15 +3,15 @@
  * keys, so that a new one cannot reach a page untranslated; and the English catalog says what the
  * API says (the modules' and the export schema's own English, which the metadata keeps).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { t } from './index.ts';
+import { t, useLocaleSource } from './index.ts';
+import { registerAllCatalogs } from './all-catalogs.ts';
 import {
   definitionTextKey,
   exportColumnText,
   exportDescriptionKey,
   exportTitleKey,
-  hasUnitKey,
   metricDefinitionKey,
   metricTitleKey,
   typeText,
@@ -34,6 +34,7 @@ import { SPECIAL_SITUATION_LIST_DATE } from '$lib/server/metrics/ldc-lldc-sids-s
 import { EXPORT_TABLES, TABLES } from '$lib/server/exports/tables.ts';
 import { EXPORT_TABLES as DOMAIN_EXPORT_TABLES } from '$lib/domain/exports.ts';
 import { unitOf } from '$lib/server/download/metadata.ts';
+import { UNIT_CODES, unitCodeOf, type UnitCode } from '$lib/domain/units.ts';
 
 const has = (key: string) => key in en;
 
@@ -122,28 +123,39 @@ describe('export text', () => {
     for (const column of table.columns) {
       expect(exportColumnText(name, column.name), `${name}.${column.name}`).toBe(column.description);
       expect(has(`type.${column.type}`), `type ${column.type}`).toBe(true);
-      const unit = unitOf(column.name);
-      if (unit !== null) {
-        expect(hasUnitKey(unit), `unit ${unit}`).toBe(true);
-        expect(unitText(unit)).toBe(unit);
-      }
+      const unit = unitCodeOf(column.name);
+      // The page's words for the unit are the metadata's, in English.
+      expect(unitText(unit), `${name}.${column.name}`).toBe(unitOf(column.name) ?? '');
     }
   });
 
-  it('every unit of a metric column has its key', () => {
-    for (const metric of METRICS) {
-      for (const column of METRIC_MODULES[metric].columns(parseMetricParams(metric, {}))) {
-        const unit = unitOf(column.name);
-        if (unit !== null) expect(hasUnitKey(unit), `${metric}.${column.name}: ${unit}`).toBe(true);
-      }
-    }
+  it('uses every unit code: each is the unit of some metric or export column', () => {
+    const used = new Set<UnitCode>();
+    const note = (column: string) => {
+      const unit = unitCodeOf(column);
+      if (unit !== null) used.add(unit);
+    };
+    for (const metric of METRICS) for (const column of METRIC_MODULES[metric].columns(parseMetricParams(metric, {}))) note(column.name);
+    for (const name of EXPORT_TABLES) for (const column of TABLES[name].columns) note(column.name);
+    expect([...used].sort()).toEqual([...UNIT_CODES].sort());
   });
 
-  it('words the types and leaves an unknown type or unit as given', () => {
+  it('words the types, leaves an unknown type as given, and words units in the reader’s language', () => {
     expect(typeText('bool')).toBe('true/false');
     expect(typeText('blob')).toBe('blob');
-    expect(unitText('parsecs')).toBe('parsecs');
+    expect(unitText('proportion')).toBe('proportion (0–1)');
     expect(unitText(null)).toBe('');
+    expect(unitCodeOf('share')).toBe('proportion');
+    expect(unitOf('share')).toBe('proportion (0–1)');
+    expect(unitCodeOf('country_iso3')).toBeNull();
+    expect(unitCodeOf('toString')).toBeNull();
     expect(exportColumnText('speakers', 'no_such_column')).toBeNull();
+    registerAllCatalogs();
+    useLocaleSource(() => 'fr');
+    expect(unitText('ratio')).not.toBe(unitText(null));
+    expect(unitText('ratio')).toBe(t('unit.ratio'));
+    expect(unitText('ratio')).not.toBe('ratio (1 = proportional)');
   });
 });
+
+afterEach(() => useLocaleSource(() => 'en'));

@@ -10,6 +10,7 @@ import { hasMessage, messageOr, t, type MessageKey } from './index.ts';
 import type { MetricName } from '$lib/domain/metrics.ts';
 import { GLOBAL_SOUTH_DEFINITIONS, type GlobalSouthDefinition } from '$lib/domain/global-south.ts';
 import { EXPORT_TABLES, type ExportTableName } from '$lib/domain/exports.ts';
+import type { UnitCode } from '$lib/domain/units.ts';
 
 export const metricTitleKey = (metric: MetricName): MessageKey => `metric.${metric}.title`;
 export const metricDefinitionKey = (metric: MetricName): MessageKey => `metric.${metric}.definition`;
@@ -44,26 +45,9 @@ export function exportColumnText(table: string, column: string): string | null {
   return table === 'attendance' && HIDDEN_ROW_COLUMNS.includes(column) ? `${t(shared)} ${t('column.hidden_row_empty')}` : t(shared);
 }
 
-/** The units of the metadata (server/download/metadata.ts UNITS), by their English text. */
-const UNIT_KEYS: Record<string, MessageKey> = {
-  'proportion (0–1)': 'unit.proportion',
-  records: 'unit.records',
-  'persons on stage': 'unit.persons_on_stage',
-  sessions: 'unit.sessions',
-  persons: 'unit.persons',
-  'calendar year of the meeting': 'unit.meeting_year',
-  'ratio (1 = proportional)': 'unit.ratio'
-};
-
-/** A unit in the current language; one the catalog does not know stays as given. */
-export function unitText(unit: string | null): string {
-  if (unit === null) return '';
-  const key = UNIT_KEYS[unit];
-  return key ? t(key) : unit;
-}
-
-export function hasUnitKey(unit: string): boolean {
-  return unit in UNIT_KEYS;
+/** A unit (src/lib/domain/units.ts) in words of the current language; '' for a column without one. */
+export function unitText(unit: UnitCode | null): string {
+  return unit === null ? '' : t(`unit.${unit}`);
 }
 
 /** A column type (int, float, bool, string, date) in words of the current language. */

@@ -876,8 +876,6 @@ export const en = {
   'type.date': 'date',
   'unit.proportion': 'proportion (0–1)',
   'unit.records': 'records',
-  'unit.persons_on_stage': 'persons on stage',
-  'unit.sessions': 'sessions',
   'unit.persons': 'persons',
   'unit.meeting_year': 'calendar year of the meeting',
   'unit.ratio': 'ratio (1 = proportional)',

@@ -760,8 +760,6 @@ export const ar: Messages = {
   'type.date': 'تاريخ',
   'unit.proportion': 'نسبة (0–1)',
   'unit.records': 'سجلات',
-  'unit.persons_on_stage': 'أشخاص على المنصة',
-  'unit.sessions': 'جلسات',
   'unit.persons': 'أشخاص',
   'unit.meeting_year': 'السنة التقويمية للاجتماع',
   'unit.ratio': 'نسبة (1 = تمثيل متناسب)',

@@ -760,8 +760,6 @@ export const es: Messages = {
   'type.date': 'fecha',
   'unit.proportion': 'proporción (0–1)',
   'unit.records': 'registros',
-  'unit.persons_on_stage': 'personas en el estrado',
-  'unit.sessions': 'sesiones',
   'unit.persons': 'personas',
   'unit.meeting_year': 'año civil de la reunión',
   'unit.ratio': 'razón (1 = proporcional)',

@@ -760,8 +760,6 @@ export const fr: Messages = {
   'type.date': 'date',
   'unit.proportion': 'proportion (0–1)',
   'unit.records': 'enregistrements',
-  'unit.persons_on_stage': 'personnes à la tribune',
-  'unit.sessions': 'séances',
   'unit.persons': 'personnes',
   'unit.meeting_year': 'année civile de la réunion',
   'unit.ratio': 'ratio (1 = proportionnel)',

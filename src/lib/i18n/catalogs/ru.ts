@@ -760,8 +760,6 @@ export const ru: Messages = {
   'type.date': 'дата',
   'unit.proportion': 'доля (0–1)',
   'unit.records': 'записи',
-  'unit.persons_on_stage': 'лица на трибуне',
-  'unit.sessions': 'заседания',
   'unit.persons': 'лица',
   'unit.meeting_year': 'календарный год совещания',
   'unit.ratio': 'коэффициент (1 — пропорциональное представительство)',

@@ -760,8 +760,6 @@ export const zh: Messages = {
   'type.date': '日期',
   'unit.proportion': '比例（0–1）',
   'unit.records': '记录',
-  'unit.persons_on_stage': '讲台上的人员',
-  'unit.sessions': '分会',
   'unit.persons': '人',
   'unit.meeting_year': '会议所在日历年',
   'unit.ratio': '比率（1 = 成比例）',

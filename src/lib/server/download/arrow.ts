@@ -6,7 +6,7 @@ import { Field, Schema, Table, tableToIPC, vectorFromArray, type Vector } from '
 import type { Column } from '$lib/domain/rows.ts';
 import { arrowType } from './encoding.ts';
 import type { DownloadFormat } from './format.ts';
-import { arrowFieldMetadata, arrowSchemaMetadata, unitOf, type DownloadMetadata } from './metadata.ts';
+import { arrowFieldMetadata, arrowSchemaMetadata, type DownloadMetadata } from './metadata.ts';
 import type { ResultRows } from './rows.ts';
 
 function arrowValue(c: Column, v: unknown): unknown {
@@ -35,7 +35,7 @@ export function toArrow(result: ResultRows, meta?: DownloadMetadata): Uint8Array
     const type = arrowType(c.type);
     const values = result.rows.map((r) => arrowValue(c, r[c.name]));
     vectors[c.name] = vectorFromArray(values as unknown[], type) as Vector;
-    fields.push(new Field(c.name, type, true, arrowFieldMetadata({ ...c, unit: unitOf(c.name) })));
+    fields.push(new Field(c.name, type, true, arrowFieldMetadata(c)));
   }
   const metadata = new Map<string, string>([
     ...(meta ? arrowSchemaMetadata(meta) : []),

@@ -9,6 +9,7 @@ import { PRODUCT } from '../../charts/export/cite.ts';
 import { currentLocale, t, type Locale } from '../../i18n/index.ts';
 import { unitText } from '../../i18n/domain-text.ts';
 import { en } from '../../i18n/en.ts';
+import { unitCodeOf, type UnitCode } from '../../domain/units.ts';
 
 // The machine-readable metadata is English in every language: the English catalog's text, the
 // same words the README gives in its own language.
@@ -16,41 +17,10 @@ export const LICENCE = en['readme.licence.text'];
 export const SOURCE = en['readme.source.text'];
 export const SYNTHETIC_NOTICE = en['readme.synthetic'];
 
-/** Units of the columns the metrics and exports share, by column name. */
-const UNITS: Record<string, string> = {
-  share: 'proportion (0–1)',
-  ci_low: 'proportion (0–1)',
-  ci_high: 'proportion (0–1)',
-  coverage: 'proportion (0–1)',
-  attendee_share: 'proportion (0–1)',
-  speaker_share: 'proportion (0–1)',
-  attendee_ci_low: 'proportion (0–1)',
-  attendee_ci_high: 'proportion (0–1)',
-  speaker_ci_low: 'proportion (0–1)',
-  speaker_ci_high: 'proportion (0–1)',
-  attendee_coverage: 'proportion (0–1)',
-  speaker_coverage: 'proportion (0–1)',
-  women_share: 'proportion (0–1)',
-  women_share_estimate: 'proportion (0–1)',
-  count: 'records',
-  denominator: 'records',
-  attendee_count: 'records',
-  attendee_denominator: 'records',
-  speaker_count: 'records',
-  speaker_denominator: 'records',
-  participants: 'records',
-  speakers: 'persons on stage',
-  sessions: 'sessions',
-  attendance_onsite: 'persons',
-  attendance_online: 'persons',
-  year: 'calendar year of the meeting',
-  meeting_year: 'calendar year of the meeting',
-  ratio: 'ratio (1 = proportional)',
-  representation: 'ratio (1 = proportional)'
-};
-
+/** The English words of a column's unit (its code: unitCodeOf), or null when it has none. */
 export function unitOf(column: string): string | null {
-  return UNITS[column] ?? null;
+  const code = unitCodeOf(column);
+  return code === null ? null : en[`unit.${code}`];
 }
 
 export interface DataVersion {
@@ -83,7 +53,10 @@ export interface ColumnMetadata {
   name: string;
   type: string;
   description: string;
+  /** The unit in English words ("proportion (0–1)"), null for a column without one. */
   unit: string | null;
+  /** The same unit as a stable code ("proportion": src/lib/domain/units.ts). */
+  unit_code: UnitCode | null;
 }
 
 export interface DownloadMetadata {
@@ -153,7 +126,7 @@ export function describeDownload(input: MetadataInput): DownloadMetadata {
     definition: input.definition,
     population: input.population,
     filters: input.filters,
-    columns: input.columns.map((c) => ({ name: c.name, type: c.type, description: c.description, unit: unitOf(c.name) })),
+    columns: input.columns.map((c) => ({ name: c.name, type: c.type, description: c.description, unit: unitOf(c.name), unit_code: unitCodeOf(c.name) })),
     rows: input.rows,
     source_sets: input.source_sets,
     synthetic: input.synthetic,
@@ -195,10 +168,14 @@ export function arrowSchemaMetadata(m: DownloadMetadata): Map<string, string> {
   ]);
 }
 
-/** Arrow field metadata of one column. */
-export function arrowFieldMetadata(c: ColumnMetadata): Map<string, string> {
+/** Arrow field metadata of one column: its description, and its unit in English words and as a code. */
+export function arrowFieldMetadata(c: { name: string; description: string }): Map<string, string> {
   const out = new Map<string, string>([['description', c.description]]);
-  if (c.unit) out.set('unit', c.unit);
+  const unit = unitCodeOf(c.name);
+  if (unit !== null) {
+    out.set('unit', en[`unit.${unit}`]);
+    out.set('unit_code', unit);
+  }
   return out;
 }
 
@@ -242,7 +219,7 @@ export function bundleReadme(m: DownloadMetadata, files: string[]): string {
     ...(english ? [] : [t('readme.columns.note'), '']),
     `| ${t('readme.col.column')} | ${t('readme.col.type')} | ${t('readme.col.unit')} | ${t('readme.col.description')} |`,
     '|---|---|---|---|',
-    ...m.columns.map((c) => `| ${c.name} | ${c.type} | ${unitText(c.unit)} | ${cell(c.description)} |`),
+    ...m.columns.map((c) => `| ${c.name} | ${c.type} | ${unitText(c.unit_code)} | ${cell(c.description)} |`),
     '',
     ...(labels.length
       ? [

@@ -11,7 +11,7 @@ import { suppressionK } from '../metrics/suppression.ts';
 import { attendanceCellsSqlFor, EXPORT_FORMATS, EXPORT_TABLES, TABLES, isExportTable, type ExportTable, type ExportTableName } from './tables.ts';
 import { hasIncomeHistory } from '../metrics/income-join.ts';
 import { exportRows, suppressAttendanceCells, type AttendanceCell, type AttendanceExportRow } from './attendance-cells.ts';
-import { dataVersion, describeDownload, type DataVersion, type DownloadMetadata, type SourceSetMetadata } from '../download/metadata.ts';
+import { dataVersion, describeDownload, type ColumnMetadata, type DataVersion, type DownloadMetadata, type SourceSetMetadata } from '../download/metadata.ts';
 import { contentType, suffixOf, type FormatId } from '../download/formats.ts';
 import { arrowStream, csvStream, parquetStream } from './stream.ts';
 
@@ -246,7 +246,7 @@ export interface ExportListing {
   synthetic: boolean;
   suppressed: boolean;
   suppressed_rows: number | null;
-  columns: { name: string; type: string; description: string; unit: string | null }[];
+  columns: ColumnMetadata[];
   files: { format: string; url: string }[];
   metadata_url: string;
 }

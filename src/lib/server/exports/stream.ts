@@ -17,7 +17,7 @@ import { Dictionary, Field, Int32, RecordBatch, RecordBatchFileWriter, Schema, S
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { BatchReader, DUCKDB_TYPE, UNORDERED } from './arrow-columns.ts';
 import { arrowType, csvSafeTextSql } from '../download/encoding.ts';
-import { arrowFieldMetadata, arrowSchemaMetadata, unitOf, type DownloadMetadata } from '../download/metadata.ts';
+import { arrowFieldMetadata, arrowSchemaMetadata, type DownloadMetadata } from '../download/metadata.ts';
 import { columnSql, type ExportColumn, type ExportTable } from './tables.ts';
 
 /** Rows per Arrow record batch: DuckDB's row group size (a whole number of 2,048-row chunks). */
@@ -119,7 +119,7 @@ const categoryType = (position: number) => new Dictionary(new Utf8(), new Int32(
 
 export function arrowSchema(table: ExportTable, meta: DownloadMetadata): Schema {
   const fields = table.columns.map(
-    (c, i) => new Field(c.name, c.categorical ? categoryType(i) : arrowType(c.type), true, arrowFieldMetadata({ ...c, unit: unitOf(c.name) }))
+    (c, i) => new Field(c.name, c.categorical ? categoryType(i) : arrowType(c.type), true, arrowFieldMetadata(c))
   );
   return new Schema(fields, arrowSchemaMetadata(meta));
 }
