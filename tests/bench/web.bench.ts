@@ -26,6 +26,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, startServer } from '../browser/server.ts';
+import { SELF_HOSTED_FAMILIES } from '../../src/lib/i18n/self-hosted-fonts.ts';
 
 const PAGES = ['/', '/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions', '/published', '/methodology'];
 const RUNS = 5;
@@ -37,7 +38,7 @@ const CHART_ON_SCREEN = '[data-chart] .plot > :is(svg, figure), [data-card] svg'
 const DRAWN_IN_BROWSER = '[data-drawn="true"]';
 
 /** The families src/lib/i18n/fonts.server.ts declares with @font-face (fetched only when no earlier family has the glyphs). */
-const SELF_HOSTED = new Set(['Noto Sans SC', 'Noto Sans Arabic']);
+const SELF_HOSTED = new Set<string>(Object.values(SELF_HOSTED_FAMILIES));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

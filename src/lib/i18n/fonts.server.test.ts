@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fontFacesFor } from './fonts.server.ts';
+import { readFileSync } from 'node:fs';
+import { declaredFamilies, fontFacesFor } from './fonts.server.ts';
+import { SELF_HOSTED_FAMILIES } from './self-hosted-fonts.ts';
 
 /** The @font-face rules of a page's <style data-font-faces>. */
 const facesOf = (style: string) => style.match(/@font-face\s*\{[^}]*\}/g) ?? [];
@@ -26,5 +28,23 @@ describe('fontFacesFor', () => {
 
   it('gives every other language nothing', () => {
     for (const lang of ['en', 'fr', 'ru', 'es'] as const) expect(fontFacesFor(lang)).toBe('');
+  });
+
+  it('declares the self-hosted families, which the font stacks of app.css name after the system fonts', () => {
+    const css = readFileSync(new URL('../../app.css', import.meta.url), 'utf8');
+    for (const [lang, family] of Object.entries(SELF_HOSTED_FAMILIES)) {
+      expect(declaredFamilies(fontFacesFor(lang as keyof typeof SELF_HOSTED_FAMILIES))).toEqual(new Set([family]));
+      const stack = css.match(new RegExp(`\\[lang\\|='${lang}'\\]\\s*\\{\\s*font-family:([^;]+);`))?.[1] ?? '';
+      const families = [...stack.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+      expect(families, lang).toContain(family);
+      // A system font first: with one, the page fetches nothing.
+      expect(families.indexOf(family), lang).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the declared family as @fontsource writes it and as the build minifies it', () => {
+    expect(declaredFamilies("@font-face {\n  font-family: 'Noto Sans SC';\n  font-weight: 400;\n}")).toEqual(new Set(['Noto Sans SC']));
+    expect(declaredFamilies('@font-face{font-family:Noto Sans SC;font-weight:400}@font-face{font-family:"Noto Sans SC"}')).toEqual(new Set(['Noto Sans SC']));
+    expect(declaredFamilies('@font-face{font-family:Noto Sans Arabic}@font-face{font-family:Other}')).toEqual(new Set(['Noto Sans Arabic', 'Other']));
   });
 });

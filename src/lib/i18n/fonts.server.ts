@@ -20,6 +20,7 @@ import arabicRegular from '@fontsource/noto-sans-arabic/arabic-400.css?inline';
 import arabicBold from '@fontsource/noto-sans-arabic/arabic-700.css?inline';
 import arabicSubsets from '@fontsource/noto-sans-arabic/400.css?raw';
 import type { Locale } from './locales.ts';
+import { SELF_HOSTED_FAMILIES } from './self-hosted-fonts.ts';
 
 /**
  * The Arabic subset's unicode-range, as @fontsource's all-subsets file gives it (read as text, so
@@ -38,10 +39,24 @@ const arabicOnly = (css: string) => css.replace(/\}/g, `;unicode-range:${ARABIC_
  */
 const styleOf = (css: string) => `<style data-font-faces>${css.replace(/font-display:\s*swap/g, 'font-display:block')}</style>`;
 
+/** The families @font-face rules declare, quoted or not (the build minifies the CSS: font-family:Noto Sans SC). */
+export function declaredFamilies(css: string): Set<string> {
+  return new Set([...css.matchAll(/font-family:\s*(['"]?)([^;'"}]+)\1/g)].map((m) => m[2].trim()));
+}
+
+/** The rules, after checking that they declare the family app.css and bench:web name (self-hosted-fonts.ts). */
+function facesOf(locale: keyof typeof SELF_HOSTED_FAMILIES, css: string): string {
+  const families = declaredFamilies(css);
+  if (families.size !== 1 || !families.has(SELF_HOSTED_FAMILIES[locale])) {
+    throw new Error(`fonts: the ${locale} faces declare ${[...families].join(', ') || 'no family'}, not ${SELF_HOSTED_FAMILIES[locale]}`);
+  }
+  return styleOf(css);
+}
+
 /** Written once: the Chinese rules are 105 KB, and pages are many. */
 const FACES: Partial<Record<Locale, string>> = {
-  zh: styleOf(chineseFaces),
-  ar: styleOf(arabicOnly(arabicRegular + arabicBold))
+  zh: facesOf('zh', chineseFaces),
+  ar: facesOf('ar', arabicOnly(arabicRegular + arabicBold))
 };
 
 /** The <style> of @font-face rules a page in this language needs, or nothing. */
