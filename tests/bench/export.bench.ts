@@ -10,7 +10,10 @@
  * (node_client_http_s: the same with Node's http client, which competes with the server for the
  * machine's cores; see curlDownload). Median of BENCH_REPEAT (default 5) runs after
  * one warm-up download per format, the two measures of a case taken one after the other so they
- * see the same machine load; every run's time is kept in the results.
+ * see the same machine load; every run's time is kept in the results. The server runs with its
+ * response cache off (IGF_HTTP_CACHE_MB=0): responses up to 4 MB (the attendance cells, the speakers'
+ * Parquet file) would otherwise come from memory after the warm-up, and every figure here is of an
+ * export being generated; each download's x-igf-cache header is checked to say so.
  * Prints a table and writes tests/bench/results/export.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -59,6 +62,8 @@ function nodeDownload(url: string): Promise<{ seconds: number; bytes: number; st
   return new Promise((done, fail) => {
     http
       .get(url, (res) => {
+        const cache = res.headers['x-igf-cache'];
+        if (cache === 'hit' || cache === 'shared') fail(new Error(`${url} came from the response cache (x-igf-cache: ${cache}), not generated`));
         let bytes = 0;
         res.on('data', (d: Buffer) => (bytes += d.length));
         res.on('end', () => done({ seconds: (performance.now() - started) / 1000, bytes, status: res.statusCode ?? 0 }));
@@ -95,7 +100,7 @@ try {
   await createBenchDatabase(dbPath, ROWS);
   await growSpeakers(dbPath, ROWS);
   await ensureBuild();
-  server = await startServer(dbPath);
+  server = await startServer(dbPath, { IGF_HTTP_CACHE_MB: '0' });
 
   const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
