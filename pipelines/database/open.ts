@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { synonymRows } from '../records/synonyms.ts';
+import { convertCategoryColumns, ensureCategoryTypes } from '../schema/category-types.ts';
 
 const schemaFile = (name: string) => readFileSync(new URL(`../schema/${name}`, import.meta.url), 'utf8');
 
@@ -17,7 +18,7 @@ export interface OpenDatabase {
 export async function openDatabase(path: string): Promise<OpenDatabase> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
-  await conn.run(schemaFile('schema.sql'));
+  await createSchema(conn);
   await conn.run(schemaFile('macros.sql'));
   await conn.run(schemaFile('parse-macros.sql'));
   await createSynonymTable(conn);
@@ -29,6 +30,17 @@ export async function openDatabase(path: string): Promise<OpenDatabase> {
       instance.closeSync();
     }
   };
+}
+
+/**
+ * The tables of schema.sql with the category types they use, made or brought up to date: what every
+ * database the pipeline writes has, and what the test fixtures start from.
+ */
+export async function createSchema(conn: DuckDBConnection): Promise<void> {
+  await ensureCategoryTypes(conn);
+  const createTables = () => conn.run(schemaFile('schema.sql')).then(() => undefined);
+  await createTables();
+  await convertCategoryColumns(conn, createTables);
 }
 
 /** A temporary table: it is rebuilt from the code on every run and never stored. */

@@ -14,6 +14,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import type { HeaderMatch } from '../records/headers.ts';
 import { buildCountryMap, countryResolutionSummary } from './country-match.ts';
+import { storedType } from '../schema/category-types.ts';
 
 /** Separates a field's columns inside `<field>_input`; no text in a cell contains it. */
 const SEPARATOR = 'chr(31)';
@@ -154,7 +155,7 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
     const { value, how } = combine(f);
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE map_${f.field} AS
-       SELECT d.raw, d.n, CAST(coalesce(${value}, ${fallback === null ? 'NULL' : `'${fallback}'`}) AS VARCHAR) AS value, ${how} AS how,
+       SELECT d.raw, d.n, CAST(coalesce(${value}, ${fallback === null ? 'NULL' : `'${fallback}'`}) AS ${storedType(f.field)}) AS value, ${how} AS how,
               ${storedText(f)} AS stored_text
        FROM (SELECT raw, n FROM spelling WHERE field = '${f.field}') d
        ${parts.join('\n       ')}`

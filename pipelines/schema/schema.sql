@@ -57,14 +57,16 @@ CREATE TABLE IF NOT EXISTS country_income (
 -- DuckDB try every string compression on every column segment. The choice it made anyway is named:
 -- dictionary for columns of a few hundred distinct values, FSST for the hex participant keys.
 -- Tables created before these hints keep DuckDB's own choice; the data are the same.
+-- stakeholder_group_code, gender_code, participation_mode_code: ENUMs of the domain's codes, made
+-- before this file runs (pipelines/schema/category-types.ts).
 CREATE TABLE IF NOT EXISTS attendance (
   meeting_year       INTEGER NOT NULL,
   participant_key    VARCHAR USING COMPRESSION fsst,  -- keyed SHA-256 of participant_id or e-mail, first 32 hex digits; never the raw value
   country_iso3       VARCHAR USING COMPRESSION dictionary,
   country_raw        VARCHAR USING COMPRESSION dictionary,
-  stakeholder_group  VARCHAR NOT NULL USING COMPRESSION dictionary,
-  gender             VARCHAR NOT NULL USING COMPRESSION dictionary,
-  participation_mode VARCHAR NOT NULL USING COMPRESSION dictionary,
+  stakeholder_group  stakeholder_group_code NOT NULL,
+  gender             gender_code NOT NULL,
+  participation_mode participation_mode_code NOT NULL,
   first_time         BOOLEAN,
   source_file        VARCHAR NOT NULL USING COMPRESSION dictionary,
   source_line        BIGINT  NOT NULL,
@@ -96,9 +98,9 @@ CREATE TABLE IF NOT EXISTS speaker (
   organization       VARCHAR,
   country_iso3       VARCHAR USING COMPRESSION dictionary,
   country_raw        VARCHAR USING COMPRESSION dictionary,
-  stakeholder_group  VARCHAR NOT NULL USING COMPRESSION dictionary,
-  gender             VARCHAR NOT NULL USING COMPRESSION dictionary,
-  participation_mode VARCHAR NOT NULL USING COMPRESSION dictionary,
+  stakeholder_group  stakeholder_group_code NOT NULL,
+  gender             gender_code NOT NULL,
+  participation_mode participation_mode_code NOT NULL,
   session_title      VARCHAR,
   session_type       VARCHAR USING COMPRESSION dictionary,
   source_file        VARCHAR NOT NULL USING COMPRESSION dictionary,

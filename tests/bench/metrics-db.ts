@@ -3,13 +3,11 @@
  * the 20 IGF meetings 2006-2025, and N attendance records (default 1,000,000) generated in SQL with
  * pseudo-random (hash-based, so reproducible) categories; ~3,000 sessions with ~12,000 speakers.
  * Every fact row is marked synthetic and belongs to the source set 'demo' (the default set the API
- * and the dashboard count). Depends on nothing but pipelines/schema/schema.sql.
+ * and the dashboard count). Depends on nothing but the pipeline's schema (createSchema).
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-
-const SCHEMA_SQL = resolve(import.meta.dirname, '../../pipelines/schema/schema.sql');
+import { createSchema } from '../../pipelines/database/open.ts';
 
 // iso3, name, m49_region, un_regional_group, un_developing, g77, wb_income, ldc
 const COUNTRIES: [string, string, string, string | null, boolean, boolean, string | null, boolean][] = [
@@ -101,7 +99,7 @@ export async function createBenchDatabase(path: string, attendanceRows = 1_000_0
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   try {
-    await conn.run(readFileSync(SCHEMA_SQL, 'utf8'));
+    await createSchema(conn);
     await conn.run(
       'INSERT INTO country (iso3, name_en, m49_region, un_regional_group, un_developing, g77, wb_income, ldc) VALUES ' +
         COUNTRIES.map((c) => `(${c.map(q).join(', ')})`).join(', ')

@@ -25,12 +25,12 @@
  *   public_session_pages  REGION_ONLY_SPEAKERS, real: 2021 speakers with a regional group and, but for
  *                         one, no country, as the IGF's session pages give them
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { createSchema } from '../../pipelines/database/open.ts';
 
-export const SCHEMA_SQL = resolve(import.meta.dirname, '../../pipelines/schema/schema.sql');
 
 export const COUNTRIES: [string, string | null, boolean, boolean, string | null, string, string][] = [
   // iso3, un_regional_group, un_developing, g77, wb_income, m49_region, m49 (HKG has no world-atlas shape)
@@ -169,7 +169,7 @@ export async function createFixtureDatabase(): Promise<Fixture> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   try {
-    await conn.run(readFileSync(SCHEMA_SQL, 'utf8'));
+    await createSchema(conn);
     for (const [iso3, group, dev, g77, wb, region, m49] of COUNTRIES) {
       await conn.run(
         `INSERT INTO country (iso3, m49, name_en, m49_region, un_regional_group, un_developing, g77, wb_income)

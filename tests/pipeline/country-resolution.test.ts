@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { listAmbiguousAliasKeys, loadCountryReference } from '../../pipelines/reference/load-countries.ts';
 import { loadMeetings } from '../../pipelines/reference/load-meetings.ts';
+import { createSchema } from '../../pipelines/database/open.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REFERENCE_DIR = path.join(ROOT, 'data/reference');
@@ -25,7 +26,7 @@ async function resolve(spelling: string): Promise<string | null> {
 
 beforeAll(async () => {
   conn = await (await DuckDBInstance.create(':memory:')).connect();
-  await conn.run(readFileSync(path.join(ROOT, 'pipelines/schema/schema.sql'), 'utf8'));
+  await createSchema(conn);
   await conn.run(readFileSync(path.join(ROOT, 'pipelines/schema/macros.sql'), 'utf8'));
   const t0 = performance.now();
   counts = await loadCountryReference(conn, REFERENCE_DIR);
@@ -310,7 +311,7 @@ describe('curated alias checks', () => {
       }
       writeFileSync(path.join(dir, 'country_aliases.csv'), csv);
       const c = await (await DuckDBInstance.create(':memory:')).connect();
-      await c.run(readFileSync(path.join(ROOT, 'pipelines/schema/schema.sql'), 'utf8'));
+      await createSchema(c);
       await c.run(readFileSync(path.join(ROOT, 'pipelines/schema/macros.sql'), 'utf8'));
       return await loadCountryReference(c, dir);
     } finally {

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadCountryReference } from '../../pipelines/reference/load-countries.ts';
 import { buildCountryMap, countryResolutionSummary } from '../../pipelines/load/country-match.ts';
+import { createSchema } from '../../pipelines/database/open.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -280,7 +281,7 @@ async function mapSpellings(spellings: [string, number][], target = 'map_country
 
 beforeAll(async () => {
   conn = await (await DuckDBInstance.create(':memory:')).connect();
-  await conn.run(readFileSync(path.join(ROOT, 'pipelines/schema/schema.sql'), 'utf8'));
+  await createSchema(conn);
   await conn.run(readFileSync(path.join(ROOT, 'pipelines/schema/macros.sql'), 'utf8'));
   await loadCountryReference(conn, path.join(ROOT, 'data/reference'));
   for (const row of await mapSpellings(ALL.map(([s]) => [s, 1]))) mapped.set(row.raw, row);

@@ -13,6 +13,7 @@ import { loadCountryReference } from '../../pipelines/reference/load-countries.t
 import { loadMeetings, wbFiscalYear } from '../../pipelines/reference/load-meetings.ts';
 import { loadIncomeHistory } from '../../pipelines/reference/load-income.ts';
 import { prepareConnection } from '../../src/lib/server/metrics/summary.ts';
+import { createSchema } from '../../pipelines/database/open.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,7 +48,7 @@ let conn: DuckDBConnection;
 
 beforeAll(async () => {
   conn = await (await DuckDBInstance.create(':memory:')).connect();
-  await conn.run(readFileSync(path.join(ROOT, 'pipelines/schema/schema.sql'), 'utf8'));
+  await createSchema(conn);
   await conn.run(readFileSync(path.join(ROOT, 'pipelines/schema/macros.sql'), 'utf8'));
   await loadCountryReference(conn, path.join(ROOT, 'data/reference'));
   await loadMeetings(conn, path.join(ROOT, 'data/meetings.csv'));
