@@ -109,24 +109,27 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
     return { conn, statements, db };
   }
   const readsCsv = (sql: string) => sql.includes('CREATE TEMP TABLE staged_raw') && sql.includes('read_csv');
-  /** Bytes that the test hands over when it chooses, as a slow disk would. */
-  function heldBack() {
-    let release!: (bytes: Buffer) => void;
+
+  /**
+   * stageFile on a new file whose bytes the test hands over when it chooses, as a slow disk would;
+   * returns once stageFile has had time to start whatever it starts before the bytes arrive.
+   */
+  async function stageHeldBack(name: string, content: string) {
+    const ws = workspace();
+    const path = ws.file(name, content);
+    const { conn, statements } = await recordingConnection(ws.dir);
+    let release!: () => void;
     let fail!: (e: Error) => void;
-    const contents = new Promise<Buffer>((resolve, reject) => ((release = resolve), (fail = reject)));
-    return { contents, release, fail };
+    const contents = new Promise<Buffer>((resolve, reject) => ((release = () => resolve(readFileSync(path))), (fail = reject)));
+    const staging = stageFile(conn as never, path, contents);
+    await new Promise((r) => setTimeout(r, 20));
+    return { conn, statements, staging, release, fail };
   }
-  const tick = () => new Promise((r) => setTimeout(r, 20));
 
   it('starts the read before the bytes arrive and keeps it for a plain CSV', async () => {
-    const ws = workspace();
-    const path = ws.file('list.csv', 'meeting_year,country\n2019,France\n2020,"Korea, Republic of"\n');
-    const { conn, statements } = await recordingConnection(ws.dir);
-    const held = heldBack();
-    const staging = stageFile(conn as never, path, held.contents);
-    await tick();
+    const { conn, statements, staging, release } = await stageHeldBack('list.csv', 'meeting_year,country\n2019,France\n2020,"Korea, Republic of"\n');
     expect(statements.filter(readsCsv)).toHaveLength(1);
-    held.release(readFileSync(path));
+    release();
     const staged = await staging;
     expect(staged).toMatchObject({ format: 'csv', recordsRead: 2, staged: 2 });
     expect(statements.filter(readsCsv)).toHaveLength(1);
@@ -145,26 +148,16 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
   });
 
   it('starts nothing before the bytes arrive for JSON, and stages it from them', async () => {
-    const ws = workspace();
-    const path = ws.file('list.json', '[{"meeting_year": 2019, "country": "France"}]');
-    const { conn, statements } = await recordingConnection(ws.dir);
-    const held = heldBack();
-    const staging = stageFile(conn as never, path, held.contents);
-    await tick();
+    const { statements, staging, release } = await stageHeldBack('list.json', '[{"meeting_year": 2019, "country": "France"}]');
     expect(statements.some((s) => s.includes('CREATE TEMP TABLE staged_raw'))).toBe(false);
-    held.release(readFileSync(path));
+    release();
     expect(await staging).toMatchObject({ format: 'json', recordsRead: 1, staged: 1 });
   });
 
   it('leaves nothing staged when the whole file cannot be read after the early read started', async () => {
-    const ws = workspace();
-    const path = ws.file('list.csv', 'meeting_year,country\n2019,France\n');
-    const { conn, statements } = await recordingConnection(ws.dir);
-    const held = heldBack();
-    const staging = stageFile(conn as never, path, held.contents);
-    await tick();
+    const { conn, statements, staging, fail } = await stageHeldBack('list.csv', 'meeting_year,country\n2019,France\n');
     expect(statements.filter(readsCsv)).toHaveLength(1);
-    held.fail(new InputError('cannot be read (permissions?)'));
+    fail(new InputError('cannot be read (permissions?)'));
     await expect(staging).rejects.toThrow('cannot be read (permissions?)');
     const left = (await conn.runAndReadAll("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'staged_raw'")).getRows();
     expect(left).toEqual([[0n]]);
