@@ -19,6 +19,7 @@ import type { ManualMap } from './records/headers.ts';
 import { clearStaging, type StageProgress } from './load/stage.ts';
 import { PUBLIC_SESSION_PAGES } from '../src/lib/domain/source-sets.ts';
 import { DEFAULT_DB_PATH } from '../src/lib/domain/database.ts';
+import { StoredCategoryError } from './schema/category-types.ts';
 
 export const DEFAULT_DB = DEFAULT_DB_PATH;
 export const DATA_DIR = resolve(import.meta.dirname, '..', 'data');
@@ -152,9 +153,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRep
     report.ok = true;
   } catch (e) {
     report.ok = false;
-    const expected = e instanceof RunFailed || e instanceof LockedError;
-    report.error = expected ? (e as Error).message : `${String((e as Error)?.message ?? e)}; the database was not changed`;
-    if (!expected) report.unexpected = true;
+    // RunFailed and LockedError say themselves what happened to the database; anything else did not change it either.
+    const complete = e instanceof RunFailed || e instanceof LockedError;
+    report.error = complete ? (e as Error).message : `${String((e as Error)?.message ?? e)}; the database was not changed`;
+    // A stored category the code no longer knows is a problem of the database, not a bug.
+    if (!complete && !(e instanceof StoredCategoryError)) report.unexpected = true;
   }
   return report;
 }

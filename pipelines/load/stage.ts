@@ -12,7 +12,6 @@
  */
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -88,8 +87,9 @@ export async function stageFile(conn: DuckDBConnection, path: string, contents: 
     throw e;
   }
 
-  // Only a file that turned out to be the CSV its first bytes promised keeps DuckDB's early read.
-  if (early && (input.format !== 'csv' || isSessionPageFile(path, input.utf8))) await early.discard();
+  // Only a file that turned out to be the CSV its first bytes promised keeps DuckDB's early read
+  // (a saved session page is never read early: startEarlyRead skips .html and .txt).
+  if (early && input.format !== 'csv') await early.discard();
   if (input.format === 'parquet') {
     // DuckDB reads a path as a glob ("x[1].parquet" matches x1.parquet): such a name is read
     // from a private copy of the bytes already hashed, never from what the pattern matches.
@@ -198,8 +198,8 @@ interface EarlyRead {
 }
 
 /**
- * Starts DuckDB's read of a file whose first 64 KB look like a plain UTF-8 CSV (no BOM, not JSON,
- * Parquet or a saved session page), before the whole file has been read and hashed. stageFile keeps
+ * Starts DuckDB's read of a file whose first 64 KB decode (decodeInput) as a plain UTF-8 CSV without
+ * BOM, and that is not a saved session page, before the whole file has been read and hashed. stageFile keeps
  * it only if the whole file is that CSV (same delimiter, header and kind); otherwise it is
  * discarded. Nothing here throws: a head that cannot be read or recognised starts nothing, and the
  * usual path reports the problem.
@@ -222,20 +222,15 @@ async function startEarlyRead(conn: DuckDBConnection, path: string, kindOptions:
   // Whole lines only, so that a character cut at the 64 KB boundary does not look invalid.
   const lastLine = head.lastIndexOf(0x0a);
   if (lastLine < 0) return undefined;
-  const lines = head.subarray(0, lastLine + 1);
-  const plainCsv =
-    !lines.includes(0) &&
-    isUtf8(lines) &&
-    lines.subarray(0, 4).toString('latin1') !== 'PAR1' &&
-    !(lines[0] === 0xef && lines[1] === 0xbb && lines[2] === 0xbf) &&
-    !/^\s*[[{]/.test(lines.subarray(0, 64).toString('utf8'));
-  if (!plainCsv) return undefined;
-  const start = head.toString('utf8');
+  const start = head.subarray(0, lastLine + 1);
   let statement: string;
   let delimiter: string;
   try {
-    delimiter = sniffDelimiter(start);
-    const { headers } = cleanHeaders(readHeader(start, delimiter));
+    // The whole file is decoded the same way once it is read; only plain UTF-8 CSV (no BOM) is read directly.
+    const decoded = decodeInput(start);
+    if (decoded.format !== 'csv' || decoded.encoding !== 'utf-8') return undefined;
+    delimiter = sniffDelimiter(start.toString('utf8'));
+    const { headers } = cleanHeaders(readHeader(start.toString('utf8'), delimiter));
     statement = stagingRead(headers, resolveKind(headers, kindOptions));
   } catch {
     return undefined;

@@ -84,6 +84,9 @@ describe('categories stored as ENUMs', () => {
     const report = await runPipeline({ db: ws.db, inputs: [], referenceOnly: true });
     expect(report.ok).toBe(false);
     expect(report.error).toContain('technical_and_academic');
+    expect(report.error).toMatch(/the database was not changed$/);
+    // A problem with the database, said plainly: not reported as a bug.
+    expect(report.unexpected).toBeUndefined();
     expect(sha256(ws.db)).toBe(before);
   });
 

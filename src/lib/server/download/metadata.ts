@@ -171,10 +171,11 @@ export function arrowSchemaMetadata(m: DownloadMetadata): Map<string, string> {
 /** Arrow field metadata of one column: its description, and its unit in English words and as a code. */
 export function arrowFieldMetadata(c: { name: string; description: string }): Map<string, string> {
   const out = new Map<string, string>([['description', c.description]]);
-  const unit = unitCodeOf(c.name);
-  if (unit !== null) {
-    out.set('unit', en[`unit.${unit}`]);
-    out.set('unit_code', unit);
+  const unit = unitOf(c.name);
+  const code = unitCodeOf(c.name);
+  if (unit !== null && code !== null) {
+    out.set('unit', unit);
+    out.set('unit_code', code);
   }
   return out;
 }
