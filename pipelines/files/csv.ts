@@ -228,29 +228,60 @@ export function scanCsv(
  * follow from row order. Anything else is decided by the full scan.
  */
 export function quickLineCheck(bytes: Buffer): { ok: boolean; lines: number } {
-  const n = bytes.length;
-  const no = { ok: false, lines: 0 };
-  if (bytes.indexOf(0) >= 0) return no;
-  let cr = bytes.indexOf(CR);
-  if (cr < 0) cr = n;
-  let lines = 0;
-  let start = 0;
-  while (start < n) {
-    let lf = bytes.indexOf(LF, start);
-    if (lf < 0) lf = n;
-    let end = lf;
-    if (cr < lf) {
-      // A CR is allowed only right before an LF.
-      if (cr !== lf - 1 || lf === n) return no;
-      end = cr;
-      cr = bytes.indexOf(CR, lf + 1);
-      if (cr < 0) cr = n;
-    }
-    if (end === start || end - start > MAX_FIELD_BYTES) return no;
-    lines++;
-    start = lf + 1;
+  const check = new LineCheck();
+  const lastLineEnd = bytes.lastIndexOf(LF);
+  check.lines(bytes.subarray(0, lastLineEnd + 1));
+  return check.finish(bytes.subarray(lastLineEnd + 1));
+}
+
+/**
+ * quickLineCheck over a file read piece by piece (see readFileFacts), so that a large file never
+ * has to be held in memory to be checked: `lines` takes whole lines (a piece ending in LF), in
+ * file order; `finish` takes what follows the last LF (possibly nothing).
+ */
+export class LineCheck {
+  private count = 0;
+  private failed = false;
+
+  /** Whole lines: `piece` is empty or ends with LF. */
+  lines(piece: Buffer): void {
+    this.scan(piece);
   }
-  return { ok: lines > 0, lines: lines - 1 };
+
+  /** The file's last line, which has no line end (empty when the file ends with one). */
+  finish(rest: Buffer): { ok: boolean; lines: number } {
+    this.scan(rest);
+    return this.failed || this.count === 0 ? { ok: false, lines: 0 } : { ok: true, lines: this.count - 1 };
+  }
+
+  /** Gives up: a line is longer than anything kept for it, or the bytes are not plain UTF-8. */
+  fail(): void {
+    this.failed = true;
+  }
+
+  private scan(bytes: Buffer): void {
+    if (this.failed) return;
+    const n = bytes.length;
+    if (bytes.indexOf(0) >= 0) return this.fail();
+    let cr = bytes.indexOf(CR);
+    if (cr < 0) cr = n;
+    let start = 0;
+    while (start < n) {
+      let lf = bytes.indexOf(LF, start);
+      if (lf < 0) lf = n;
+      let end = lf;
+      if (cr < lf) {
+        // A CR is allowed only right before an LF.
+        if (cr !== lf - 1 || lf === n) return this.fail();
+        end = cr;
+        cr = bytes.indexOf(CR, lf + 1);
+        if (cr < 0) cr = n;
+      }
+      if (end === start || end - start > MAX_FIELD_BYTES) return this.fail();
+      this.count++;
+      start = lf + 1;
+    }
+  }
 }
 
 /** Only spaces and tabs (or nothing) between start and end. */

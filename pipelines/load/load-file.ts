@@ -18,7 +18,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { stageFile, clearStaging, type StageProgress } from './stage.ts';
 import { categoricalFields, inputExpression, buildCategoryMaps, dropCategoryMaps, type Unresolved, type ResolvedByRule } from './categorical.ts';
 import { buildRegionalGroupMap, summariseRegionalGroups, type RegionalGroupSummary } from './regional-group.ts';
-import { readBytes } from '../files/input-file.ts';
+import { readFileFacts } from '../files/input-file.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import type { ManualMap } from '../records/headers.ts';
 import { DEMO, USER } from '../../src/lib/domain/source-sets.ts';
@@ -171,12 +171,12 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
     'SELECT sha256, kind, rows_read, rows_loaded, rows_rejected, synthetic, source_set FROM load_log WHERE file_key = $1',
     [key]
   );
-  // The bytes are read and hashed while DuckDB already reads a new file (stageFile). A file loaded
+  // The file is read and hashed while DuckDB already reads a new file (stageFile). A file loaded
   // before waits for its hash: unchanged bytes are not staged at all.
-  const read = readBytes(path).then((bytes) => ({ bytes, sha256: sha256Hex(bytes) }));
+  const facts = readFileFacts(path);
   // Handled where it is awaited; this only keeps a failed read from being reported as unhandled meanwhile.
-  read.catch(() => {});
-  const earlier = previous.length > 0 ? await read : undefined;
+  facts.catch(() => {});
+  const earlier = previous.length > 0 ? await facts : undefined;
   const unchanged =
     earlier !== undefined &&
     previous[0][0] === earlier.sha256 &&
@@ -214,10 +214,10 @@ export async function loadFile(conn: DuckDBConnection, path: string, options: Lo
   const staged = await stageFile(
     conn,
     path,
-    read.then((r) => r.bytes),
+    facts,
     { kind: options.kind, manual: options.manual, implied: new Set(options.year === undefined ? [] : ['meeting_year']), progress }
   );
-  const { sha256 } = await read;
+  const { sha256 } = await facts;
   const kind = staged.match.kind;
   const fields = FIELDS[kind];
   const has = (f: string) => f in fields;

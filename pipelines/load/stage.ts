@@ -15,7 +15,8 @@ import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { decodeInput, parseJsonRecords, InputError, type DecodedInput, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
+import { createHash } from 'node:crypto';
+import { decodeInput, parseJsonRecords, readBytes, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
 import { scanCsv, sniffDelimiter, csvField, quickLineCheck, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
@@ -65,27 +66,55 @@ export async function clearStaging(conn: DuckDBConnection): Promise<void> {
 }
 
 /**
- * `contents` are the file's bytes as the caller reads (and hashes) them. A file that starts as a
- * plain UTF-8 CSV is already being read by DuckDB meanwhile (startEarlyRead): on two cores, reading
- * and hashing 60 MB in Node took 0.3 s before DuckDB could start.
+ * `facts` come from the caller's one pass over the file (readFileFacts: its hash, and whether it is
+ * a plain UTF-8 CSV of one record per line). A file that starts as a plain UTF-8 CSV is already
+ * being read by DuckDB meanwhile (startEarlyRead); when the facts confirm it, the file's bytes are
+ * never held in Node. Anything else is read whole and decoded here.
  */
-export async function stageFile(conn: DuckDBConnection, path: string, contents: Promise<Buffer>, options: StageOptions = {}): Promise<StagedFile> {
+export async function stageFile(conn: DuckDBConnection, path: string, facts: Promise<FileFacts>, options: StageOptions = {}): Promise<StagedFile> {
   const progress = options.progress ?? (() => {});
   const kindOptions = { forced: options.kind, manual: options.manual, implied: options.implied };
   progress('reading');
   // Awaited below; until then a failed read (empty file, no permission) must not count as unhandled.
-  contents.catch(() => {});
+  facts.catch(() => {});
   await clearStaging(conn);
   const early = await startEarlyRead(conn, path, kindOptions);
-  let bytes: Buffer;
-  let input: DecodedInput;
+  if (early) progress('loading');
   try {
-    bytes = await contents;
-    input = decodeInput(bytes);
+    const known = await facts;
+    if (early) {
+      const direct = await keepEarlyRead(conn, early, known);
+      if (direct) return direct;
+    }
+    return await stageBytes(conn, path, known, early, options);
   } catch (e) {
     await early?.discard();
     throw e;
   }
+}
+
+/**
+ * The early read as it is, when the whole file turned out to be the plain UTF-8 CSV its first bytes
+ * promised, with one record per line (FileFacts.plainLines) and exactly as many rows as lines;
+ * otherwise undefined, and the early read is left to stageBytes.
+ */
+async function keepEarlyRead(conn: DuckDBConnection, early: EarlyRead, facts: FileFacts): Promise<StagedFile | undefined> {
+  if (!facts.plainLines.ok || !singleRecordLines(early.csv)) return undefined;
+  if ((await early.result) instanceof Error) return undefined;
+  const staged = await count(conn, 'staged_raw');
+  if (staged !== facts.plainLines.lines) return undefined;
+  return directStaged(conn, early.csv, 'utf-8', [], staged);
+}
+
+/** Reads the whole file, checks it is the one hashed, decodes it and stages it by the way its bytes allow. */
+async function stageBytes(conn: DuckDBConnection, path: string, facts: FileFacts, early: EarlyRead | undefined, options: StageOptions): Promise<StagedFile> {
+  const progress = options.progress ?? (() => {});
+  const kindOptions = { forced: options.kind, manual: options.manual, implied: options.implied };
+  const bytes = await readBytes(path);
+  if (createHash('sha256').update(bytes).digest('hex') !== facts.sha256) {
+    throw new InputError('changed while it was being read; load it again once it is complete');
+  }
+  const input = decodeInput(bytes);
 
   // Only a file that turned out to be the CSV its first bytes promised keeps DuckDB's early read
   // (a saved session page is never read early: startEarlyRead skips .html and .txt).
@@ -108,11 +137,8 @@ export async function stageFile(conn: DuckDBConnection, path: string, contents: 
   }
   if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.utf8.toString('utf8'), kindOptions));
 
-  const start = input.utf8.subarray(0, 65536).toString('utf8');
-  const delimiter = sniffDelimiter(start);
-  const { headers: header, notes: headerNotes } = cleanHeaders(readHeader(start, delimiter));
-  const match = resolveKind(header, kindOptions);
-  const fields = stagedFields(match.kind);
+  const csv = csvStart(input.utf8, kindOptions);
+  const { delimiter, header, headerNotes, match } = csv;
 
   // Optimistic fast path: DuckDB starts reading the file on its own threads
   // while the scan below checks, on this one, that its reading will be exact.
@@ -120,8 +146,7 @@ export async function stageFile(conn: DuckDBConnection, path: string, contents: 
   // A name DuckDB would read as a glob pattern takes the exact path below instead.
   if (!input.reencoded && !input.invalidUtf8 && !GLOB_CHARACTERS.test(path)) {
     const statement = stagingRead(header, match);
-    if (early?.statement === statement && early.delimiter === delimiter) {
-      progress('loading');
+    if (early?.statement === statement && early.csv.delimiter === delimiter) {
       duckdbRead = early.result;
     } else {
       await early?.discard();
@@ -131,26 +156,14 @@ export async function stageFile(conn: DuckDBConnection, path: string, contents: 
   } else {
     await early?.discard();
   }
-  const directView = () =>
-    conn.run(
-      `CREATE TEMP VIEW staged AS SELECT rowid + 2 AS __source_line, ${fields
-        .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
-        .join(', ')} FROM staged_raw`
-    );
 
-  // The cheap pre-scan (no parsing): when the bytes have no NUL, blank line, over-long line or lone
-  // CR, and DuckDB's strict reader took exactly one record per line, DuckDB's rows are the file's
-  // records in line order and nothing needs the full scan. A one-column file is left to the full
-  // scan, as DuckDB would read a line of spaces as a value where the scan skips it as blank.
-  if (duckdbRead && header.length > 1 && singleLineHeader(start, delimiter, header.length)) {
+  // The cheap pre-scan (no parsing), for files keepEarlyRead did not take (a BOM, a .txt name).
+  if (duckdbRead && singleRecordLines(csv)) {
     const quick = quickLineCheck(input.utf8);
     const duckdbError = await duckdbRead;
     if (quick.ok && !(duckdbError instanceof Error)) {
       const staged = await count(conn, 'staged_raw');
-      if (staged === quick.lines) {
-        await directView();
-        return { format: 'csv', encoding: input.encoding, match, headers: header, recordsRead: staged, unreadable: [], staged, headerNotes };
-      }
+      if (staged === quick.lines) return directStaged(conn, csv, input.encoding, [], staged);
     }
   }
 
@@ -168,14 +181,53 @@ export async function stageFile(conn: DuckDBConnection, path: string, contents: 
     if (staged !== scan.records) {
       throw new Error(`DuckDB read ${staged} records where the scan found ${scan.records}: refusing to guess line numbers`);
     }
-    await directView();
-    return { format: 'csv', encoding: input.encoding, match, headers: header, recordsRead: scan.records, unreadable: scan.bad, staged, headerNotes };
+    return directStaged(conn, csv, input.encoding, scan.bad, scan.records);
   }
   await conn.run('DROP TABLE IF EXISTS staged_raw');
 
   const rows: Array<{ fields: string[]; line: number }> = [];
   scanCsv(input.utf8, delimiter, (fields, line) => rows.push({ fields: fields.slice(), line }), undefined, { rejectInvalidUtf8: input.invalidUtf8 });
   return stageRows(conn, input, progress, { headers: header, recordsRead: scan.records, unreadable: scan.bad, match, rows, headerNotes });
+}
+
+/** What a CSV's first 64 KB say: its delimiter, header and record kind. */
+interface CsvStart {
+  start: string;
+  delimiter: string;
+  header: string[];
+  headerNotes: string[];
+  match: HeaderMatch;
+}
+
+function csvStart(utf8: Buffer, kindOptions: KindOptions): CsvStart {
+  const start = utf8.subarray(0, SNIFF_BYTES).toString('utf8');
+  const delimiter = sniffDelimiter(start);
+  const { headers: header, notes } = cleanHeaders(readHeader(start, delimiter));
+  return { start, delimiter, header, headerNotes: notes, match: resolveKind(header, kindOptions) };
+}
+
+/**
+ * Whether a file whose every line is one record (quickLineCheck) can be numbered from DuckDB's row
+ * order: its header is one line, and it has more than one column (DuckDB would read a line of
+ * spaces in a one-column file as a value where the scan skips it as blank).
+ */
+function singleRecordLines(csv: CsvStart): boolean {
+  return csv.header.length > 1 && singleLineHeader(csv.start, csv.delimiter, csv.header.length);
+}
+
+/**
+ * DuckDB's read in staged_raw as the file's records: record i (row order) is on line i + 2, as
+ * quickLineCheck or the full scan (CsvScan.simple) showed.
+ */
+async function directStaged(conn: DuckDBConnection, csv: CsvStart, encoding: string, unreadable: BadRecord[], recordsRead: number): Promise<StagedFile> {
+  const { match } = csv;
+  await conn.run(
+    `CREATE TEMP VIEW staged AS SELECT rowid + 2 AS __source_line, ${stagedFields(match.kind)
+      .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
+      .join(', ')} FROM staged_raw`
+  );
+  const staged = await count(conn, 'staged_raw');
+  return { format: 'csv', encoding, match, headers: csv.header, recordsRead, unreadable, staged, headerNotes: csv.headerNotes };
 }
 
 /** The statement that copies the columns a CSV's kind needs into staged_raw ($1 path, $2 delimiter). */
@@ -189,8 +241,9 @@ function stagingRead(header: string[], match: HeaderMatch): string {
 }
 
 interface EarlyRead {
+  /** What the file's first 64 KB say, as stageBytes would work it out from the same bytes. */
+  csv: CsvStart;
   statement: string;
-  delimiter: string;
   /** The statement's outcome: undefined, or the error DuckDB raised. */
   result: Promise<unknown>;
   /** Waits for the read and drops what it staged (the file was not what its first bytes promised). */
@@ -199,10 +252,11 @@ interface EarlyRead {
 
 /**
  * Starts DuckDB's read of a file whose first 64 KB decode (decodeInput) as a plain UTF-8 CSV without
- * BOM, and that is not a saved session page, before the whole file has been read and hashed. stageFile keeps
- * it only if the whole file is that CSV (same delimiter, header and kind); otherwise it is
- * discarded. Nothing here throws: a head that cannot be read or recognised starts nothing, and the
- * usual path reports the problem.
+ * BOM, and that is not a saved session page, before the whole file has been read and hashed.
+ * keepEarlyRead keeps it if the whole file is that CSV with one record per line; stageBytes if the
+ * full scan vouches for it (same delimiter, header and kind); otherwise it is discarded. Nothing
+ * here throws: a head that cannot be read or recognised starts nothing, and the usual path reports
+ * the problem.
  */
 async function startEarlyRead(conn: DuckDBConnection, path: string, kindOptions: KindOptions): Promise<EarlyRead | undefined> {
   if (GLOB_CHARACTERS.test(path) || /\.(html?|txt)$/i.test(path)) return undefined;
@@ -222,26 +276,24 @@ async function startEarlyRead(conn: DuckDBConnection, path: string, kindOptions:
   // Whole lines only, so that a character cut at the 64 KB boundary does not look invalid.
   const lastLine = head.lastIndexOf(0x0a);
   if (lastLine < 0) return undefined;
-  const start = head.subarray(0, lastLine + 1);
+  let csv: CsvStart;
   let statement: string;
-  let delimiter: string;
   try {
     // The whole file is decoded the same way once it is read; only plain UTF-8 CSV (no BOM) is read directly.
-    const decoded = decodeInput(start);
+    const decoded = decodeInput(head.subarray(0, lastLine + 1));
     if (decoded.format !== 'csv' || decoded.encoding !== 'utf-8') return undefined;
-    delimiter = sniffDelimiter(start.toString('utf8'));
-    const { headers } = cleanHeaders(readHeader(start.toString('utf8'), delimiter));
-    statement = stagingRead(headers, resolveKind(headers, kindOptions));
+    csv = csvStart(head, kindOptions);
+    statement = stagingRead(csv.header, csv.match);
   } catch {
     return undefined;
   }
-  const result = conn.run(statement, [path, delimiter]).then(
+  const result = conn.run(statement, [path, csv.delimiter]).then(
     () => undefined,
     (e: unknown) => e
   );
   return {
+    csv,
     statement,
-    delimiter,
     result,
     async discard() {
       await result;

@@ -4,12 +4,21 @@
  * or rejected with its own line.
  */
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { runPipeline } from '../../pipelines/run.ts';
 import { stageFile } from '../../pipelines/load/stage.ts';
 import { openDatabase } from '../../pipelines/database/open.ts';
-import { InputError } from '../../pipelines/files/input-file.ts';
+import * as inputFile from '../../pipelines/files/input-file.ts';
+import { InputError, readFileFacts, type FileFacts } from '../../pipelines/files/input-file.ts';
+
+// The loader's whole-file read, counted: a plain CSV that DuckDB reads itself is never read whole in Node.
+vi.mock('../../pipelines/files/input-file.ts', async (original) => {
+  const actual = await original<typeof inputFile>();
+  return { ...actual, readBytes: vi.fn(actual.readBytes) };
+});
 import { quickLineCheck, MAX_FIELD_BYTES } from '../../pipelines/files/csv.ts';
 import { workspace, query } from './helpers.ts';
 
@@ -37,6 +46,55 @@ describe('quickLineCheck', () => {
     expect(quickLineCheck(Buffer.from('a,b\r1,2\r')).ok).toBe(false);
     expect(quickLineCheck(Buffer.from('a,b\n1,2\r')).ok).toBe(false);
     expect(quickLineCheck(Buffer.from(`a,b\n1,${'x'.repeat(MAX_FIELD_BYTES + 1)}\n`)).ok).toBe(false);
+  });
+});
+
+describe('readFileFacts', () => {
+  /** The verdict readFileFacts must give: quickLineCheck over the whole file, if it is UTF-8 without BOM. */
+  function expected(bytes: Buffer) {
+    const plain = isUtf8(bytes) && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+    return {
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      plainLines: plain ? quickLineCheck(bytes) : { ok: false, lines: 0 }
+    };
+  }
+  const MB = 1 << 20;
+  /** A plain CSV whose `tail` starts `offset` bytes after the first 1 MB read ends (readFileFacts reads 1 MB at a time). */
+  const around1MB = (tail: string | Buffer, offset: number) => {
+    const filler = MB + offset - 'a,b\n'.length;
+    const lines = Math.floor(filler / 10);
+    const head = 'a,b\n' + '2019,1234\n'.repeat(lines - 1) + '2019,1234' + 'y'.repeat(filler - lines * 10) + '\n';
+    if (head.length !== MB + offset) throw new Error('around1MB: wrong filler');
+    return Buffer.concat([Buffer.from(head), Buffer.from(tail)]);
+  };
+  /** The lines after the header of around1MB(tail, offset) when the tail has `tailLines`. */
+  const linesAround1MB = (offset: number, tailLines: number) => Math.floor((MB + offset - 4) / 10) + tailLines;
+
+  it.each([
+    ['a small plain file', Buffer.from('a,b\n1,2\n3,4\n'), 2],
+    ['no final line end', Buffer.from('a,b\r\n1,2\r\n3,4'), 2],
+    ['a BOM', Buffer.from('\ufeffa,b\n1,2\n'), false],
+    ['a blank line', Buffer.from('a,b\n1,2\n\n3,4\n'), false],
+    ['a lone CR at the end', Buffer.from('a,b\n1,2\r'), false],
+    ['Windows-1252', Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xe9, 0x0a]), false],
+    ['a CRLF split between reads', around1MB('1,2\r\n3,4\r\n', -4), linesAround1MB(-4, 2)],
+    ['a character split between reads', around1MB('2019,é\n2020,ü\n', -6), linesAround1MB(-6, 2)],
+    ['invalid UTF-8 after the first read', around1MB(Buffer.from([0x31, 0x2c, 0xe9, 0x0a]), 0), false],
+    ['a NUL after the first read', around1MB('1,\u00002\n', 0), false],
+    ['a line longer than a field may be, across reads', around1MB(`1,${'x'.repeat(MAX_FIELD_BYTES + 1)}\n2,3\n`, -100), false],
+    ['a line as long as a field may be, across reads', around1MB(`1,${'x'.repeat(MAX_FIELD_BYTES - 2)}\n2,3\n`, -100), linesAround1MB(-100, 2)]
+  ] as [string, Buffer, number | false][])('reads %s as quickLineCheck reads the whole file', async (_, bytes, lines) => {
+    const ws = workspace();
+    const facts = await readFileFacts(ws.file('list.csv', bytes));
+    expect(facts).toEqual(expected(bytes));
+    expect(facts.plainLines).toEqual(lines === false ? { ok: false, lines: 0 } : { ok: true, lines });
+  });
+
+  it('reports a missing or empty file in plain words', async () => {
+    const ws = workspace();
+    await expect(readFileFacts(ws.file('empty.csv', ''))).rejects.toThrow('the file is empty');
+    await expect(readFileFacts(`${ws.dir}/none.csv`)).rejects.toThrow('file not found');
   });
 });
 
@@ -120,8 +178,8 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
     const { conn, statements } = await recordingConnection(ws.dir);
     let release!: () => void;
     let fail!: (e: Error) => void;
-    const contents = new Promise<Buffer>((resolve, reject) => ((release = () => resolve(readFileSync(path))), (fail = reject)));
-    const staging = stageFile(conn as never, path, contents);
+    const facts = new Promise<FileFacts>((resolve, reject) => ((release = () => resolve(readFileFacts(path))), (fail = reject)));
+    const staging = stageFile(conn as never, path, facts);
     await new Promise((r) => setTimeout(r, 20));
     return { conn, statements, staging, release, fail };
   }
@@ -145,6 +203,30 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
     expect(file.rows_read).toBe(7002);
     expect(loaded.slice(-2)).toEqual([[7002, 'Perú'], [7003, 'Chile']]);
     expect(rejected).toEqual([]);
+  });
+
+  it('stages a plain CSV from DuckDB\'s read without reading the file whole in Node, and JSON from its bytes', async () => {
+    const readBytes = vi.mocked(inputFile.readBytes);
+    readBytes.mockClear();
+    const csv = await stageHeldBack('list.csv', 'meeting_year,country\n2019,France\n');
+    csv.release();
+    expect(await csv.staging).toMatchObject({ format: 'csv', recordsRead: 1, staged: 1 });
+    expect(readBytes).not.toHaveBeenCalled();
+    const json = await stageHeldBack('list.json', '[{"meeting_year": 2019, "country": "France"}]');
+    json.release();
+    expect(await json.staging).toMatchObject({ format: 'json', recordsRead: 1, staged: 1 });
+    expect(readBytes).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a file whose bytes changed after they were hashed', async () => {
+    const ws = workspace();
+    const path = ws.file('list.json', '[{"meeting_year": 2019, "country": "France"}]');
+    const { conn } = await recordingConnection(ws.dir);
+    const facts = await readFileFacts(path);
+    ws.file('list.json', '[{"meeting_year": 2020, "country": "France"}]');
+    await expect(stageFile(conn as never, path, Promise.resolve(facts))).rejects.toThrow(
+      new InputError('changed while it was being read; load it again once it is complete')
+    );
   });
 
   it('starts nothing before the bytes arrive for JSON, and stages it from them', async () => {
