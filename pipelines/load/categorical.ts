@@ -111,18 +111,17 @@ export async function buildCategoryMaps(conn: DuckDBConnection, fields: Categori
      FROM checked WHERE reason IS NULL
      GROUP BY GROUPING SETS (${fields.map((f) => `(${f.field}_input)`).join(', ')})`
   );
-  // Every column's distinct texts, with the rows that hold each.
+  // Every column's distinct texts, with the rows that hold each (one statement: each costs a load a few ms).
+  const perColumn = fields.flatMap(({ field, columns }) =>
+    columns.map(
+      (column, i) =>
+        `SELECT '${field}' AS field, '${column}' AS column_name, ${columnText(columns, i, 'raw')} AS raw, sum(n)::BIGINT AS n FROM spelling WHERE field = '${field}' GROUP BY ALL`
+    )
+  );
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE column_spelling (field VARCHAR, column_name VARCHAR, raw VARCHAR, n BIGINT)`
   );
-  for (const { field, columns } of fields) {
-    for (const [i, column] of columns.entries()) {
-      const part = columnText(columns, i, 'raw');
-      await conn.run(
-        `INSERT INTO column_spelling SELECT '${field}', '${column}', ${part}, sum(n) FROM spelling WHERE field = '${field}' GROUP BY ALL`
-      );
-    }
-  }
+  if (perColumn.length) await conn.run(`INSERT INTO column_spelling ${perColumn.join(' UNION ALL ')}`);
 
   const lookedUp = [...new Set(fields.flatMap((f) => f.columns))];
   const summary: CategoricalSummary = { unresolved: {}, resolved_by_rule: {} };

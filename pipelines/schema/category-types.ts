@@ -38,9 +38,10 @@ async function rows(conn: DuckDBConnection, sql: string, params: string[] = []):
   return (await conn.runAndReadAll(sql, params)).getRows() as unknown[][];
 }
 
-async function columnType(conn: DuckDBConnection, table: string, column: string): Promise<string | null> {
-  const found = await rows(conn, "SELECT data_type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 AND column_name = $2", [table, column]);
-  return found.length ? String(found[0][0]) : null;
+/** The data type of every column in the main schema, by `table.column`: one catalog query for all the checks of a run. */
+async function columnTypes(conn: DuckDBConnection): Promise<Map<string, string>> {
+  const found = await rows(conn, "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main'");
+  return new Map(found.map(([table, column, type]) => [`${table}.${column}`, String(type)]));
 }
 
 /**
@@ -49,14 +50,19 @@ async function columnType(conn: DuckDBConnection, table: string, column: string)
  * convertCategoryColumns turns them into the new type.
  */
 export async function ensureCategoryTypes(conn: DuckDBConnection): Promise<void> {
+  const found = await conn.runAndReadAll(
+    `SELECT type_name, labels FROM duckdb_types() WHERE database_name = current_database() AND list_contains([${literalList(STORED_CATEGORIES.map((c) => c.type))}], type_name)`
+  );
+  const storedLabels = new Map(found.getRowsJS().map(([type, labels]) => [String(type), labels as string[]]));
+  let columns: Map<string, string> | undefined;
   for (const category of STORED_CATEGORIES) {
     const wanted = codesOf(category);
-    const existing = await rows(conn, "SELECT 1 FROM duckdb_types() WHERE database_name = current_database() AND type_name = $1", [category.type]);
-    if (existing.length) {
-      const stored = (await conn.runAndReadAll(`SELECT enum_range(NULL::${category.type})`)).getRowsJS()[0][0] as string[];
+    const stored = storedLabels.get(category.type);
+    if (stored) {
       if (stored.join('\u0000') === wanted.join('\u0000')) continue;
+      columns ??= await columnTypes(conn);
       for (const [table, column] of category.columns) {
-        if ((await columnType(conn, table, column)) !== null) await conn.run(`ALTER TABLE ${table} ALTER COLUMN ${column} TYPE VARCHAR`);
+        if (columns.has(`${table}.${column}`)) await conn.run(`ALTER TABLE ${table} ALTER COLUMN ${column} TYPE VARCHAR`);
       }
       await conn.run(`DROP TYPE ${category.type}`);
     }
@@ -64,7 +70,6 @@ export async function ensureCategoryTypes(conn: DuckDBConnection): Promise<void>
   }
 }
 
-/** Thrown when a stored value is not a category of the code's vocabulary: the database needs a reload, not a guess. */
 export class StoredCategoryError extends Error {}
 
 /**
@@ -75,9 +80,10 @@ export class StoredCategoryError extends Error {}
  */
 export async function convertCategoryColumns(conn: DuckDBConnection, createTables: () => Promise<void>): Promise<void> {
   const tables = new Set<string>();
+  const columns = await columnTypes(conn);
   for (const category of STORED_CATEGORIES) {
     for (const [table, column] of category.columns) {
-      if ((await columnType(conn, table, column)) !== 'VARCHAR') continue;
+      if (columns.get(`${table}.${column}`) !== 'VARCHAR') continue;
       const unknown = await rows(
         conn,
         `SELECT DISTINCT ${column} FROM ${table} WHERE ${column} IS NOT NULL AND NOT list_contains([${literalList(codesOf(category))}], ${column}) ORDER BY 1 LIMIT 5`

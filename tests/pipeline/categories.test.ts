@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../pipelines/database/open.ts';
+import { openDatabase, synonymClashes, type OpenDatabase } from '../../pipelines/database/open.ts';
 import {
   STAKEHOLDER_SYNONYMS,
   GENDER_SYNONYMS,
@@ -21,6 +21,22 @@ async function normalise(field: string, raw: string): Promise<string | null> {
   );
   return r.currentRowCount ? String(r.getRows()[0][0]) : null;
 }
+
+describe('the synonym lists', () => {
+  it('never fold two spellings of different values to one key', async () => {
+    expect(await synonymClashes(db.conn)).toEqual([]);
+  });
+
+  it('would show a clash as its field and key', async () => {
+    const other = await openDatabase(':memory:');
+    try {
+      await other.conn.run("INSERT INTO synonym VALUES ('gender', text_key('Female'), 'male')");
+      expect(await synonymClashes(other.conn)).toEqual([['gender', 'female']]);
+    } finally {
+      other.close();
+    }
+  });
+});
 
 /** Every listed spelling, as typed, shouted and padded, lands on its value. */
 describe.each([
