@@ -56,6 +56,8 @@ export async function readBytes(path: string): Promise<Buffer> {
 export interface FileFacts {
   sha256: string;
   bytes: number;
+  /** The file's first SNIFF_BYTES (all of it when shorter): enough to tell Parquet (isParquet). */
+  head: Buffer;
   /**
    * ok: the file is valid UTF-8 without BOM and passes quickLineCheck, which then counts its lines
    * after the header. Such a file decodes (decodeInput) to its own bytes, so DuckDB may read it as
@@ -89,6 +91,7 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
     let carried = 0;
     let position = 0;
     let checking = true;
+    let head = Buffer.alloc(0);
     for (;;) {
       let read;
       try {
@@ -98,6 +101,7 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
       }
       if (read === 0) break;
       hash.update(buffer.subarray(carried, carried + read));
+      if (position === 0) head = Buffer.from(buffer.subarray(0, Math.min(read, SNIFF_BYTES)));
       const bom = position === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
       position += read;
       if (!checking) continue;
@@ -117,15 +121,20 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
     }
     const rest = buffer.subarray(0, carried);
     if (checking && !isUtf8(rest)) check.fail();
-    return { sha256: hash.digest('hex'), bytes: position, plainLines: check.finish(rest) };
+    return { sha256: hash.digest('hex'), bytes: position, head, plainLines: check.finish(rest) };
   } finally {
     await file.close();
   }
 }
 
+/** A Parquet file, by its magic number: DuckDB reads it from its path, so it is never decoded here. */
+export function isParquet(start: Buffer): boolean {
+  return start.subarray(0, 4).toString('latin1') === 'PAR1';
+}
+
 /** Which format the bytes are in, and their content as UTF-8 when it is CSV or JSON. */
 export function decodeInput(raw: Buffer): DecodedInput {
-  if (raw.subarray(0, 4).toString('latin1') === 'PAR1') {
+  if (isParquet(raw)) {
     return { format: 'parquet', utf8: Buffer.alloc(0), reencoded: false, invalidUtf8: false, encoding: 'parquet', bytes: raw.length };
   }
   let utf8: Buffer;

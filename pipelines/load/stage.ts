@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { decodeInput, parseJsonRecords, readBytes, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
+import { decodeInput, isParquet, parseJsonRecords, readBytes, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
 import { scanCsv, sniffDelimiter, csvField, quickLineCheck, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
@@ -106,10 +106,15 @@ async function keepEarlyRead(conn: DuckDBConnection, early: EarlyRead, facts: Fi
   return directStaged(conn, early.csv, 'utf-8', [], staged);
 }
 
-/** Reads the whole file, checks it is the one hashed, decodes it and stages it by the way its bytes allow. */
+/**
+ * Stages a Parquet file from its path; reads any other file whole, checks it is the one hashed,
+ * decodes it and stages it by the way its bytes allow.
+ */
 async function stageBytes(conn: DuckDBConnection, path: string, facts: FileFacts, early: EarlyRead | undefined, options: StageOptions): Promise<StagedFile> {
   const progress = options.progress ?? (() => {});
   const kindOptions = { forced: options.kind, manual: options.manual, implied: options.implied };
+  // DuckDB reads Parquet itself; only a name it would take as a glob pattern needs the bytes (below).
+  if (isParquet(facts.head) && !GLOB_CHARACTERS.test(path)) return stageParquet(conn, path, kindOptions, 'parquet');
   const bytes = await readBytes(path);
   if (createHash('sha256').update(bytes).digest('hex') !== facts.sha256) {
     throw new InputError('changed while it was being read; load it again once it is complete');
@@ -122,7 +127,6 @@ async function stageBytes(conn: DuckDBConnection, path: string, facts: FileFacts
   if (input.format === 'parquet') {
     // DuckDB reads a path as a glob ("x[1].parquet" matches x1.parquet): such a name is read
     // from a private copy of the bytes already hashed, never from what the pattern matches.
-    if (!GLOB_CHARACTERS.test(path)) return stageParquet(conn, path, kindOptions, input.encoding);
     const dir = await mkdtemp(join(tmpdir(), 'igf-stage-'));
     try {
       const copy = join(dir, 'input.parquet');

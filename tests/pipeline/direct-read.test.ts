@@ -12,7 +12,7 @@ import { runPipeline } from '../../pipelines/run.ts';
 import { stageFile } from '../../pipelines/load/stage.ts';
 import { openDatabase } from '../../pipelines/database/open.ts';
 import * as inputFile from '../../pipelines/files/input-file.ts';
-import { InputError, readFileFacts, type FileFacts } from '../../pipelines/files/input-file.ts';
+import { InputError, readFileFacts, SNIFF_BYTES, type FileFacts } from '../../pipelines/files/input-file.ts';
 
 // The loader's whole-file read, counted: a plain CSV that DuckDB reads itself is never read whole in Node.
 vi.mock('../../pipelines/files/input-file.ts', async (original) => {
@@ -56,6 +56,7 @@ describe('readFileFacts', () => {
     return {
       sha256: createHash('sha256').update(bytes).digest('hex'),
       bytes: bytes.length,
+      head: bytes.subarray(0, SNIFF_BYTES),
       plainLines: plain ? quickLineCheck(bytes) : { ok: false, lines: 0 }
     };
   }
@@ -179,8 +180,14 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
     let release!: () => void;
     let fail!: (e: Error) => void;
     const facts = new Promise<FileFacts>((resolve, reject) => ((release = () => resolve(readFileFacts(path))), (fail = reject)));
-    const staging = stageFile(conn as never, path, facts);
-    await new Promise((r) => setTimeout(r, 20));
+    const phases: string[] = [];
+    const staging = stageFile(conn as never, path, facts, { progress: (phase) => phases.push(phase) });
+    // A CSV: until stageFile says it is loading (the early read started). Anything else: long
+    // enough for it to have started one, on a machine busy with other tests.
+    const started = Date.now();
+    while (!phases.includes('loading') && Date.now() - started < (name.endsWith('.csv') ? 10_000 : 300)) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
     return { conn, statements, staging, release, fail };
   }
 
@@ -216,6 +223,19 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
     json.release();
     expect(await json.staging).toMatchObject({ format: 'json', recordsRead: 1, staged: 1 });
     expect(readBytes).toHaveBeenCalledTimes(1);
+  });
+
+  it('stages a Parquet file from its path without reading it whole in Node', async () => {
+    const ws = workspace();
+    const { conn, db } = await recordingConnection(ws.dir);
+    const path = join(ws.dir, 'list.parquet');
+    await db.conn.run(`COPY (SELECT '2019' AS meeting_year, 'France' AS country) TO '${path}' (FORMAT parquet)`);
+    const readBytes = vi.mocked(inputFile.readBytes);
+    readBytes.mockClear();
+    const staged = await stageFile(conn as never, path, readFileFacts(path));
+    expect(staged).toMatchObject({ format: 'parquet', recordsRead: 1, staged: 1 });
+    expect(readBytes).not.toHaveBeenCalled();
+    expect((await conn.runAndReadAll('SELECT __source_line, country FROM staged')).getRows()).toEqual([[1n, 'France']]);
   });
 
   it('refuses a file whose bytes changed after they were hashed', async () => {
