@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { synonymRows } from '../records/synonyms.ts';
 import { convertCategoryColumns, ensureCategoryTypes } from '../schema/category-types.ts';
+import { applyDataChanges } from '../schema/data-changes.ts';
 
 const schemaFile = (name: string) => readFileSync(new URL(`../schema/${name}`, import.meta.url), 'utf8');
 
@@ -33,14 +34,16 @@ export async function openDatabase(path: string): Promise<OpenDatabase> {
 }
 
 /**
- * The tables of schema.sql with the category types they use, made or brought up to date: what every
- * database the pipeline writes has, and what the test fixtures start from.
+ * The tables of schema.sql with the category types they use, made or brought up to date, stored rows
+ * included (applyDataChanges): what every database the pipeline writes has, and what the test
+ * fixtures start from.
  */
 export async function createSchema(conn: DuckDBConnection): Promise<void> {
   await ensureCategoryTypes(conn);
   const createTables = () => conn.run(schemaFile('schema.sql')).then(() => undefined);
   await createTables();
   await convertCategoryColumns(conn, createTables);
+  await applyDataChanges(conn);
 }
 
 /**

@@ -52,6 +52,11 @@ export async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
+/** The SHA-256 of bytes in memory, as load_log.sha256 stores it (readFileFacts hashes a file as it streams). */
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** What one pass over a file tells without holding it in memory (readFileFacts). */
 export interface FileFacts {
   sha256: string;

@@ -18,7 +18,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { stageFile, clearStaging, type StageProgress } from './stage.ts';
 import { categoricalFields, inputExpression, buildCategoryMaps, dropCategoryMaps, type Unresolved, type ResolvedByRule } from './categorical.ts';
 import { buildRegionalGroupMap, summariseRegionalGroups, type RegionalGroupSummary } from './regional-group.ts';
-import { readFileFacts } from '../files/input-file.ts';
+import { readFileFacts, sha256Hex } from '../files/input-file.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import type { ManualMap } from '../records/headers.ts';
 import { DEMO, USER } from '../../src/lib/domain/source-sets.ts';
@@ -155,10 +155,6 @@ async function storedNameForOld(conn: DuckDBConnection, path: string): Promise<s
 
 export async function fileSha256(path: string): Promise<string> {
   return sha256Hex(await readFile(path));
-}
-
-function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export async function loadFile(conn: DuckDBConnection, path: string, options: LoadOptions): Promise<FileReport> {

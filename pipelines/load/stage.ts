@@ -15,8 +15,7 @@ import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
-import { decodeInput, isParquet, parseJsonRecords, readBytes, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
+import { decodeInput, isParquet, parseJsonRecords, readBytes, sha256Hex, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
 import { scanCsv, sniffDelimiter, csvField, quickLineCheck, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
@@ -86,7 +85,7 @@ export async function stageFile(conn: DuckDBConnection, path: string, facts: Pro
       const direct = await keepEarlyRead(conn, early, known);
       if (direct) return direct;
     }
-    return await stageBytes(conn, path, known, early, options);
+    return await stageBytes(conn, path, known, early, kindOptions, progress);
   } catch (e) {
     await early?.discard();
     throw e;
@@ -103,20 +102,25 @@ async function keepEarlyRead(conn: DuckDBConnection, early: EarlyRead, facts: Fi
   if ((await early.result) instanceof Error) return undefined;
   const staged = await count(conn, 'staged_raw');
   if (staged !== facts.plainLines.lines) return undefined;
-  return directStaged(conn, early.csv, 'utf-8', [], staged);
+  return directStaged(conn, early.csv, 'utf-8', [], staged, staged);
 }
 
 /**
  * Stages a Parquet file from its path; reads any other file whole, checks it is the one hashed,
  * decodes it and stages it by the way its bytes allow.
  */
-async function stageBytes(conn: DuckDBConnection, path: string, facts: FileFacts, early: EarlyRead | undefined, options: StageOptions): Promise<StagedFile> {
-  const progress = options.progress ?? (() => {});
-  const kindOptions = { forced: options.kind, manual: options.manual, implied: options.implied };
+async function stageBytes(
+  conn: DuckDBConnection,
+  path: string,
+  facts: FileFacts,
+  early: EarlyRead | undefined,
+  kindOptions: KindOptions,
+  progress: StageProgress
+): Promise<StagedFile> {
   // DuckDB reads Parquet itself; only a name it would take as a glob pattern needs the bytes (below).
   if (isParquet(facts.head) && !GLOB_CHARACTERS.test(path)) return stageParquet(conn, path, kindOptions, 'parquet');
   const bytes = await readBytes(path);
-  if (createHash('sha256').update(bytes).digest('hex') !== facts.sha256) {
+  if (sha256Hex(bytes) !== facts.sha256) {
     throw new InputError('changed while it was being read; load it again once it is complete');
   }
   const input = decodeInput(bytes);
@@ -167,7 +171,7 @@ async function stageBytes(conn: DuckDBConnection, path: string, facts: FileFacts
     const duckdbError = await duckdbRead;
     if (quick.ok && !(duckdbError instanceof Error)) {
       const staged = await count(conn, 'staged_raw');
-      if (staged === quick.lines) return directStaged(conn, csv, input.encoding, [], staged);
+      if (staged === quick.lines) return directStaged(conn, csv, input.encoding, [], staged, staged);
     }
   }
 
@@ -185,7 +189,7 @@ async function stageBytes(conn: DuckDBConnection, path: string, facts: FileFacts
     if (staged !== scan.records) {
       throw new Error(`DuckDB read ${staged} records where the scan found ${scan.records}: refusing to guess line numbers`);
     }
-    return directStaged(conn, csv, input.encoding, scan.bad, scan.records);
+    return directStaged(conn, csv, input.encoding, scan.bad, scan.records, staged);
   }
   await conn.run('DROP TABLE IF EXISTS staged_raw');
 
@@ -220,17 +224,23 @@ function singleRecordLines(csv: CsvStart): boolean {
 }
 
 /**
- * DuckDB's read in staged_raw as the file's records: record i (row order) is on line i + 2, as
- * quickLineCheck or the full scan (CsvScan.simple) showed.
+ * DuckDB's read in staged_raw (`staged` rows, as its caller counted them) as the file's records:
+ * record i (row order) is on line i + 2, as quickLineCheck or the full scan (CsvScan.simple) showed.
  */
-async function directStaged(conn: DuckDBConnection, csv: CsvStart, encoding: string, unreadable: BadRecord[], recordsRead: number): Promise<StagedFile> {
+async function directStaged(
+  conn: DuckDBConnection,
+  csv: CsvStart,
+  encoding: string,
+  unreadable: BadRecord[],
+  recordsRead: number,
+  staged: number
+): Promise<StagedFile> {
   const { match } = csv;
   await conn.run(
     `CREATE TEMP VIEW staged AS SELECT rowid + 2 AS __source_line, ${stagedFields(match.kind)
       .map((f) => (match.columns[f] === undefined ? `NULL::VARCHAR AS ${f}` : `c${match.columns[f]} AS ${f}`))
       .join(', ')} FROM staged_raw`
   );
-  const staged = await count(conn, 'staged_raw');
   return { format: 'csv', encoding, match, headers: csv.header, recordsRead, unreadable, staged, headerNotes: csv.headerNotes };
 }
 

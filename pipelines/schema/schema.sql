@@ -167,8 +167,12 @@ ALTER TABLE load_log ADD COLUMN IF NOT EXISTS file_key VARCHAR;
 UPDATE attendance SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
 UPDATE session SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
 UPDATE speaker SET source_set = CASE WHEN synthetic THEN 'demo' ELSE 'user' END WHERE source_set IS NULL;
--- Keys stored before they were cut to 128 bits: the same cut, so that a person keeps one key.
-UPDATE attendance SET participant_key = left(participant_key, 32) WHERE length(participant_key) > 32;
+-- Changes to the stored rows of databases written by earlier versions, applied once per database
+-- (pipelines/schema/data-changes.ts), each recorded here by name.
+CREATE TABLE IF NOT EXISTS schema_change (
+  name       VARCHAR PRIMARY KEY,
+  applied_at TIMESTAMP NOT NULL
+);
 
 -- Only file, line and reason: never a value of the rejected row, which may hold a name or an e-mail.
 CREATE TABLE IF NOT EXISTS rejected_row (

@@ -26,7 +26,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, startServer } from '../browser/server.ts';
-import { SELF_HOSTED_FAMILIES } from '../../src/lib/i18n/self-hosted-fonts.ts';
+import { SELF_HOSTED_FAMILIES, fontStackFamilies } from '../../src/lib/i18n/self-hosted-fonts.ts';
 
 const PAGES = ['/', '/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions', '/published', '/methodology'];
 const RUNS = 5;
@@ -48,10 +48,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * the system ones, so with one of these the page never fetches a font file.
  */
 function systemFontFor(lang: string): string | null {
-  const css = readFileSync(resolve('src/app.css'), 'utf8');
-  const stack = css.match(new RegExp(`\\[lang\\|='${lang}'\\]\\s*\\{\\s*font-family:([^;]+);`))?.[1];
-  if (!stack) throw new Error(`bench:web: no font stack for ${lang} in src/app.css`);
-  const families = [...stack.matchAll(/'([^']+)'/g)].map((m) => m[1]).filter((f) => !SELF_HOSTED.has(f));
+  const stack = fontStackFamilies(readFileSync(resolve('src/app.css'), 'utf8'), lang);
+  if (!stack.length) throw new Error(`bench:web: no font stack for ${lang} in src/app.css`);
+  const families = stack.filter((f) => !SELF_HOSTED.has(f));
   for (const family of families) {
     try {
       if (execFileSync('fc-list', [family, 'family'], { encoding: 'utf8' }).trim()) return family;
