@@ -7,6 +7,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { LineCheck, MAX_FIELD_BYTES } from './csv.ts';
+import { JsonArrayLines, arrayElementLines } from './json-array-lines.ts';
 
 export type InputFormat = 'csv' | 'json' | 'parquet' | 'session_page';
 
@@ -69,6 +70,12 @@ export interface FileFacts {
    * it is.
    */
   plainLines: { ok: boolean; lines: number };
+  /**
+   * For a file whose first character (after blank space, no BOM) is `[`: the line on which each
+   * element of that array starts (JsonArrayLines), so that DuckDB may read a JSON array directly
+   * and its records still be reported by line. Null for any other file.
+   */
+  arrayLines: Int32Array | null;
 }
 
 /** Read size: big enough for few calls, small enough to stay in the CPU's cache while it is hashed and checked. */
@@ -97,6 +104,7 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
     let position = 0;
     let checking = true;
     let head = Buffer.alloc(0);
+    let arrayLines: JsonArrayLines | null = null;
     for (;;) {
       let read;
       try {
@@ -106,7 +114,11 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
       }
       if (read === 0) break;
       hash.update(buffer.subarray(carried, carried + read));
-      if (position === 0) head = Buffer.from(buffer.subarray(0, Math.min(read, SNIFF_BYTES)));
+      if (position === 0) {
+        head = Buffer.from(buffer.subarray(0, Math.min(read, SNIFF_BYTES)));
+        if (startsJsonArray(head)) arrayLines = new JsonArrayLines();
+      }
+      arrayLines?.update(buffer.subarray(carried, carried + read));
       const bom = position === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
       position += read;
       if (!checking) continue;
@@ -126,10 +138,16 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
     }
     const rest = buffer.subarray(0, carried);
     if (checking && !isUtf8(rest)) check.fail();
-    return { sha256: hash.digest('hex'), bytes: position, head, plainLines: check.finish(rest) };
+    return { sha256: hash.digest('hex'), bytes: position, head, plainLines: check.finish(rest), arrayLines: arrayLines?.finish() ?? null };
   } finally {
     await file.close();
   }
+}
+
+/** Whether bytes (a file's start, no BOM) open a JSON array: `[` after blank space only. */
+export function startsJsonArray(start: Buffer): boolean {
+  const first = start.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
+  return first >= 0 && start[first] === 0x5b;
 }
 
 /** A Parquet file, by its magic number: DuckDB reads it from its path, so it is never decoded here. */
@@ -201,7 +219,8 @@ export interface JsonRecords {
  * physical lines where each record starts, found by a small scan that skips
  * over strings, so "line 12" points at the record in an editor.
  */
-export function parseJsonRecords(text: string): JsonRecords {
+export function parseJsonRecords(utf8: Buffer): JsonRecords {
+  const text = utf8.toString('utf8');
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
     let value: unknown;
@@ -211,7 +230,7 @@ export function parseJsonRecords(text: string): JsonRecords {
       throw new InputError(`is not valid JSON (${(e as Error).message.split('\n')[0]})`);
     }
     if (!Array.isArray(value)) throw new InputError('JSON must be an array of records or one record per line');
-    const lines = arrayElementLines(text);
+    const lines = arrayElementLines(utf8);
     return { records: value.map((v, i) => ({ value: v, line: lines[i] ?? 0 })), bad: [] };
   }
   const records: JsonRecords['records'] = [];
@@ -227,34 +246,4 @@ export function parseJsonRecords(text: string): JsonRecords {
   });
   if (records.length === 0 && bad.length > 0) throw new InputError('is neither a JSON array nor JSON lines (no line parses as JSON)');
   return { records, bad };
-}
-
-/** Line on which each top-level element of a JSON array starts. */
-function arrayElementLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let depth = 0;
-  let inString = false;
-  let expectElement = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
-    if (depth === 1 && expectElement && c !== ']') {
-      lines.push(line);
-      expectElement = false;
-    }
-    if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
-      depth++;
-      if (depth === 1) expectElement = true;
-    } else if (c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 1) expectElement = true;
-  }
-  return lines;
 }

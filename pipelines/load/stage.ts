@@ -4,22 +4,25 @@
  * `__source_line`, the line (or Parquet row) the record came from.
  *
  * Fast path: a well-formed UTF-8 CSV is read by DuckDB itself and line
- * numbers follow from row order. Anything messier (bad records, multi-line
- * fields, blank lines, other encodings, JSON) is parsed here and rewritten
- * as a clean temporary CSV that DuckDB then reads: slower, but every line
- * number stays exact. Temporary tables live in memory, never in the
- * database file, so dropped columns (names) leave no trace there.
+ * numbers follow from row order; so are JSON lines and JSON arrays that
+ * JSON.parse would read the same way (stage-json.ts). Anything messier (bad
+ * records, multi-line fields, blank lines, other encodings, JSON that only
+ * DuckDB accepts) is parsed here and rewritten as a clean temporary CSV that
+ * DuckDB then reads: slower, but every line number stays exact. Temporary
+ * tables live in memory, never in the database file, so dropped columns
+ * (names) leave no trace there.
  */
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { decodeInput, isParquet, parseJsonRecords, readBytes, sha256Hex, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
+import { decodeInput, isParquet, parseJsonRecords, readBytes, sha256Hex, startsJsonArray, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
 import { scanCsv, sniffDelimiter, csvField, quickLineCheck, CsvError, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
 import { parseSessionPage } from '../files/session-page.ts';
+import { startJsonRead, type JsonEarlyRead } from './stage-json.ts';
 
 /** Characters DuckDB's readers take as a glob pattern in a path. */
 const GLOB_CHARACTERS = /[*?[\]{}]/;
@@ -60,15 +63,17 @@ export function stagedFields(kind: RecordKind): string[] {
 export async function clearStaging(conn: DuckDBConnection): Promise<void> {
   await conn.run(
     `DROP VIEW IF EXISTS checked; DROP VIEW IF EXISTS staged_keys; DROP VIEW IF EXISTS staged;
-     DROP TABLE IF EXISTS first_of_session; DROP TABLE IF EXISTS map_year; DROP TABLE IF EXISTS staged_raw;`
+     DROP TABLE IF EXISTS first_of_session; DROP TABLE IF EXISTS map_year; DROP TABLE IF EXISTS staged_raw;
+     DROP TABLE IF EXISTS staged_line;`
   );
 }
 
 /**
- * `facts` come from the caller's one pass over the file (readFileFacts: its hash, and whether it is
- * a plain UTF-8 CSV of one record per line). A file that starts as a plain UTF-8 CSV is already
- * being read by DuckDB meanwhile (startEarlyRead); when the facts confirm it, the file's bytes are
- * never held in Node. Anything else is read whole and decoded here.
+ * `facts` come from the caller's one pass over the file (readFileFacts: its hash, whether it is
+ * plain UTF-8 of one record per line, the lines of a JSON array's elements). A file that starts as
+ * a plain UTF-8 CSV (startEarlyRead) or as JSON (startEarlyJsonRead) is already being read by
+ * DuckDB meanwhile; when the facts confirm it, the file's bytes are never held in Node. Anything
+ * else is read whole and decoded here.
  */
 export async function stageFile(conn: DuckDBConnection, path: string, facts: Promise<FileFacts>, options: StageOptions = {}): Promise<StagedFile> {
   const progress = options.progress ?? (() => {});
@@ -77,17 +82,25 @@ export async function stageFile(conn: DuckDBConnection, path: string, facts: Pro
   // Awaited below; until then a failed read (empty file, no permission) must not count as unhandled.
   facts.catch(() => {});
   await clearStaging(conn);
-  const early = await startEarlyRead(conn, path, kindOptions);
-  if (early) progress('loading');
+  const head = await readHead(path);
+  const early = head && (await startEarlyRead(conn, path, head, kindOptions));
+  const earlyJson = head && !early ? await startEarlyJsonRead(conn, path, head, kindOptions) : undefined;
+  if (early || earlyJson) progress('loading');
   try {
     const known = await facts;
     if (early) {
       const direct = await keepEarlyRead(conn, early, known);
       if (direct) return direct;
     }
+    if (earlyJson) {
+      const direct = await earlyJson.keep(known);
+      if (direct) return direct;
+      await earlyJson.discard();
+    }
     return await stageBytes(conn, path, known, early, kindOptions, progress);
   } catch (e) {
     await early?.discard();
+    await earlyJson?.discard();
     throw e;
   }
 }
@@ -143,7 +156,7 @@ async function stageBytes(
   if (isSessionPageFile(path, input.utf8)) {
     return stageRows(conn, { ...input, format: 'session_page' }, progress, sessionPageRows(path, input.utf8.toString('utf8')));
   }
-  if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.utf8.toString('utf8'), kindOptions));
+  if (input.format === 'json') return stageRows(conn, input, progress, jsonRows(input.utf8, kindOptions));
 
   const csv = csvStart(input.utf8, kindOptions);
   const { delimiter, header, headerNotes, match } = csv;
@@ -266,27 +279,13 @@ interface EarlyRead {
 
 /**
  * Starts DuckDB's read of a file whose first 64 KB decode (decodeInput) as a plain UTF-8 CSV without
- * BOM, and that is not a saved session page, before the whole file has been read and hashed.
+ * BOM (`head`, see readHead), before the whole file has been read and hashed.
  * keepEarlyRead keeps it if the whole file is that CSV with one record per line; stageBytes if the
  * full scan vouches for it (same delimiter, header and kind); otherwise it is discarded. Nothing
- * here throws: a head that cannot be read or recognised starts nothing, and the usual path reports
- * the problem.
+ * here throws: a head that cannot be recognised starts nothing, and the usual path reports the
+ * problem.
  */
-async function startEarlyRead(conn: DuckDBConnection, path: string, kindOptions: KindOptions): Promise<EarlyRead | undefined> {
-  if (GLOB_CHARACTERS.test(path) || /\.(html?|txt)$/i.test(path)) return undefined;
-  let head: Buffer;
-  try {
-    const file = await open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(SNIFF_BYTES);
-      const { bytesRead } = await file.read(buffer, 0, SNIFF_BYTES, 0);
-      head = buffer.subarray(0, bytesRead);
-    } finally {
-      await file.close();
-    }
-  } catch {
-    return undefined;
-  }
+async function startEarlyRead(conn: DuckDBConnection, path: string, head: Buffer, kindOptions: KindOptions): Promise<EarlyRead | undefined> {
   // Whole lines only, so that a character cut at the 64 KB boundary does not look invalid.
   const lastLine = head.lastIndexOf(0x0a);
   if (lastLine < 0) return undefined;
@@ -316,6 +315,38 @@ async function startEarlyRead(conn: DuckDBConnection, path: string, kindOptions:
   };
 }
 
+/**
+ * The file's first SNIFF_BYTES, for an early read; undefined for a file that is never read early: a
+ * name DuckDB would take as a glob pattern, a saved session page (.html, .txt), or a file that
+ * cannot be opened (the usual path then reports why).
+ */
+async function readHead(path: string): Promise<Buffer | undefined> {
+  if (GLOB_CHARACTERS.test(path) || /\.(html?|txt)$/i.test(path)) return undefined;
+  try {
+    const file = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await file.read(buffer, 0, SNIFF_BYTES, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts DuckDB's read of a file that starts as JSON lines or a JSON array (stage-json.ts). Its
+ * first bytes are all it asks of the file: no BOM, no NUL; DuckDB itself refuses invalid UTF-8.
+ */
+async function startEarlyJsonRead(conn: DuckDBConnection, path: string, head: Buffer, kindOptions: KindOptions): Promise<JsonEarlyRead | undefined> {
+  if (head[0] === 0xef || head.includes(0)) return undefined;
+  const first = head.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
+  if (first < 0 || (head[first] !== 0x7b && head[first] !== 0x5b)) return undefined;
+  return startJsonRead(conn, path, startsJsonArray(head) ? 'array' : 'newline_delimited', kindOptions);
+}
+
 interface RowSource {
   headers: string[];
   recordsRead: number;
@@ -325,10 +356,10 @@ interface RowSource {
   headerNotes: string[];
 }
 
-type KindOptions = Parameters<typeof resolveKind>[1];
+export type KindOptions = Parameters<typeof resolveKind>[1];
 
-function jsonRows(text: string, kindOptions: KindOptions): RowSource {
-  const parsed = parseJsonRecords(text);
+function jsonRows(utf8: Buffer, kindOptions: KindOptions): RowSource {
+  const parsed = parseJsonRecords(utf8);
   const unreadable = [...parsed.bad];
   const objects: Array<{ value: Record<string, unknown>; line: number }> = [];
   for (const r of parsed.records) {

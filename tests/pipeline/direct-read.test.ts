@@ -57,7 +57,8 @@ describe('readFileFacts', () => {
       sha256: createHash('sha256').update(bytes).digest('hex'),
       bytes: bytes.length,
       head: bytes.subarray(0, SNIFF_BYTES),
-      plainLines: plain ? quickLineCheck(bytes) : { ok: false, lines: 0 }
+      plainLines: plain ? quickLineCheck(bytes) : { ok: false, lines: 0 },
+      arrayLines: null
     };
   }
   const MB = 1 << 20;
@@ -182,10 +183,10 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
     const facts = new Promise<FileFacts>((resolve, reject) => ((release = () => resolve(readFileFacts(path))), (fail = reject)));
     const phases: string[] = [];
     const staging = stageFile(conn as never, path, facts, { progress: (phase) => phases.push(phase) });
-    // A CSV: until stageFile says it is loading (the early read started). Anything else: long
-    // enough for it to have started one, on a machine busy with other tests.
+    // A CSV or JSON file: until stageFile says it is loading (the early read started). Anything
+    // else: long enough for it to have started one, on a machine busy with other tests.
     const started = Date.now();
-    while (!phases.includes('loading') && Date.now() - started < (name.endsWith('.csv') ? 10_000 : 300)) {
+    while (!phases.includes('loading') && Date.now() - started < (/\.(csv|json|ndjson)$/.test(name) ? 10_000 : 300)) {
       await new Promise((r) => setTimeout(r, 5));
     }
     return { conn, statements, staging, release, fail };
@@ -212,16 +213,20 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
     expect(rejected).toEqual([]);
   });
 
-  it('stages a plain CSV from DuckDB\'s read without reading the file whole in Node, and JSON from its bytes', async () => {
+  it('stages a plain CSV or JSON from DuckDB\'s read without reading the file whole in Node; JSON it cannot vouch for from its bytes', async () => {
     const readBytes = vi.mocked(inputFile.readBytes);
     readBytes.mockClear();
     const csv = await stageHeldBack('list.csv', 'meeting_year,country\n2019,France\n');
     csv.release();
     expect(await csv.staging).toMatchObject({ format: 'csv', recordsRead: 1, staged: 1 });
-    expect(readBytes).not.toHaveBeenCalled();
     const json = await stageHeldBack('list.json', '[{"meeting_year": 2019, "country": "France"}]');
     json.release();
     expect(await json.staging).toMatchObject({ format: 'json', recordsRead: 1, staged: 1 });
+    expect(readBytes).not.toHaveBeenCalled();
+    // A line JSON.parse refuses: the JavaScript path rejects it by line.
+    const lines = await stageHeldBack('list.ndjson', '{"meeting_year": 2019, "country": "France"}\n{"meeting_year": 2020,}\n');
+    lines.release();
+    expect(await lines.staging).toMatchObject({ format: 'json', recordsRead: 2, staged: 1, unreadable: [{ line: 2, reason: 'not valid JSON' }] });
     expect(readBytes).toHaveBeenCalledTimes(1);
   });
 
@@ -240,20 +245,25 @@ describe('DuckDB reading a new CSV while it is hashed', () => {
 
   it('refuses a file whose bytes changed after they were hashed', async () => {
     const ws = workspace();
-    const path = ws.file('list.json', '[{"meeting_year": 2019, "country": "France"}]');
+    // With a BOM, so that DuckDB does not read it early: the bytes read whole must be the ones hashed.
+    const path = ws.file('list.json', '\ufeff[{"meeting_year": 2019, "country": "France"}]');
     const { conn } = await recordingConnection(ws.dir);
     const facts = await readFileFacts(path);
-    ws.file('list.json', '[{"meeting_year": 2020, "country": "France"}]');
+    ws.file('list.json', '\ufeff[{"meeting_year": 2020, "country": "France"}]');
     await expect(stageFile(conn as never, path, Promise.resolve(facts))).rejects.toThrow(
       new InputError('changed while it was being read; load it again once it is complete')
     );
   });
 
-  it('starts nothing before the bytes arrive for JSON, and stages it from them', async () => {
-    const { statements, staging, release } = await stageHeldBack('list.json', '[{"meeting_year": 2019, "country": "France"}]');
-    expect(statements.some((s) => s.includes('CREATE TEMP TABLE staged_raw'))).toBe(false);
+  it('starts the read before the bytes arrive for JSON too, and keeps it', async () => {
+    const readsJson = (sql: string) => sql.includes('CREATE TEMP TABLE staged_raw') && sql.includes('read_json_objects');
+    const { conn, statements, staging, release } = await stageHeldBack('list.json', '[\n{"meeting_year": 2019, "country": "France"},\n{"meeting_year": 2020, "country": "Chile"}\n]\n');
+    expect(statements.filter(readsJson)).toHaveLength(1);
     release();
-    expect(await staging).toMatchObject({ format: 'json', recordsRead: 1, staged: 1 });
+    expect(await staging).toMatchObject({ format: 'json', recordsRead: 2, staged: 2 });
+    expect(statements.filter(readsJson)).toHaveLength(1);
+    const rows = (await conn.runAndReadAll('SELECT __source_line, meeting_year, country FROM staged ORDER BY 1')).getRows();
+    expect(rows).toEqual([[2n, '2019', 'France'], [3n, '2020', 'Chile']]);
   });
 
   it('leaves nothing staged when the whole file cannot be read after the early read started', async () => {
