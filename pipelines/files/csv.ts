@@ -17,6 +17,11 @@ export interface BadRecord {
  */
 export const MAX_FIELD_BYTES = 64 * 1024;
 
+/** Why a record with a field of `bytes` bytes (over MAX_FIELD_BYTES) is rejected, for CSV and JSON alike. */
+export function longFieldReason(bytes: number): string {
+  return `a field of ${bytes.toLocaleString('en-US')} bytes is longer than the limit of ${MAX_FIELD_BYTES.toLocaleString('en-US')} bytes`;
+}
+
 export interface CsvScan {
   header: string[];
   /** Data records after the header, good and bad; blank lines are not records. */
@@ -191,9 +196,7 @@ export function scanCsv(
     }
     records++;
     if (multiline) simple = false;
-    if (problem === null && longField > 0) {
-      problem = `a field of ${longField.toLocaleString('en-US')} bytes is longer than the limit of ${MAX_FIELD_BYTES.toLocaleString('en-US')} bytes`;
-    }
+    if (problem === null && longField > 0) problem = longFieldReason(longField);
     if (problem === null && nul) problem = 'contains NUL bytes, which are not text';
     if (problem === null && options.rejectInvalidUtf8 && !isUtf8(bytes.subarray(startPos, pos))) {
       problem = 'contains bytes that are not valid UTF-8 text';

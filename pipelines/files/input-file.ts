@@ -76,6 +76,12 @@ export interface FileFacts {
    * and its records still be reported by line. Null for any other file.
    */
   arrayLines: Int32Array | null;
+  /**
+   * A file that starts as JSON (startsJson) holds a raw vertical tab or form feed. Neither is valid
+   * anywhere in JSON, but DuckDB's JSON reader takes both as blank space between records, so such
+   * a file is left to JSON.parse. Not looked for in other files.
+   */
+  verticalTabOrFormFeed: boolean;
 }
 
 /** Read size: big enough for few calls, small enough to stay in the CPU's cache while it is hashed and checked. */
@@ -105,6 +111,8 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
     let checking = true;
     let head = Buffer.alloc(0);
     let arrayLines: JsonArrayLines | null = null;
+    let json = false;
+    let verticalTabOrFormFeed = false;
     for (;;) {
       let read;
       try {
@@ -113,12 +121,15 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
         throw new InputError('cannot be read (permissions?)');
       }
       if (read === 0) break;
-      hash.update(buffer.subarray(carried, carried + read));
       if (position === 0) {
         head = Buffer.from(buffer.subarray(0, Math.min(read, SNIFF_BYTES)));
+        json = startsJson(head);
         if (startsJsonArray(head)) arrayLines = new JsonArrayLines();
       }
-      arrayLines?.update(buffer.subarray(carried, carried + read));
+      const piece = buffer.subarray(carried, carried + read);
+      hash.update(piece);
+      arrayLines?.update(piece);
+      if (json) verticalTabOrFormFeed ||= piece.includes(0x0b) || piece.includes(0x0c);
       const bom = position === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
       position += read;
       if (!checking) continue;
@@ -138,16 +149,34 @@ export async function readFileFacts(path: string): Promise<FileFacts> {
     }
     const rest = buffer.subarray(0, carried);
     if (checking && !isUtf8(rest)) check.fail();
-    return { sha256: hash.digest('hex'), bytes: position, head, plainLines: check.finish(rest), arrayLines: arrayLines?.finish() ?? null };
+    return {
+      sha256: hash.digest('hex'),
+      bytes: position,
+      head,
+      plainLines: check.finish(rest),
+      arrayLines: arrayLines?.finish() ?? null,
+      verticalTabOrFormFeed
+    };
   } finally {
     await file.close();
   }
 }
 
+/** The first byte of `start` that is not blank space (space, tab, CR, LF), or undefined. */
+function firstNonBlank(start: Buffer): number | undefined {
+  const first = start.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
+  return first < 0 ? undefined : start[first];
+}
+
+/** Whether bytes (a file's start, no BOM) open JSON: `{` or `[` after blank space only, as decodeInput tells JSON from CSV. */
+export function startsJson(start: Buffer): boolean {
+  const first = firstNonBlank(start);
+  return first === 0x7b || first === 0x5b;
+}
+
 /** Whether bytes (a file's start, no BOM) open a JSON array: `[` after blank space only. */
 export function startsJsonArray(start: Buffer): boolean {
-  const first = start.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
-  return first >= 0 && start[first] === 0x5b;
+  return firstNonBlank(start) === 0x5b;
 }
 
 /** A Parquet file, by its magic number: DuckDB reads it from its path, so it is never decoded here. */
@@ -185,9 +214,8 @@ export function decodeInput(raw: Buffer): DecodedInput {
       encoding = 'windows-1252';
     }
   }
-  const first = utf8.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
-  if (first < 0) throw new InputError('the file holds only blank space');
-  const format: InputFormat = utf8[first] === 0x5b || utf8[first] === 0x7b ? 'json' : 'csv';
+  if (firstNonBlank(utf8) === undefined) throw new InputError('the file holds only blank space');
+  const format: InputFormat = startsJson(utf8) ? 'json' : 'csv';
   return { format, utf8, reencoded: !encoding.startsWith('utf-8'), invalidUtf8, encoding, bytes: raw.length };
 }
 

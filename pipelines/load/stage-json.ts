@@ -8,18 +8,24 @@
  * - a record DuckDB accepts but JSON.parse would not (trailing commas, NaN, Infinity): spotted
  *   conservatively in the record's text, so a string holding ", }" or ": NaN" also sends the file
  *   down the JavaScript path, which is slower but never wrong;
+ * - a raw vertical tab or form feed anywhere (DuckDB takes them as blank space between records);
  * - a record that is not an object, or a mapped value that is a non-integer number, an integer
- *   beyond 15 digits, an object or an array (JavaScript writes those differently: 1.0 as "1");
+ *   of more than 15 characters, an object or an array (JavaScript writes those differently: 1.0
+ *   as "1", 2^53 + 1 as 2^53);
+ * - a record longer than MAX_FIELD_BYTES, which may hold a value too long to be a cell (the
+ *   JavaScript path rejects such a record, as the CSV reader does);
  * - an object with a key twice (JSON.parse keeps the last value, DuckDB the first), or a key
  *   such as "2" that JavaScript would put first;
- * - JSON lines that are not one record per non-blank line (FileFacts.plainLines), or an array
- *   whose element lines (FileFacts.arrayLines) do not match DuckDB's record count;
+ * - JSON lines with a blank line, or other than one record per line (FileFacts.plainLines and
+ *   DuckDB's record count), or an array whose element lines (FileFacts.arrayLines) do not match
+ *   DuckDB's record count;
  * - a key first seen after the file's first records that changes which key feeds a field.
  *
  * Keys reach DuckDB only as bound JSON-pointer parameters, never in the SQL text.
  */
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { FileFacts } from '../files/input-file.ts';
+import { MAX_FIELD_BYTES } from '../files/csv.ts';
 import { cleanHeaders, resolveKind, type HeaderMatch } from '../records/headers.ts';
 import { stagedFields, type KindOptions, type StagedFile } from './stage.ts';
 
@@ -42,7 +48,7 @@ const ARRAY_INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
 export interface JsonEarlyRead {
   /** The staged file, when the whole file turned out to be what DuckDB can read exactly; else undefined. */
   keep(facts: FileFacts): Promise<StagedFile | undefined>;
-  /** Waits for the read and drops what it staged. */
+  /** Waits for the read and drops everything it staged. */
   discard(): Promise<void>;
 }
 
@@ -92,15 +98,15 @@ export async function startJsonRead(
   const fieldKeys = [...keysByField(headKeys, guess).values()];
   const mapped = fieldKeys.filter((key) => key !== undefined);
   // An empty string is staged as NULL, as DuckDB reads an empty CSV field (the JavaScript path's way in).
-  const valueOf = (key: string | undefined) => `nullif(v[${mapped.indexOf(key!) + 1}], '')`;
-  const values = fieldKeys.map((key, i) => (key === undefined ? `NULL::VARCHAR AS c${i}` : `${valueOf(key)} AS c${i}`));
+  const valueExpression = (key: string) => `nullif(v[${mapped.indexOf(key) + 1}], '')`;
+  const values = fieldKeys.map((key, i) => (key === undefined ? `NULL::VARCHAR AS c${i}` : `${valueExpression(key)} AS c${i}`));
   // t[1] is the record's own type; t[i + 1] the type of v[i]. A long integer would lose digits in JavaScript.
   const longIntegers = mapped.map((_, i) => `(t[${i + 2}] IN ('BIGINT', 'UBIGINT') AND length(v[${i + 1}]) > 15)`);
   // One parse of each record gives every mapped value, one more their types, one more its keys.
   const statement = `CREATE TEMP TABLE staged_raw AS
     SELECT ${values.join(', ')},
            t[1] <> 'OBJECT' OR list_has_any(t[2:], ['DOUBLE', 'OBJECT', 'ARRAY']) ${longIntegers.map((c) => `OR ${c}`).join(' ')}
-             OR regexp_matches(json, $4) AS inexact,
+             OR strlen(json) > ${MAX_FIELD_BYTES} OR regexp_matches(json, $4) AS inexact,
            CASE WHEN keys <> $3 THEN keys END AS other_keys
     FROM (SELECT json, json_keys(json) AS keys, json_extract_string(json, $2) AS v, json_type(json, list_prepend('', $2)) AS t
           FROM read_json_objects($1, format = '${layout}'))`;
@@ -112,18 +118,19 @@ export async function startJsonRead(
 
   const discard = async () => {
     await result;
-    await conn.run('DROP TABLE IF EXISTS staged_raw');
+    await conn.run('DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw; DROP TABLE IF EXISTS staged_line; DROP TABLE IF EXISTS staged_numbered');
   };
   return {
     discard,
     async keep(facts) {
-      if ((await result) instanceof Error) return undefined;
+      if ((await result) instanceof Error || facts.verticalTabOrFormFeed) return undefined;
       const counts = await conn.runAndReadAll('SELECT count(*), count(*) FILTER (WHERE inexact) FROM staged_raw');
       const [records, inexact] = counts.getRows()[0].map(Number);
       if (inexact > 0) return undefined;
-      // Line of each record: JSON lines with no blank line have one record per line.
-      const lines = layout === 'newline_delimited' ? (facts.plainLines.ok ? facts.plainLines.lines + 1 : -1) : facts.arrayLines?.length;
-      if (records !== lines || records === 0) return undefined;
+      // As many records as JSON lines without a blank line (the record count rules out lines of
+      // blank space, which DuckDB skips), or as array elements found by JsonArrayLines.
+      const recordsByLines = layout === 'newline_delimited' ? (facts.plainLines.ok ? facts.plainLines.lines + 1 : undefined) : facts.arrayLines?.length;
+      if (records !== recordsByLines || records === 0) return undefined;
 
       const others = await conn.runAndReadAll('SELECT other_keys FROM staged_raw WHERE other_keys IS NOT NULL GROUP BY other_keys ORDER BY min(rowid)');
       const keyLists = [firstKeys, ...others.getRowsJson().map((row) => row[0] as string[])];
@@ -189,11 +196,14 @@ async function numberRecords(conn: DuckDBConnection, lines: RegularLines | Int32
   }
   await conn.run('CREATE TEMP TABLE staged_line (line INTEGER NOT NULL)');
   const appender = await conn.createAppender('staged_line', 'main', 'temp');
-  for (const line of lines as Int32Array) {
-    appender.appendInteger(line);
-    appender.endRow();
+  try {
+    for (const line of lines as Int32Array) {
+      appender.appendInteger(line);
+      appender.endRow();
+    }
+  } finally {
+    appender.closeSync();
   }
-  appender.closeSync();
   await conn.run(`CREATE TEMP TABLE staged_numbered AS SELECT l.line::BIGINT AS __source_line, ${fields.join(', ')} FROM staged_raw POSITIONAL JOIN staged_line l;
     DROP TABLE staged_raw; DROP TABLE staged_line; ALTER TABLE staged_numbered RENAME TO staged_raw;
     CREATE TEMP VIEW staged AS SELECT * FROM staged_raw`);

@@ -17,8 +17,8 @@ import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { decodeInput, isParquet, parseJsonRecords, readBytes, sha256Hex, startsJsonArray, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
-import { scanCsv, sniffDelimiter, csvField, quickLineCheck, CsvError, type BadRecord } from '../files/csv.ts';
+import { decodeInput, isParquet, parseJsonRecords, readBytes, sha256Hex, startsJson, startsJsonArray, InputError, type FileFacts, type InputFormat, SNIFF_BYTES } from '../files/input-file.ts';
+import { scanCsv, sniffDelimiter, csvField, quickLineCheck, longFieldReason, CsvError, MAX_FIELD_BYTES, type BadRecord } from '../files/csv.ts';
 import { FIELDS, type RecordKind } from '../records/kinds.ts';
 import { resolveKind, cleanHeaders, type HeaderMatch, type ManualMap } from '../records/headers.ts';
 import { parseSessionPage } from '../files/session-page.ts';
@@ -64,7 +64,7 @@ export async function clearStaging(conn: DuckDBConnection): Promise<void> {
   await conn.run(
     `DROP VIEW IF EXISTS checked; DROP VIEW IF EXISTS staged_keys; DROP VIEW IF EXISTS staged;
      DROP TABLE IF EXISTS first_of_session; DROP TABLE IF EXISTS map_year; DROP TABLE IF EXISTS staged_raw;
-     DROP TABLE IF EXISTS staged_line;`
+     DROP TABLE IF EXISTS staged_line; DROP TABLE IF EXISTS staged_numbered;`
   );
 }
 
@@ -341,9 +341,7 @@ async function readHead(path: string): Promise<Buffer | undefined> {
  * first bytes are all it asks of the file: no BOM, no NUL; DuckDB itself refuses invalid UTF-8.
  */
 async function startEarlyJsonRead(conn: DuckDBConnection, path: string, head: Buffer, kindOptions: KindOptions): Promise<JsonEarlyRead | undefined> {
-  if (head[0] === 0xef || head.includes(0)) return undefined;
-  const first = head.findIndex((b) => b !== 32 && b !== 9 && b !== 10 && b !== 13);
-  if (first < 0 || (head[first] !== 0x7b && head[first] !== 0x5b)) return undefined;
+  if (head[0] === 0xef || head.includes(0) || !startsJson(head)) return undefined;
   return startJsonRead(conn, path, startsJsonArray(head) ? 'array' : 'newline_delimited', kindOptions);
 }
 
@@ -369,16 +367,24 @@ function jsonRows(utf8: Buffer, kindOptions: KindOptions): RowSource {
   const headers: string[] = [];
   const seen = new Set<string>();
   for (const o of objects) for (const k of Object.keys(o.value)) if (!seen.has(k)) (seen.add(k), headers.push(k));
-  unreadable.sort((a, b) => a.line - b.line);
   const clean = cleanHeaders(headers);
+  const match = resolveKind(clean.headers, kindOptions);
+  // The CSV rule for a value too long to be a cell (MAX_FIELD_BYTES), for the values that are staged.
+  const stagedKeys = [...new Set(stagedFields(match.kind).map((f) => match.columns[f]).filter((i) => i !== undefined))].map((i) => headers[i]);
+  const kept = objects.filter((o) => {
+    const longest = Math.max(0, ...stagedKeys.map((k) => Buffer.byteLength(jsonText(o.value[k]) ?? '')));
+    if (longest > MAX_FIELD_BYTES) unreadable.push({ line: o.line, reason: longFieldReason(longest) });
+    return longest <= MAX_FIELD_BYTES;
+  });
+  unreadable.sort((a, b) => a.line - b.line);
   return {
     headers: clean.headers,
-    recordsRead: objects.length + unreadable.length,
+    recordsRead: parsed.records.length + parsed.bad.length,
     unreadable,
-    match: resolveKind(clean.headers, kindOptions),
+    match,
     headerNotes: clean.notes,
     rows: (function* () {
-      for (const o of objects) yield { fields: headers.map((h) => jsonText(o.value[h])), line: o.line };
+      for (const o of kept) yield { fields: headers.map((h) => jsonText(o.value[h])), line: o.line };
     })()
   };
 }

@@ -58,7 +58,8 @@ describe('readFileFacts', () => {
       bytes: bytes.length,
       head: bytes.subarray(0, SNIFF_BYTES),
       plainLines: plain ? quickLineCheck(bytes) : { ok: false, lines: 0 },
-      arrayLines: null
+      arrayLines: null,
+      verticalTabOrFormFeed: false
     };
   }
   const MB = 1 << 20;

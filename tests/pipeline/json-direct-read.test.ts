@@ -13,6 +13,7 @@ import * as inputFile from '../../pipelines/files/input-file.ts';
 import { readFileFacts } from '../../pipelines/files/input-file.ts';
 import { JsonArrayLines, arrayElementLines } from '../../pipelines/files/json-array-lines.ts';
 import type { RecordKind } from '../../pipelines/records/kinds.ts';
+import { MAX_FIELD_BYTES, longFieldReason } from '../../pipelines/files/csv.ts';
 import { workspace } from './helpers.ts';
 
 // The loader's whole-file read, counted: a file DuckDB reads itself is never read whole in Node.
@@ -143,11 +144,20 @@ describe('JSON read by DuckDB directly', () => {
       'a key first seen after the first records that feeds a field',
       lines('{"meeting_year": 2019}', ...Array(1200).fill('{"meeting_year": 2020}'), '{"meeting_year": 2021, "country": "Peru"}')
     ],
-    ['a string holding ", }", which the conservative check cannot tell from a trailing comma', lines('{"meeting_year": 2019, "country": "a, }"}')]
-  ] as [string, string | Buffer][])('leaves a file with %s to the JavaScript path', async (_, text) => {
-    const { direct, viaJavaScript, readDirectly } = await stageBothWays('list.ndjson', text, 'attendance');
+    ['a string holding ", }", which the conservative check cannot tell from a trailing comma', lines('{"meeting_year": 2019, "country": "a, }"}')],
+    ['a vertical tab between records, which DuckDB takes as blank space', lines('{"meeting_year": 2019, "country": "France"}', '\u000b{"meeting_year": 2020}')],
+    ['a form feed between array elements', 'list.json', '[{"meeting_year": 2019, "country": "France"},\u000c{"meeting_year": 2020}]'],
+    ['a value longer than a cell may be, in an array', 'list.json', `[{"meeting_year": 2019, "country": "${'x'.repeat(MAX_FIELD_BYTES + 1)}"}, {"meeting_year": 2020}]`]
+  ].map((c) => (c.length === 2 ? [c[0], 'list.ndjson', c[1]] : c)) as [string, string, string | Buffer][])('leaves a file with %s to the JavaScript path', async (_, name, text) => {
+    const { direct, viaJavaScript, readDirectly } = await stageBothWays(name, text, 'attendance');
     expect(readDirectly).toBe(false);
     expect(direct).toEqual(viaJavaScript);
+  });
+
+  it('rejects a record with a value longer than a cell may be, as a CSV record is, and loads the rest', async () => {
+    const long = 'x'.repeat(MAX_FIELD_BYTES + 1);
+    const { direct } = await stageBothWays('list.json', `[{"meeting_year": 2019, "country": "France"},\n{"meeting_year": 2020, "country": "${long}"},\n{"meeting_year": 2021, "notes": "${long}"}]`, 'attendance');
+    expect(direct.staged).toMatchObject({ recordsRead: 3, staged: 2, unreadable: [{ line: 2, reason: longFieldReason(MAX_FIELD_BYTES + 1) }] });
   });
 
   it('reports a JSON array that is not valid JSON as the JavaScript path does', async () => {
