@@ -249,8 +249,7 @@ export interface JsonRecords {
  */
 export function parseJsonRecords(utf8: Buffer): JsonRecords {
   const text = utf8.toString('utf8');
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('[')) {
+  if (startsJsonArray(utf8)) {
     let value: unknown;
     try {
       value = JSON.parse(text);

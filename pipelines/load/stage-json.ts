@@ -27,7 +27,7 @@ import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-ap
 import type { FileFacts } from '../files/input-file.ts';
 import { MAX_FIELD_BYTES } from '../files/csv.ts';
 import { cleanHeaders, resolveKind, type HeaderMatch } from '../records/headers.ts';
-import { stagedFields, type KindOptions, type StagedFile } from './stage.ts';
+import { clearStaging, stagedFields, type KindOptions, type StagedFile } from './stage.ts';
 
 /** How the file holds its records, in DuckDB's read_json_objects terms. */
 type JsonLayout = 'newline_delimited' | 'array';
@@ -118,7 +118,7 @@ export async function startJsonRead(
 
   const discard = async () => {
     await result;
-    await conn.run('DROP VIEW IF EXISTS staged; DROP TABLE IF EXISTS staged_raw; DROP TABLE IF EXISTS staged_line; DROP TABLE IF EXISTS staged_numbered');
+    await clearStaging(conn);
   };
   return {
     discard,

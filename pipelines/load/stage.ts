@@ -59,6 +59,11 @@ export function stagedFields(kind: RecordKind): string[] {
   return Object.keys(FIELDS[kind]).filter((f) => !(kind === 'attendance' && f === 'name'));
 }
 
+/** The columns (indexes into the headers) that feed some staged field, each once, in field order. */
+function stagedColumns(match: HeaderMatch): number[] {
+  return [...new Set(stagedFields(match.kind).map((f) => match.columns[f]).filter((i) => i !== undefined))];
+}
+
 /** Drops everything a load leaves in memory; views first, as they read the tables. */
 export async function clearStaging(conn: DuckDBConnection): Promise<void> {
   await conn.run(
@@ -260,7 +265,7 @@ async function directStaged(
 /** The statement that copies the columns a CSV's kind needs into staged_raw ($1 path, $2 delimiter). */
 function stagingRead(header: string[], match: HeaderMatch): string {
   const columns = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
-  const wanted = [...new Set(stagedFields(match.kind).map((f) => match.columns[f]).filter((i) => i !== undefined))];
+  const wanted = stagedColumns(match);
   return `CREATE TEMP TABLE staged_raw AS
          SELECT ${wanted.length ? wanted.map((i) => `c${i}`).join(', ') : '1 AS c_none'}
          FROM read_csv($1, header = true, delim = $2, quote = '"', escape = '"', auto_detect = false,
@@ -338,10 +343,11 @@ async function readHead(path: string): Promise<Buffer | undefined> {
 
 /**
  * Starts DuckDB's read of a file that starts as JSON lines or a JSON array (stage-json.ts). Its
- * first bytes are all it asks of the file: no BOM, no NUL; DuckDB itself refuses invalid UTF-8.
+ * first bytes are all it asks of the file: `{` or `[` first (so no BOM) and no NUL (UTF-16 without
+ * BOM, which DuckDB would only refuse after a read); DuckDB itself refuses invalid UTF-8.
  */
 async function startEarlyJsonRead(conn: DuckDBConnection, path: string, head: Buffer, kindOptions: KindOptions): Promise<JsonEarlyRead | undefined> {
-  if (head[0] === 0xef || head.includes(0) || !startsJson(head)) return undefined;
+  if (!startsJson(head) || head.includes(0)) return undefined;
   return startJsonRead(conn, path, startsJsonArray(head) ? 'array' : 'newline_delimited', kindOptions);
 }
 
@@ -370,7 +376,7 @@ function jsonRows(utf8: Buffer, kindOptions: KindOptions): RowSource {
   const clean = cleanHeaders(headers);
   const match = resolveKind(clean.headers, kindOptions);
   // The CSV rule for a value too long to be a cell (MAX_FIELD_BYTES), for the values that are staged.
-  const stagedKeys = [...new Set(stagedFields(match.kind).map((f) => match.columns[f]).filter((i) => i !== undefined))].map((i) => headers[i]);
+  const stagedKeys = stagedColumns(match).map((i) => headers[i]);
   const kept = objects.filter((o) => {
     const longest = Math.max(0, ...stagedKeys.map((k) => Buffer.byteLength(jsonText(o.value[k]) ?? '')));
     if (longest > MAX_FIELD_BYTES) unreadable.push({ line: o.line, reason: longFieldReason(longest) });

@@ -70,6 +70,7 @@ export async function ensureCategoryTypes(conn: DuckDBConnection): Promise<void>
   }
 }
 
+/** Thrown when a stored value is not a category of the code's vocabulary: the database needs a reload, not a guess. */
 export class StoredCategoryError extends Error {}
 
 /**
