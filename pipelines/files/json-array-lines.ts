@@ -30,10 +30,9 @@ export class JsonArrayLines {
   private starts = new Int32Array(1024);
   private count = 0;
 
-  update(piece: Uint8Array): void {
+  update(bytes: Uint8Array): void {
     // Locals, not fields, in the loop: it runs for every structural byte of the file.
     let { line, depth, inString, escaped, expectElement } = this;
-    const bytes = piece;
     const n = bytes.length;
     let i = 0;
     if (escaped && n > 0) {

@@ -95,7 +95,8 @@ export async function startJsonRead(
     return undefined;
   }
   // Every staged field, and the keys that feed some (one JSON pointer each, in that order).
-  const fieldKeys = [...keysByField(headKeys, guess).values()];
+  const guessedKeys = keysByField(headKeys, guess);
+  const fieldKeys = [...guessedKeys.values()];
   const mapped = fieldKeys.filter((key) => key !== undefined);
   // An empty string is staged as NULL, as DuckDB reads an empty CSV field (the JavaScript path's way in).
   const valueExpression = (key: string) => `nullif(v[${mapped.indexOf(key) + 1}], '')`;
@@ -145,8 +146,7 @@ export async function startJsonRead(
         return undefined;
       }
       const wanted = keysByField(keys, match);
-      const guessed = keysByField(headKeys, guess);
-      if (match.kind !== guess.kind || [...wanted].some(([field, key]) => guessed.get(field) !== key)) return undefined;
+      if (match.kind !== guess.kind || [...wanted].some(([field, key]) => guessedKeys.get(field) !== key)) return undefined;
 
       const fields = stagedFields(match.kind).map((f, i) => `c${i} AS ${f}`);
       await numberRecords(conn, layout === 'newline_delimited' ? { first: 1, step: 1 } : facts.arrayLines!, fields);
