@@ -155,12 +155,39 @@ describe('filters live in the URL', () => {
     await page.close();
   });
 
-  it('works without JavaScript: the server renders the data tables', async () => {
+  it('works without JavaScript: the server renders the data tables, folded as with JavaScript, and a click opens one', async () => {
     const ctx = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(suite.server.url + '/gender?source=demo');
-    expect(await page.locator('details[open] table').count()).toBeGreaterThan(0);
+    const tables = page.locator('[data-chart] details:has(table)');
+    const count = await tables.count();
+    expect(count).toBeGreaterThan(0);
+    // Every chart's table is in the HTML, none open until asked for.
+    expect(await page.locator('[data-chart] details table').count()).toBe(count);
+    expect(await page.locator('[data-chart] details[open]').count()).toBe(0);
+    expect(await tables.first().locator('table').isVisible()).toBe(false);
+    await tables.first().locator('summary').click();
+    expect(await tables.first().locator('table').isVisible()).toBe(true);
+    expect(await tables.first().locator('tbody tr').count()).toBeGreaterThan(0);
     await ctx.close();
+  });
+
+  it('keeps the data tables folded while the page hydrates: nothing collapses under the reader', async () => {
+    const page = await suite.browser.newPage();
+    // Counted from the first parsed element on: a table open in the server's HTML, or opened and
+    // closed again by hydration, raises the count.
+    await page.addInitScript(() => {
+      const w = window as unknown as { mostOpenTables: number };
+      w.mostOpenTables = 0;
+      new MutationObserver(() => {
+        w.mostOpenTables = Math.max(w.mostOpenTables, document.querySelectorAll('[data-chart] details[open]:has(table)').length);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
+    });
+    await page.goto(suite.server.url + '/gender?source=demo');
+    await page.locator('[data-chart] [data-drawn="true"]').first().waitFor();
+    expect(await page.locator('[data-chart] details:has(table)').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { mostOpenTables: number }).mostOpenTables)).toBe(0);
+    await page.close();
   });
 
   it('draws the charts into the server’s HTML: without JavaScript they show, and the note that they need it only where one could not be drawn', async () => {
