@@ -16,9 +16,10 @@
  * the self-hosted ones are never fetched), which the verdict uses; and in a second browser whose
  * fontconfig lists only DejaVu, as a reader without them, who downloads the self-hosted slices
  * (without_system_fonts_ms, font_kb). The first needs such fonts on this machine (Debian:
- * fonts-noto-cjk and fonts-noto-core); without them the verdict says "unmeasured". The language
- * runs are interleaved (English, then each language, LANGUAGE_RUNS times), so that a change in the
- * machine's load falls on English and the language it is compared with alike.
+ * fonts-noto-cjk and fonts-noto-core); without them the verdict says "unmeasured". Each language
+ * page is visited LANGUAGE_RUNS times, each time next to a visit of the English page, in alternate
+ * order (English first, then the language first); the verdict is the median of these pairs' ratios,
+ * so that a change in the machine's load falls on English and the language it is compared with alike.
  */
 import { chromium, type Browser } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -30,8 +31,8 @@ import { SELF_HOSTED_FAMILIES, fontStackFamilies } from '../../src/lib/i18n/self
 
 const PAGES = ['/', '/stakeholders', '/regions', '/gender', '/global-south', '/representation', '/sessions', '/published', '/methodology'];
 const RUNS = 5;
-/** Medians of ratios near 1.1 need more runs than the pages' absolute times. */
-const LANGUAGE_RUNS = 9;
+/** Pairs per language page: medians of ratios near 1.1 need more runs than the pages' absolute times. */
+const LANGUAGE_RUNS = 11;
 /** Pages whose first figure is a table, not a chart. */
 const TABLE_PAGES = new Set(['/sessions', '/methodology']);
 const CHART_ON_SCREEN = '[data-chart] .plot > :is(svg, figure), [data-card] svg';
@@ -142,44 +143,55 @@ try {
     results.push({ page: path, first_chart_ms: m.first, browser_drawn_ms: m.drawn, total_kb: kb(m.total), js_kb: kb(m.js) });
   }
   for (const code of OTHER_LANGUAGES) for (const path of LANGUAGE_PAGES) await fetch(`${server.url}/${code}${path === '/' ? '' : path}`);
-  // Each run visits the English page and then every language's, one after another (Arabic and
-  // Chinese also without system fonts), so that a change in the machine's load falls on all alike.
+  // Each language's page is compared with an English visit right next to it (the pair's ratio), the
+  // two in alternate order from run to run (English first, then the language first), so that
+  // neither a change in the machine's load nor the visit before (another browser's clean-up, say)
+  // falls on one side only. The verdict is the median of the pairs' ratios.
   for (const path of LANGUAGE_PAGES) {
-    const localised = OTHER_LANGUAGES.map((code) => ({ code, page: `/${code}${path === '/' ? '' : path}` }));
     const selectors = TABLE_PAGES.has(path) ? ['table'] : [CHART_ON_SCREEN];
-    const firstMs = new Map<string, number[]>([[path, []], ...localised.flatMap(({ page }) => [[page, []], [`${page} without fonts`, []]] as [string, number[]][])]);
-    const last = new Map<string, Awaited<ReturnType<typeof visit>>>();
-    const sample = async (key: string, page: string, on: Browser) => {
-      const v = await visit(page, selectors, on);
-      firstMs.get(key)!.push(v.ms[0]);
-      last.set(key, v);
-    };
-    for (let run = 0; run < LANGUAGE_RUNS; run++) {
-      await sample(path, path, browser);
-      for (const { code, page } of localised) {
-        await sample(page, page, browser);
-        if (FONT_LANGUAGES.has(code)) await sample(`${page} without fonts`, page, browserWithoutFonts);
-      }
-    }
-    const en = { first: median(firstMs.get(path)!), js: last.get(path)!.js };
-    for (const { code, page } of localised) {
-      const first = median(firstMs.get(page)!);
-      const js = last.get(page)!.js;
+    for (const code of OTHER_LANGUAGES) {
+      const page = `/${code}${path === '/' ? '' : path}`;
       const hasFonts = FONT_LANGUAGES.has(code);
+      const english: number[] = [];
+      const localised: number[] = [];
+      const ratios: number[] = [];
+      const withoutFonts: number[] = [];
+      const withoutFontsRatios: number[] = [];
+      let lastEnglish: Awaited<ReturnType<typeof visit>> | undefined;
+      let lastLocalised: Awaited<ReturnType<typeof visit>> | undefined;
+      let lastWithoutFonts: Awaited<ReturnType<typeof visit>> | undefined;
+      for (let run = 0; run < LANGUAGE_RUNS; run++) {
+        const englishFirst = run % 2 === 0;
+        const first = await visit(englishFirst ? path : page, selectors);
+        const second = await visit(englishFirst ? page : path, selectors);
+        const [pairEnglish, lang] = englishFirst ? [first, second] : [second, first];
+        lastEnglish = pairEnglish;
+        lastLocalised = lang;
+        english.push(pairEnglish.ms[0]);
+        localised.push(lang.ms[0]);
+        ratios.push(lang.ms[0] / pairEnglish.ms[0]);
+        if (hasFonts) {
+          lastWithoutFonts = await visit(page, selectors, browserWithoutFonts);
+          withoutFonts.push(lastWithoutFonts.ms[0]);
+          withoutFontsRatios.push(lastWithoutFonts.ms[0] / pairEnglish.ms[0]);
+        }
+      }
       const systemFont = FONT_LANGUAGES.get(code) ?? null;
-      const without = hasFonts ? { first: median(firstMs.get(`${page} without fonts`)!), fonts: last.get(`${page} without fonts`)!.fonts } : null;
+      const ratio = median(ratios);
+      const jsOver = lastLocalised!.js - lastEnglish!.js;
       languages.push({
         page,
         system_font: hasFonts ? (systemFont ?? 'none') : null,
-        english_ms: en.first,
-        first_chart_ms: first,
-        vs_english: +(first / en.first).toFixed(2),
-        without_system_fonts_ms: without?.first ?? null,
-        without_system_fonts_vs_english: without ? +(without.first / en.first).toFixed(2) : null,
-        font_kb: without ? kb(without.fonts) : null,
-        js_kb: kb(js),
-        js_kb_minus_english: +(kb(js) - kb(en.js)).toFixed(1),
-        within_targets: hasFonts && !systemFont ? 'unmeasured' : first <= en.first * 1.1 && js - en.js <= 10 * 1024 ? 'yes' : 'no'
+        english_ms: median(english),
+        first_chart_ms: median(localised),
+        vs_english: +ratio.toFixed(2),
+        pair_ratios: `${+Math.min(...ratios).toFixed(2)}–${+Math.max(...ratios).toFixed(2)}`,
+        without_system_fonts_ms: hasFonts ? median(withoutFonts) : null,
+        without_system_fonts_vs_english: hasFonts ? +median(withoutFontsRatios).toFixed(2) : null,
+        font_kb: hasFonts ? kb(lastWithoutFonts!.fonts) : null,
+        js_kb: kb(lastLocalised!.js),
+        js_kb_minus_english: +(kb(lastLocalised!.js) - kb(lastEnglish!.js)).toFixed(1),
+        within_targets: hasFonts && !systemFont ? 'unmeasured' : ratio <= 1.1 && jsOver <= 10 * 1024 ? 'yes' : 'no'
       });
     }
   }
@@ -190,5 +202,5 @@ try {
   rmSync(fontconfigDir, { recursive: true, force: true });
 }
 console.table(results);
-console.log('Languages against English in the same run (targets: first chart within 10 %, JavaScript within 10 KB):');
+console.log(`Languages against English, median of ${LANGUAGE_RUNS} pairs of visits (targets: first chart within 10 %, JavaScript within 10 KB):`);
 console.table(languages);
