@@ -107,6 +107,8 @@ async function visit(path: string, selectors: string[], on: Browser = browser): 
   return { ms, total, js, fonts };
 }
 
+type Visit = Awaited<ReturnType<typeof visit>>;
+
 /** Median time to the first chart and the last run's bytes, over RUNS first visits. */
 async function measure(path: string, on: Browser = browser): Promise<{ first: number; drawn: number | null; total: number; js: number; fonts: number }> {
   const first: number[] = [];
@@ -152,45 +154,31 @@ try {
     for (const code of OTHER_LANGUAGES) {
       const page = `/${code}${path === '/' ? '' : path}`;
       const hasFonts = FONT_LANGUAGES.has(code);
-      const english: number[] = [];
-      const localised: number[] = [];
-      const ratios: number[] = [];
-      const withoutFonts: number[] = [];
-      const withoutFontsRatios: number[] = [];
-      let lastEnglish: Awaited<ReturnType<typeof visit>> | undefined;
-      let lastLocalised: Awaited<ReturnType<typeof visit>> | undefined;
-      let lastWithoutFonts: Awaited<ReturnType<typeof visit>> | undefined;
+      const pairs: { english: Visit; localised: Visit; withoutFonts?: Visit }[] = [];
       for (let run = 0; run < LANGUAGE_RUNS; run++) {
         const englishFirst = run % 2 === 0;
         const first = await visit(englishFirst ? path : page, selectors);
         const second = await visit(englishFirst ? page : path, selectors);
-        const [pairEnglish, lang] = englishFirst ? [first, second] : [second, first];
-        lastEnglish = pairEnglish;
-        lastLocalised = lang;
-        english.push(pairEnglish.ms[0]);
-        localised.push(lang.ms[0]);
-        ratios.push(lang.ms[0] / pairEnglish.ms[0]);
-        if (hasFonts) {
-          lastWithoutFonts = await visit(page, selectors, browserWithoutFonts);
-          withoutFonts.push(lastWithoutFonts.ms[0]);
-          withoutFontsRatios.push(lastWithoutFonts.ms[0] / pairEnglish.ms[0]);
-        }
+        const [english, localised] = englishFirst ? [first, second] : [second, first];
+        pairs.push({ english, localised, withoutFonts: hasFonts ? await visit(page, selectors, browserWithoutFonts) : undefined });
       }
-      const systemFont = FONT_LANGUAGES.get(code) ?? null;
+      const ratios = pairs.map((p) => p.localised.ms[0] / p.english.ms[0]);
       const ratio = median(ratios);
-      const jsOver = lastLocalised!.js - lastEnglish!.js;
+      const last = pairs[pairs.length - 1];
+      const jsOver = last.localised.js - last.english.js;
+      const systemFont = FONT_LANGUAGES.get(code) ?? null;
       languages.push({
         page,
         system_font: hasFonts ? (systemFont ?? 'none') : null,
-        english_ms: median(english),
-        first_chart_ms: median(localised),
+        english_ms: median(pairs.map((p) => p.english.ms[0])),
+        first_chart_ms: median(pairs.map((p) => p.localised.ms[0])),
         vs_english: +ratio.toFixed(2),
         pair_ratios: `${+Math.min(...ratios).toFixed(2)}–${+Math.max(...ratios).toFixed(2)}`,
-        without_system_fonts_ms: hasFonts ? median(withoutFonts) : null,
-        without_system_fonts_vs_english: hasFonts ? +median(withoutFontsRatios).toFixed(2) : null,
-        font_kb: hasFonts ? kb(lastWithoutFonts!.fonts) : null,
-        js_kb: kb(lastLocalised!.js),
-        js_kb_minus_english: +(kb(lastLocalised!.js) - kb(lastEnglish!.js)).toFixed(1),
+        without_system_fonts_ms: hasFonts ? median(pairs.map((p) => p.withoutFonts!.ms[0])) : null,
+        without_system_fonts_vs_english: hasFonts ? +median(pairs.map((p) => p.withoutFonts!.ms[0] / p.english.ms[0])).toFixed(2) : null,
+        font_kb: hasFonts ? kb(last.withoutFonts!.fonts) : null,
+        js_kb: kb(last.localised.js),
+        js_kb_minus_english: +(kb(last.localised.js) - kb(last.english.js)).toFixed(1),
         within_targets: hasFonts && !systemFont ? 'unmeasured' : ratio <= 1.1 && jsOver <= 10 * 1024 ? 'yes' : 'no'
       });
     }
