@@ -3,7 +3,8 @@
  * fixture database: every chart's notes list exactly the marks it draws, ⊘ notes give the metric
  * row's reason, every "How is this computed?" link lands on an anchor of /methodology, the overview's
  * headline cards say whether the host country is in and "not applicable" for a filtered-out
- * category, and no page scrolls sideways at 375 px, in its default view or on the demonstration records.
+ * category, and no page scrolls sideways at 375 px, in its default view or on the demonstration records,
+ * its data tables folded or open.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -217,6 +218,9 @@ describe('phones', () => {
         const { page } = await open(path + view, 375);
         await chartsDrawn(page);
         expect(await horizontalOverflow(page), `${path}${view}`).toBeLessThanOrEqual(1);
+        // A reader who opens the data tables (one block per row on a phone) still scrolls only down.
+        await page.evaluate(() => document.querySelectorAll('[data-chart] details:has(table)').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        expect(await horizontalOverflow(page), `${path}${view} with its data tables open`).toBeLessThanOrEqual(1);
         const cut = await page.locator('form.filters select').evaluateAll((els) =>
           (els as HTMLSelectElement[])
             .filter((s) => {
