@@ -51,9 +51,9 @@ describe('/published', () => {
     await page.locator('[data-figure-year]').selectOption('');
     await page.locator('[data-figure-metric]').selectOption('stakeholder_share');
     await expect.poll(() => rows.count()).toBe(PUBLISHED.filter((p) => p[1] === 'stakeholder_share').length);
-    await page.locator('[data-figure-source]').selectOption('example.org');
+    await page.locator('[data-figure-source]').selectOption('intgovforum.org');
     expect(await rows.count()).toBe(2);
-    expect(new URL(page.url()).searchParams.get('publisher')).toBe('example.org');
+    expect(new URL(page.url()).searchParams.get('publisher')).toBe('intgovforum.org');
     expect(errors).toEqual([]);
     await page.close();
   });

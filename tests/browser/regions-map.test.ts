@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, horizontalOverflow, openPage, seriousAxeViolations } from './harness.ts';
+import { PUBLISHED_SOURCE_URL } from '../metrics/fixture.ts';
 
 const require = createRequire(import.meta.url);
 const ATLAS = require('world-atlas/countries-110m.json') as { objects: { countries: { geometries: { id?: string }[] } } };
@@ -148,12 +149,12 @@ describe('/published: every figure with its quote and source', () => {
     const table = page.locator('table.figures tbody tr');
     expect(await table.count()).toBe(rows.length);
     expect(await table.locator('q').count()).toBe(rows.length);
-    expect(await table.locator('a[href="https://example.org/igf"]').count()).toBe(rows.length);
+    expect(await table.locator(`a[href="${PUBLISHED_SOURCE_URL}"]`).count()).toBe(rows.length);
     // the fixture publishes two head counts (2019: 45 participants in all; 2021: over 40 onsite): one
     // point each, shaped by its basis, its title quoting the source
     const dots = page.locator('[data-chart="published-participants"] .mark-published a');
     expect(await dots.count()).toBe(2);
-    expect(await dots.first().getAttribute('href')).toBe('https://example.org/igf');
+    expect(await dots.first().getAttribute('href')).toBe(PUBLISHED_SOURCE_URL);
     // Plot shows the title channel in its tip when the point is hovered (lines wrapped at zero-width spaces)
     await dots.first().hover();
     const tip = page.locator('[data-chart="published-participants"] [aria-label="tip"]');
