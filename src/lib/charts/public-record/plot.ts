@@ -6,6 +6,7 @@
  * interpolated.
  */
 import * as Plot from '@observablehq/plot';
+import { ticks } from 'd3';
 import { percentTick, plot, yearTick } from '../plot.ts';
 import { MUTED, OKABE_ITO } from '../common.ts';
 import type { PublishedShare, StageShare } from './shape.ts';
@@ -49,7 +50,9 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
     marginTop: 34,
     marginBottom: 28,
     style: { fontSize: '12px', overflow: 'visible' },
-    x: { label: null, tickFormat: yearTick, domain: [first - 0.5, last + 0.5], ticks: narrow ? 4 : 8 },
+    // Whole years only: over a span of a few years the round ticks fall on half years too, and each
+    // was written as its year (2019 2019 2020 2020).
+    x: { label: null, tickFormat: yearTick, domain: [first - 0.5, last + 0.5], ticks: ticks(first - 0.5, last + 0.5, narrow ? 4 : 8).filter(Number.isInteger) },
     y: { label: null, tickFormat: percentTick, domain: [0, yMax], ticks: 2, grid: true },
     fy: { label: null, domain: [...o.vocab.categories], tickFormat: o.vocab.shortLabel, axis: 'right' },
     color: { domain: legend, range: colours, legend: true },
