@@ -1007,7 +1007,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     requestedVersion: requested && requested !== hash ? requested.slice(0, 40) : null,
     date,
     permalink,
-    // Arabic, Chinese and Russian pages link the English PDF itself, not their /xx/report.pdf (a 303 to it).
+    // Arabic and Chinese pages link the English PDF itself, not their /xx/report.pdf (a 303 to it).
     pdfUrl: `${localizePath('/report.pdf', pdfLocale(currentLocale()))}${query}`,
     records: source === null ? t('report.records.public') : `${label('source', source)} (${source})`,
     citation: cite,

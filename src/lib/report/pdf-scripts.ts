@@ -1,13 +1,14 @@
 /**
- * Which languages the report PDF can be written in. PDFKit's standard fonts (Helvetica, WinAnsi
- * encoding) set Latin script only; an Arabic, Chinese or Russian PDF would need embedded fonts with
- * those scripts and, for Arabic, right-to-left text layout, which PDFKit does not do. Kept apart
- * from pdf.ts so that pages can ask without loading PDFKit.
+ * Which languages the report PDF can be written in: English, French and Spanish in PDFKit's standard
+ * fonts, Russian in an embedded DejaVu Sans (pdf.ts). Not Arabic, which needs right-to-left lines
+ * and bidirectional text, which PDFKit does not lay out; not Chinese, which needs a CJK font of
+ * several MB in one file (the self-hosted one is sliced for the browser) and line breaks between
+ * characters. Kept apart from pdf.ts so that pages can ask without loading PDFKit.
  */
 import { DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
 
 export function pdfSetsScript(locale: string): boolean {
-  return ['en', 'fr', 'es'].includes(locale);
+  return ['en', 'fr', 'es', 'ru'].includes(locale);
 }
 
 /**

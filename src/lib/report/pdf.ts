@@ -1,13 +1,18 @@
 /**
  * The report (model.ts) as a PDF, for readers without a browser at hand: PDFKit lays out the text
  * and tables, svg-to-pdfkit draws each chart's SVG as vector paths and text (no raster image), in
- * the order and under the section titles of the /report page. The standard PDF fonts (Helvetica)
- * are used, so nothing is embedded or downloaded; text outside their character set is replaced.
+ * the order and under the section titles of the /report page. English, French and Spanish are set
+ * in the standard PDF fonts (Helvetica): nothing embedded, text outside their character set
+ * replaced. Russian is set in DejaVu Sans (the npm package dejavu-fonts-ttf), embedded with the
+ * glyphs used only: Latin and Cyrillic, and every symbol of the report. Which languages a PDF can
+ * be written in at all is pdf-scripts.ts's decision.
  */
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { PRODUCT } from '$lib/charts/export/cite.ts';
-import { currentTag, t } from '$lib/i18n/index.ts';
+import { currentLocale, currentTag, t } from '$lib/i18n/index.ts';
+import type { Locale } from '$lib/i18n/locales.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportFigure, ReportTable } from './model.ts';
 
@@ -41,14 +46,41 @@ export function pdfText(s: string): string {
   return out.replace(/ {2,}/g, ' ').replace(/^ /, '');
 }
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const ITALIC = 'Helvetica-Oblique';
+/** The names the layout sets text in; each document registers them to the fonts of its face. */
+const FONT = 'body';
+const BOLD = 'body-bold';
+const ITALIC = 'body-italic';
+
+/** The fonts a PDF is set in, under FONT, BOLD and ITALIC, and what its text goes through first. */
+interface Face {
+  fonts: Record<typeof FONT | typeof BOLD | typeof ITALIC, string>;
+  text: (s: string) => string;
+}
+
+const STANDARD_FACE: Face = {
+  fonts: { [FONT]: 'Helvetica', [BOLD]: 'Helvetica-Bold', [ITALIC]: 'Helvetica-Oblique' },
+  text: pdfText
+};
+
+const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
+
+/** DejaVu Sans has every character of the Russian and English catalogs (checked when it was chosen): nothing is replaced. */
+const dejaVuFace = (): Face => ({
+  fonts: { [FONT]: fontFile('DejaVuSans'), [BOLD]: fontFile('DejaVuSans-Bold'), [ITALIC]: fontFile('DejaVuSans-Oblique') },
+  text: (s) => s.replace(/ {2,}/g, ' ').replace(/^ /, '')
+});
+
+/** The face of a PDF in `locale`. */
+export function faceFor(locale: Locale): Face {
+  return locale === 'ru' ? dejaVuFace() : STANDARD_FACE;
+}
 const MUTED = '#555555';
 const DEMO_RED = '#aa0000';
 
 interface Layout {
   doc: PDFKit.PDFDocument;
+  /** The face's text function (Face.text). */
+  text: (s: string) => string;
   left: number;
   width: number;
   bottom: number;
@@ -60,14 +92,14 @@ function ensure(l: Layout, height: number): void {
 
 function heading(l: Layout, text: string, size: number, options: { destination?: string } = {}): void {
   ensure(l, size * 3);
-  l.doc.font(BOLD).fontSize(size).fillColor('#000').text(pdfText(text), l.left, l.doc.y, { width: l.width, destination: options.destination });
+  l.doc.font(BOLD).fontSize(size).fillColor('#000').text(l.text(text), l.left, l.doc.y, { width: l.width, destination: options.destination });
   l.doc.moveDown(0.4);
 }
 
 function paragraph(l: Layout, text: string, o: { size?: number; font?: string; colour?: string; link?: string } = {}): void {
   const size = o.size ?? 10;
   l.doc.font(o.font ?? FONT).fontSize(size).fillColor(o.colour ?? '#000');
-  const s = pdfText(text);
+  const s = l.text(text);
   ensure(l, Math.min(l.doc.heightOfString(s, { width: l.width }), size * 4));
   l.doc.text(s, l.left, l.doc.y, { width: l.width, link: o.link, underline: o.link !== undefined });
   l.doc.moveDown(0.35);
@@ -75,7 +107,7 @@ function paragraph(l: Layout, text: string, o: { size?: number; font?: string; c
 
 function bullets(l: Layout, items: string[], size = 10, colour = '#000'): void {
   for (const item of items) {
-    const s = pdfText(item);
+    const s = l.text(item);
     l.doc.font(FONT).fontSize(size).fillColor(colour);
     const h = l.doc.heightOfString(s, { width: l.width - 12 });
     ensure(l, Math.min(h, size * 4));
@@ -98,7 +130,7 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
   const widths = weights.map((w) => (w / total) * l.width);
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: widths[i] - 2 * pad }))) + 2 * pad;
+    return Math.max(...cells.map((c, i) => doc.heightOfString(l.text(c), { width: widths[i] - 2 * pad }))) + 2 * pad;
   };
   const drawRow = (cells: string[], font: string) => {
     const h = rowHeight(cells, font);
@@ -110,7 +142,7 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
     let x = l.left;
     doc.font(font).fontSize(size).fillColor('#000');
     cells.forEach((c, i) => {
-      doc.text(pdfText(c), x + pad, y + pad, { width: widths[i] - 2 * pad, align: tb.columns[i].numeric ? 'right' : 'left' });
+      doc.text(l.text(c), x + pad, y + pad, { width: widths[i] - 2 * pad, align: tb.columns[i].numeric ? 'right' : 'left' });
       x += widths[i];
     });
     doc
@@ -123,7 +155,7 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
     doc.y = y + h;
   };
   ensure(l, 60);
-  doc.font(BOLD).fontSize(8.5).fillColor('#000').text(pdfText(caption), l.left, doc.y, { width: l.width });
+  doc.font(BOLD).fontSize(8.5).fillColor('#000').text(l.text(caption), l.left, doc.y, { width: l.width });
   doc.moveDown(0.2);
   drawRow(
     tb.columns.map((c) => c.label),
@@ -137,20 +169,20 @@ function figure(l: Layout, f: ReportFigure): void {
   const { doc } = l;
   const scale = f.width ? l.width / f.width : 1;
   const chartHeight = f.height * scale;
-  const captionText = pdfText(`${t('report.figure', { n: f.number })}. ${f.title}`);
+  const captionText = l.text(`${t('report.figure', { n: f.number })}. ${f.title}`);
   doc.font(BOLD).fontSize(10);
-  const captionHeight = doc.heightOfString(captionText, { width: l.width }) + doc.font(FONT).fontSize(8.5).heightOfString(pdfText(f.subtitle), { width: l.width });
+  const captionHeight = doc.heightOfString(captionText, { width: l.width }) + doc.font(FONT).fontSize(8.5).heightOfString(l.text(f.subtitle), { width: l.width });
   // Caption, legend and chart stay on one page.
   ensure(l, captionHeight + 24 + chartHeight);
   doc.font(BOLD).fontSize(10).fillColor('#000').text(captionText, l.left, doc.y, { width: l.width, destination: f.id });
-  doc.font(FONT).fontSize(8.5).fillColor(MUTED).text(pdfText(f.subtitle), { width: l.width });
+  doc.font(FONT).fontSize(8.5).fillColor(MUTED).text(l.text(f.subtitle), { width: l.width });
   doc.moveDown(0.3);
   if (f.legend.length) {
     let x = l.left;
     let y = doc.y;
     doc.font(FONT).fontSize(8).fillColor('#000');
     for (const item of f.legend) {
-      const label = pdfText(item.label).trim();
+      const label = l.text(item.label).trim();
       const w = 12 + doc.widthOfString(label) + 14;
       if (x + w > l.left + l.width) {
         x = l.left;
@@ -165,7 +197,7 @@ function figure(l: Layout, f: ReportFigure): void {
   }
   if (f.svg) {
     const top = doc.y;
-    SVGtoPDF(doc, pdfText(f.svg), l.left, top, {
+    SVGtoPDF(doc, l.text(f.svg), l.left, top, {
       width: l.width,
       height: chartHeight,
       preserveAspectRatio: 'xMinYMin meet',
@@ -182,25 +214,27 @@ function figure(l: Layout, f: ReportFigure): void {
 
 /** The report as a PDF file (A4 or US Letter). */
 export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
+  const face = faceFor(currentLocale());
   const doc = new PDFDocument({
     size: paper,
     margins: { top: 60, bottom: 60, left: 56, right: 56 },
     bufferPages: true,
-    info: { Title: pdfText(`${r.title}, ${r.period}`), Author: PRODUCT, Subject: pdfText(r.subtitle), Keywords: `IGF; data version ${r.version}` },
+    info: { Title: face.text(`${r.title}, ${r.period}`), Author: PRODUCT, Subject: face.text(r.subtitle), Keywords: `IGF; data version ${r.version}` },
     lang: currentTag()
   });
+  for (const [name, font] of Object.entries(face.fonts)) doc.registerFont(name, font);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const l: Layout = { doc, left: doc.page.margins.left, width: doc.page.width - doc.page.margins.left - doc.page.margins.right, bottom: doc.page.height - doc.page.margins.bottom };
+  const l: Layout = { doc, text: face.text, left: doc.page.margins.left, width: doc.page.width - doc.page.margins.left - doc.page.margins.right, bottom: doc.page.height - doc.page.margins.bottom };
 
   // Title page.
   if (r.demo) paragraph(l, t('report.demo.notice'), { font: BOLD, colour: DEMO_RED, size: 11 });
   paragraph(l, PRODUCT.toUpperCase(), { size: 9, colour: MUTED });
-  doc.font(BOLD).fontSize(20).fillColor('#000').text(pdfText(r.title), { width: l.width });
+  doc.font(BOLD).fontSize(20).fillColor('#000').text(l.text(r.title), { width: l.width });
   doc.moveDown(0.3);
   paragraph(l, r.subtitle, { size: 12 });
   doc.moveDown(0.5);
@@ -212,8 +246,11 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     [t('report.permalink'), r.permalink]
   ]) {
     const y = doc.y;
-    doc.font(BOLD).fontSize(10).fillColor('#000').text(pdfText(k), l.left, y, { width: 90 });
-    doc.font(FONT).text(pdfText(v), l.left + 95, y, { width: l.width - 95, link: k === t('report.permalink') ? v : undefined });
+    doc.font(BOLD).fontSize(10).fillColor('#000').text(l.text(k), l.left, y, { width: 90 });
+    // A name may take two lines (Russian "Постоянная ссылка"): the next row starts below the taller of the two.
+    const nameBottom = doc.y;
+    doc.font(FONT).text(l.text(v), l.left + 95, y, { width: l.width - 95, link: k === t('report.permalink') ? v : undefined });
+    doc.y = Math.max(doc.y, nameBottom);
     doc.moveDown(0.2);
   }
   doc.moveDown(0.5);
@@ -293,11 +330,11 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     margins.bottom = 0; // writing into the margin must not start a new page
     const w = doc.page.width - margins.left - margins.right;
     doc.font(FONT).fontSize(7.5).fillColor(MUTED);
-    doc.text(pdfText(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), margins.left, 30, { width: w * 0.7, lineBreak: false });
-    doc.text(pdfText(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'right', lineBreak: false });
+    doc.text(l.text(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), margins.left, 30, { width: w * 0.7, lineBreak: false });
+    doc.text(l.text(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'right', lineBreak: false });
     const footY = doc.page.height - 40;
     doc.text(`${t('report.page')} ${i + 1} ${t('report.of')} ${range.count}`, margins.left, footY, { width: w, align: 'right', lineBreak: false });
-    if (r.demo) doc.font(BOLD).fillColor(DEMO_RED).text(pdfText(t('report.demo.notice')), margins.left, footY, { width: w * 0.8, lineBreak: false });
+    if (r.demo) doc.font(BOLD).fillColor(DEMO_RED).text(l.text(t('report.demo.notice')), margins.left, footY, { width: w * 0.8, lineBreak: false });
     margins.bottom = bottomMargin;
   }
   doc.end();

@@ -12,10 +12,9 @@ import { localizePath } from '$lib/i18n/locales.ts';
 import { pdfLocale } from '$lib/report/pdf-scripts.ts';
 
 export const GET: RequestHandler = async ({ url }) => {
-  // The PDF's standard fonts set Latin script only: an Arabic, Chinese or Russian report would come
-  // out as question marks. Those languages get the English PDF; their report page says so and
-  // offers the browser's print-to-PDF of the page itself, which keeps the language. (The report
-  // page links the English PDF directly: the same pdfLocale.)
+  // An Arabic or Chinese PDF cannot be set (pdf-scripts.ts): those languages get the English PDF;
+  // their report page says so and offers the browser's print-to-PDF of the page itself, which
+  // keeps the language. (The report page links the English PDF directly: the same pdfLocale.)
   const pdfIn = pdfLocale(currentLocale());
   if (pdfIn !== currentLocale()) redirect(303, `${localizePath('/report.pdf', pdfIn)}${url.search}`);
   try {
