@@ -148,6 +148,8 @@ describe('GET /report.pdf', () => {
       expect(res.headers.get('content-type')).toBe('application/pdf');
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      // English is set in the standard fonts: no font file embedded (the Russian PDF embeds one).
+      expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/\/FontFile2\b/);
       const pages = await readPdf(bytes);
 
       const { page } = await openPage(suite, `/report${view.query}`);

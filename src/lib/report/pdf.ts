@@ -4,9 +4,10 @@
  * the order and under the section titles of the /report page. English, French and Spanish are set
  * in the standard PDF fonts (Helvetica): nothing embedded, text outside their character set
  * replaced. Russian is set in DejaVu Sans (the npm package dejavu-fonts-ttf), embedded with the
- * glyphs used only: Latin and Cyrillic, and every symbol of the report. Which languages a PDF can
+ * glyphs used only. Which languages a PDF can
  * be written in at all is pdf-scripts.ts's decision.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -53,7 +54,8 @@ const ITALIC = 'body-italic';
 
 /** The fonts a PDF is set in, under FONT, BOLD and ITALIC, and what its text goes through first. */
 interface Face {
-  fonts: Record<typeof FONT | typeof BOLD | typeof ITALIC, string>;
+  /** A standard font's name, or a font file's bytes. */
+  fonts: Record<typeof FONT | typeof BOLD | typeof ITALIC, string | Buffer>;
   text: (s: string) => string;
 }
 
@@ -62,19 +64,42 @@ const STANDARD_FACE: Face = {
   text: pdfText
 };
 
-const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
+/** The DejaVu Sans files of the npm package dejavu-fonts-ttf (a dependency: the built server resolves them in node_modules). */
+export const DEJAVU_FILES = {
+  [FONT]: 'DejaVuSans',
+  [BOLD]: 'DejaVuSans-Bold',
+  [ITALIC]: 'DejaVuSans-Oblique'
+} as const;
 
-/** DejaVu Sans has every character of the Russian and English catalogs (checked when it was chosen): nothing is replaced. */
-const dejaVuFace = (): Face => ({
-  fonts: { [FONT]: fontFile('DejaVuSans'), [BOLD]: fontFile('DejaVuSans-Bold'), [ITALIC]: fontFile('DejaVuSans-Oblique') },
-  text: (s) => s.replace(/ {2,}/g, ' ').replace(/^ /, '')
-});
+export function dejaVuPath(name: string): string {
+  return createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
+}
 
-/** The face of a PDF in `locale`. */
-export function faceFor(locale: Locale): Face {
+let dejaVu: Face | undefined;
+
+/**
+ * DejaVu Sans has every character of the Russian and English catalogs, of the countries' names and
+ * the published sources, and every symbol of the report (tests/report/pdf-fonts.test.ts): nothing
+ * is replaced. The files are read once (2 MB in all).
+ */
+function dejaVuFace(): Face {
+  dejaVu ??= {
+    fonts: {
+      [FONT]: readFileSync(dejaVuPath(DEJAVU_FILES[FONT])),
+      [BOLD]: readFileSync(dejaVuPath(DEJAVU_FILES[BOLD])),
+      [ITALIC]: readFileSync(dejaVuPath(DEJAVU_FILES[ITALIC]))
+    },
+    text: (s) => s.replace(/ {2,}/g, ' ').replace(/^ /, '')
+  };
+  return dejaVu;
+}
+
+/** The face of a PDF in `locale` (one of pdf-scripts.ts's languages). */
+function faceFor(locale: Locale): Face {
   return locale === 'ru' ? dejaVuFace() : STANDARD_FACE;
 }
 const MUTED = '#555555';
+const LEGEND_MARKERS = /[◆●■▲▼]/g;
 const DEMO_RED = '#aa0000';
 
 interface Layout {
@@ -182,7 +207,8 @@ function figure(l: Layout, f: ReportFigure): void {
     let y = doc.y;
     doc.font(FONT).fontSize(8).fillColor('#000');
     for (const item of f.legend) {
-      const label = l.text(item.label).trim();
+      // The swatch is the marker: the ◆ or ● a label starts with on the page is left out, as the standard fonts must.
+      const label = l.text(item.label.replace(LEGEND_MARKERS, '')).trim();
       const w = 12 + doc.widthOfString(label) + 14;
       if (x + w > l.left + l.width) {
         x = l.left;

@@ -1,0 +1,7 @@
+/** fontkit ships no types: what pdf-fonts.test.ts reads of a font (see fontkit's README). */
+declare module 'fontkit' {
+  export interface Font {
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export function create(buffer: Uint8Array): Font;
+}
