@@ -7,8 +7,11 @@
  */
 import { DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
 
+/** The fonts the PDF of each language it can be written in is set in (pdf.ts): the one home of this choice. */
+export const PDF_FACES: Partial<Record<Locale, 'standard' | 'dejavu'>> = { en: 'standard', fr: 'standard', es: 'standard', ru: 'dejavu' };
+
 export function pdfSetsScript(locale: string): boolean {
-  return ['en', 'fr', 'es', 'ru'].includes(locale);
+  return locale in PDF_FACES;
 }
 
 /**

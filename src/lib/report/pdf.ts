@@ -4,8 +4,8 @@
  * the order and under the section titles of the /report page. English, French and Spanish are set
  * in the standard PDF fonts (Helvetica): nothing embedded, text outside their character set
  * replaced. Russian is set in DejaVu Sans (the npm package dejavu-fonts-ttf), embedded with the
- * glyphs used only. Which languages a PDF can
- * be written in at all is pdf-scripts.ts's decision.
+ * glyphs used only. Which languages a PDF can be written in, and in which face, is
+ * pdf-scripts.ts's decision (PDF_FACES).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +16,7 @@ import { currentLocale, currentTag, t } from '$lib/i18n/index.ts';
 import type { Locale } from '$lib/i18n/locales.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportFigure, ReportTable } from './model.ts';
+import { PDF_FACES } from './pdf-scripts.ts';
 
 export type Paper = 'A4' | 'LETTER';
 
@@ -44,7 +45,12 @@ const REPLACEMENTS: Record<string, string> = {
 export function pdfText(s: string): string {
   let out = '';
   for (const c of s) out += c === '\n' || WIN_ANSI.has(c) ? c : (REPLACEMENTS[c] ?? '?');
-  return out.replace(/ {2,}/g, ' ').replace(/^ /, '');
+  return collapseSpaces(out);
+}
+
+/** Runs of spaces as one, none leading (what a replaced symbol or an empty part leaves behind). */
+function collapseSpaces(s: string): string {
+  return s.replace(/ {2,}/g, ' ').replace(/^ /, '');
 }
 
 /** The names the layout sets text in; each document registers them to the fonts of its face. */
@@ -89,15 +95,16 @@ function dejaVuFace(): Face {
       [BOLD]: readFileSync(dejaVuPath(DEJAVU_FILES[BOLD])),
       [ITALIC]: readFileSync(dejaVuPath(DEJAVU_FILES[ITALIC]))
     },
-    text: (s) => s.replace(/ {2,}/g, ' ').replace(/^ /, '')
+    text: collapseSpaces
   };
   return dejaVu;
 }
 
-/** The face of a PDF in `locale` (one of pdf-scripts.ts's languages). */
+/** The face of a PDF in `locale`, as PDF_FACES names it (a route only asks for a language it lists). */
 function faceFor(locale: Locale): Face {
-  return locale === 'ru' ? dejaVuFace() : STANDARD_FACE;
+  return PDF_FACES[locale] === 'dejavu' ? dejaVuFace() : STANDARD_FACE;
 }
+
 const MUTED = '#555555';
 const LEGEND_MARKERS = /[◆●■▲▼]/g;
 const DEMO_RED = '#aa0000';
