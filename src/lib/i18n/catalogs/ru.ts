@@ -805,7 +805,8 @@ export const ru: Messages = {
   'balance.headline': '{year}: {population} {sentence}.',
   'report.group.grulac': 'ГРУЛАК',
   'report.group.weog': 'ГЗЕДГ',
-  'cite.apa': '{product}. ({year}). {title} (версия данных {version}) [Набор данных]. Дата обращения: {date}. {url}',
-  'cite.chicago': '{product}. {year}. «{title}». Набор данных, версия данных {version}. Дата обращения: {date}. {url}.',
+  // {date} ends in «г.» (CLDR's long Russian date): no second full stop after it.
+  'cite.apa': '{product}. ({year}). {title} (версия данных {version}) [Набор данных]. Дата обращения: {date} {url}',
+  'cite.chicago': '{product}. {year}. «{title}». Набор данных, версия данных {version}. Дата обращения: {date} {url}.',
   'report.pdf.english': 'Скачать в формате PDF (на английском языке)',
 };
