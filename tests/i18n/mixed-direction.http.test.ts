@@ -1,0 +1,51 @@
+/**
+ * English text inside right-to-left pages, as the server renders it (no browser). A table cell, a
+ * quote or a source title in English keeps its own direction: without that, an Arabic page showed
+ * the opening quote of "‘We must ensure…’" at the end of its first line, and split "1350
+ * participants (including…)" around its number. Text cells hold their text in <bdi> (direction from
+ * the text's own first letter), published quotes in a left-to-right span inside <q>, and English
+ * source links say dir="ltr".
+ */
+import { DOMParser } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { serveFixture } from '../metrics/fixture-server.ts';
+
+const served = serveFixture();
+
+async function documentOf(path: string): Promise<Document> {
+  const r = await fetch(served.url + path);
+  expect(r.status, path).toBe(200);
+  return new DOMParser().parseFromString(await r.text(), 'text/html') as unknown as Document;
+}
+
+/** The table cells of a page whose text is not inside one <bdi> (numeric cells excepted). */
+function unisolatedCells(doc: Document): string[] {
+  return [...doc.querySelectorAll('tbody td:not(.num), tbody th')]
+    .filter((cell) => cell.textContent!.trim() !== '' && cell.querySelector('bdi')?.textContent !== cell.textContent)
+    .map((cell) => cell.outerHTML.slice(0, 120));
+}
+
+describe('English text in Arabic pages keeps its direction', () => {
+  it.each(['/ar/report', '/ar/report?source=demo', '/ar/regions?source=fixture', '/ar/sessions', '/ar/sessions?source=fixture'])(
+    '%s: every text cell of its tables is isolated',
+    async (path) => {
+      const doc = await documentOf(path);
+      expect(doc.querySelectorAll('tbody td, tbody th').length, 'the page has tables').toBeGreaterThan(0);
+      expect(unisolatedCells(doc)).toEqual([]);
+    }
+  );
+
+  it('a published quote runs left to right inside the page’s quotation marks, its source link too', async () => {
+    const doc = await documentOf('/ar/published');
+    const quotes = [...doc.querySelectorAll('td.quote q')];
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) {
+      expect(q.getAttribute('lang')).toBe('en');
+      const inner = q.querySelector('span[dir="ltr"]');
+      expect(inner?.textContent).toBe(q.textContent);
+    }
+    const sources = [...doc.querySelectorAll('tbody [lang="en"]:not(q)')];
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s.getAttribute('dir'), s.outerHTML.slice(0, 120)).toBe('ltr');
+  });
+});
