@@ -4,7 +4,7 @@
  * the opening quote of "‘We must ensure…’" at the end of its first line, and split "1350
  * participants (including…)" around its number. Text cells hold their text in <bdi> (direction from
  * the text's own first letter), published quotes in a left-to-right span inside <q>, and English
- * source links say dir="ltr".
+ * source links say dir="ltr". Session types are the formats' names in the page's language.
  */
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,24 @@ describe('English text in Arabic pages keeps its direction', () => {
     const sources = [...doc.querySelectorAll('tbody [lang="en"]:not(q)')];
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources) expect(s.getAttribute('dir'), s.outerHTML.slice(0, 120)).toBe('ltr');
+  });
+});
+
+describe('session types are named in the page’s language', () => {
+  const typeColumn = async (path: string) => {
+    const doc = await documentOf(path);
+    const headers = [...doc.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    const column = headers.findIndex((h) => /^(Type|النوع|类型|Тип|Tipo)/.test(h));
+    expect(column, `type column in ${headers.join(' | ')}`).toBeGreaterThan(0);
+    return [...doc.querySelectorAll('tbody tr')].map((tr) => tr.children[column].textContent!.trim());
+  };
+
+  it('English: the formats’ names, not the stored codes', async () => {
+    expect(new Set(await typeColumn('/sessions?source=fixture&year=2019'))).toEqual(new Set(['Workshop', 'Main session', 'Open forum']));
+  });
+
+  it('Arabic, French: the same formats in the language', async () => {
+    expect(new Set(await typeColumn('/ar/sessions?source=fixture&year=2019'))).toEqual(new Set(['حلقة عمل', 'جلسة رئيسية', 'منتدى مفتوح']));
+    expect(new Set(await typeColumn('/fr/sessions?source=fixture&year=2019'))).toEqual(new Set(['Atelier', 'Séance principale', 'Forum ouvert']));
   });
 });

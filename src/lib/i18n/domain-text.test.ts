@@ -14,6 +14,7 @@ import {
   exportTitleKey,
   metricDefinitionKey,
   metricTitleKey,
+  sessionTypeText,
   typeText,
   unitText
 } from './domain-text.ts';
@@ -159,3 +160,22 @@ describe('export text', () => {
 });
 
 afterEach(() => useLocaleSource(() => 'en'));
+
+describe('session types', () => {
+  afterEach(() => useLocaleSource(() => 'en'));
+
+  it('names each stored spelling of a format by the format, in the reader’s language', () => {
+    registerAllCatalogs();
+    expect(sessionTypeText('dc')).toBe('Dynamic coalition');
+    expect(sessionTypeText('day_0')).toBe('Day 0 event');
+    useLocaleSource(() => 'fr');
+    expect(sessionTypeText('workshop')).toBe('Atelier');
+    expect(sessionTypeText('networking')).toBe('Séance de réseautage');
+    useLocaleSource(() => 'ar');
+    expect(sessionTypeText('dynamic_coalition')).toBe('ائتلاف دينامي');
+  });
+
+  it('shows a type no format has as stored, without underscores', () => {
+    expect(sessionTypeText('high_level_leaders_track')).toBe('high level leaders track');
+  });
+});

@@ -11,6 +11,7 @@ import type { MetricName } from '$lib/domain/metrics.ts';
 import { GLOBAL_SOUTH_DEFINITIONS, type GlobalSouthDefinition } from '$lib/domain/global-south.ts';
 import { EXPORT_TABLES, type ExportTableName } from '$lib/domain/exports.ts';
 import type { UnitCode } from '$lib/domain/units.ts';
+import { sessionTypeCode } from '$lib/domain/session-types.ts';
 
 export const metricTitleKey = (metric: MetricName): MessageKey => `metric.${metric}.title`;
 export const metricDefinitionKey = (metric: MetricName): MessageKey => `metric.${metric}.definition`;
@@ -53,4 +54,10 @@ export function unitText(unit: UnitCode | null): string {
 /** A column type (int, float, bool, string, date) in words of the current language. */
 export function typeText(type: string): string {
   return messageOr(`type.${type}`, type);
+}
+
+/** A stored session type as the format's name in the current language; a code no format has, as stored. */
+export function sessionTypeText(stored: string): string {
+  const code = sessionTypeCode(stored);
+  return code === null ? stored.replace(/_/g, ' ') : t(`session_type.${code}`);
 }
