@@ -126,7 +126,7 @@ export const es: Messages = {
   'session_type.main_session': 'Sesión principal',
   'session_type.workshop': 'Taller',
   'session_type.open_forum': 'Foro abierto',
-  'session_type.day_0_event': 'Evento del día 0',
+  'session_type.day_0_event': 'Actividad del día 0',
   'session_type.dynamic_coalition': 'Coalición dinámica',
   'session_type.best_practice_forum': 'Foro de mejores prácticas',
   'session_type.lightning_talk': 'Charla relámpago',
