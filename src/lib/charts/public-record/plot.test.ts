@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { publicRecordPlot } from './plot.ts';
+import { publicRecordPlot, valueLabelPlace } from './plot.ts';
 import { REGIONAL_GROUPS_RECORD, WOMEN_RECORD } from './vocabularies.ts';
-import type { PublishedShare } from './shape.ts';
+import type { PublishedShare, StageShare } from './shape.ts';
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
 
@@ -40,5 +40,49 @@ describe('the public record chart’s year axis', () => {
     expect(yearLabels(years, 343)).toEqual(['2010', '2015', '2020', '2025']);
     // with a row per regional group, the axis is still written once
     expect(yearLabels(years, 343, REGIONAL_GROUPS_RECORD, [published(2010, 'african', 0.2)])).toEqual(['2010', '2015', '2020', '2025']);
+  });
+});
+
+const speakers = (year: number, category: string, share: number): StageShare => ({ year, category, share, count: 1, denominator: 1, coverage: 1 });
+
+describe('where a published value’s label goes', () => {
+  // 100 px per whole share: 0.01 is 1 px.
+  it('above its diamond when no speaker dot of its year and row is within 20 px above', () => {
+    expect(valueLabelPlace(published(2022, 'african', 0.44), [], 100)).toBe('above');
+    // the dot is below the diamond (African 2022: 44 % published, 34 % of speakers)
+    expect(valueLabelPlace(published(2022, 'african', 0.44), [speakers(2022, 'african', 0.34)], 100)).toBe('above');
+    // 40 px above: clear of the label
+    expect(valueLabelPlace(published(2022, 'african', 0.1), [speakers(2022, 'african', 0.5)], 100)).toBe('above');
+    // a dot of another year or another row is not in the way
+    expect(valueLabelPlace(published(2022, 'african', 0.1), [speakers(2023, 'african', 0.2), speakers(2022, 'weog', 0.2)], 100)).toBe('above');
+  });
+
+  it('below it when a dot is there and the row has 20 px under the diamond (civil society 2025: 34 % and 45 %)', () => {
+    expect(valueLabelPlace(published(2025, 'civil_society', 0.34), [speakers(2025, 'civil_society', 0.45)], 100)).toBe('below');
+  });
+
+  it('to its left when a dot is there and the diamond is near zero (African 2023: 8 % and 22 %)', () => {
+    // 14 px above, 8 px over the zero line
+    expect(valueLabelPlace(published(2023, 'african', 0.08), [speakers(2023, 'african', 0.22)], 100)).toBe('left');
+  });
+
+  it('draws each label where it goes: the near-zero one left of its diamond, anchored at its end', () => {
+    const node = publicRecordPlot({
+      width: 1000,
+      vocab: REGIONAL_GROUPS_RECORD,
+      published: [published(2023, 'african', 0.08), published(2022, 'african', 0.44)],
+      stage: [speakers(2023, 'african', 0.22), speakers(2022, 'african', 0.34)],
+      hostCategories: new Map(),
+      years: [2022, 2023],
+      labels: { published: 'published', stage: 'speakers', host: 'host' },
+      tipPublished: () => '',
+      tipStage: () => '',
+      document: document as unknown as Document
+    });
+    const texts = (place: string) => [...node.querySelectorAll(`g.value-label-${place} text`)].map((t) => t.textContent);
+    expect(texts('left')).toEqual(['8%']);
+    expect(texts('above')).toEqual(['44%']);
+    expect(texts('below')).toEqual([]);
+    expect(node.querySelector('g.value-label-left')?.getAttribute('text-anchor')).toBe('end');
   });
 });

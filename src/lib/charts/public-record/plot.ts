@@ -15,6 +15,29 @@ import type { RecordVocabulary } from './vocabularies.ts';
 export const PUBLISHED_COLOUR = OKABE_ITO[5];
 export const STAGE_COLOUR = OKABE_ITO[0];
 const HOST_FILL = '#e6e6e6';
+const ROW_HEIGHT = 88;
+const MARGIN_TOP = 34;
+const MARGIN_BOTTOM = 28;
+
+/**
+ * Where a published value's label goes. Above its diamond, unless the speaker dot of the same year
+ * and category is there (a text 10 px up, 12 px high, and the dot's radius: up to 20 px above the
+ * diamond); then below it, when the row has room for the text above its zero line; else to its
+ * left, beside the diamond.
+ */
+export type ValueLabelPlace = 'above' | 'below' | 'left';
+const LABEL_CLEARANCE_PX = 20;
+export function valueLabelPlace(p: PublishedShare, stage: readonly StageShare[], pxPerShare: number): ValueLabelPlace {
+  const dot = stage.find((s) => s.year === p.year && s.category === p.category);
+  const dotAbovePx = dot ? (dot.share - p.share) * pxPerShare : -1;
+  if (dotAbovePx < 0 || dotAbovePx > LABEL_CLEARANCE_PX) return 'above';
+  return p.share * pxPerShare >= LABEL_CLEARANCE_PX ? 'below' : 'left';
+}
+const LABEL_OFFSETS: Record<ValueLabelPlace, { dx: number; dy: number; textAnchor: 'middle' | 'end' }> = {
+  above: { dx: 0, dy: -10, textAnchor: 'middle' },
+  below: { dx: 0, dy: 13, textAnchor: 'middle' },
+  left: { dx: -9, dy: 0, textAnchor: 'end' }
+};
 
 export interface PublicRecordOptions {
   width: number;
@@ -41,14 +64,20 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
   // The legend names exactly the marks drawn (labels carry the shape: ◆, ●).
   const legend = [o.labels.published, ...(o.stage.length ? [o.labels.stage] : []), ...(hosts.length ? [o.labels.host] : [])];
   const colours = [PUBLISHED_COLOUR, ...(o.stage.length ? [STAGE_COLOUR] : []), ...(hosts.length ? [HOST_FILL] : [])];
+  const rows = o.vocab.categories.length;
+  const height = rows * ROW_HEIGHT + 60;
+  // A row's height in pixels: Plot's facet band, with its default padding of 0.1.
+  const rowPx = ((height - MARGIN_TOP - MARGIN_BOTTOM) / (rows + 0.1)) * 0.9;
+  const labelled = narrow ? [] : o.published;
+  const labelsAt = (place: ValueLabelPlace) => labelled.filter((p) => valueLabelPlace(p, o.stage, rowPx / yMax) === place);
   return plot({
     document: o.document,
     width: o.width,
-    height: o.vocab.categories.length * 88 + 60,
+    height,
     marginLeft: 40,
     marginRight: narrow ? 84 : 150,
-    marginTop: 34,
-    marginBottom: 28,
+    marginTop: MARGIN_TOP,
+    marginBottom: MARGIN_BOTTOM,
     style: { fontSize: '12px', overflow: 'visible' },
     // Whole years only: over a span of a few years the round ticks fall on half years too, and each
     // was written as its year (2019 2019 2020 2020).
@@ -80,16 +109,19 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
         className: 'mark-published'
       }),
       // The values as text only where there is room for them; the table and the tips have them too.
-      Plot.text(narrow ? [] : o.published, {
-        x: 'year',
-        y: 'share',
-        fy: 'category',
-        text: (p: PublishedShare) => percentTick(p.share),
-        dy: -10,
-        fill: PUBLISHED_COLOUR,
-        fontWeight: 'bold',
-        ariaHidden: 'true'
-      }),
+      ...(['above', 'below', 'left'] as const).map((place) =>
+        Plot.text(labelsAt(place), {
+          x: 'year',
+          y: 'share',
+          fy: 'category',
+          text: (p: PublishedShare) => percentTick(p.share),
+          ...LABEL_OFFSETS[place],
+          fill: PUBLISHED_COLOUR,
+          fontWeight: 'bold',
+          ariaHidden: 'true',
+          className: `value-label-${place}`
+        })
+      ),
       Plot.ruleY([0], { stroke: MUTED, strokeOpacity: 0.5 })
     ]
   });
