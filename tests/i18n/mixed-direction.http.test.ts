@@ -2,9 +2,10 @@
  * English text inside right-to-left pages, as the server renders it (no browser). A table cell, a
  * quote or a source title in English keeps its own direction: without that, an Arabic page showed
  * the opening quote of "‘We must ensure…’" at the end of its first line, and split "1350
- * participants (including…)" around its number. Text cells hold their text in <bdi> (direction from
- * the text's own first letter), published quotes in a left-to-right span inside <q>, and English
- * source links say dir="ltr". Session types are the formats' names in the page's language.
+ * participants (including…)" around its number. A table cell whose first letter runs against the
+ * page holds its text in <bdi> (direction from its own first letter), and only such a cell; published
+ * quotes run in a left-to-right span inside <q>, and English source links say dir="ltr". Session
+ * types are the formats' names in the page's language.
  */
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -18,22 +19,31 @@ async function documentOf(path: string): Promise<Document> {
   return new DOMParser().parseFromString(await r.text(), 'text/html') as unknown as Document;
 }
 
-/** The table cells of a page whose text is not inside one <bdi> (numeric cells excepted). */
+const LATIN_FIRST = /^[^\p{L}]*[A-Za-z]/u;
+
+/** The table cells of a page whose text starts (its first letter) in Latin script and is not inside one <bdi>. */
 function unisolatedCells(doc: Document): string[] {
-  return [...doc.querySelectorAll('tbody td:not(.num), tbody th')]
-    .filter((cell) => cell.textContent!.trim() !== '' && cell.querySelector('bdi')?.textContent !== cell.textContent)
+  return [...doc.querySelectorAll('tbody td, tbody th')]
+    .filter((cell) => LATIN_FIRST.test(cell.textContent!) && cell.querySelector('bdi')?.textContent !== cell.textContent)
     .map((cell) => cell.outerHTML.slice(0, 120));
 }
 
 describe('English text in Arabic pages keeps its direction', () => {
-  it.each(['/ar/report', '/ar/report?source=demo', '/ar/regions?source=fixture', '/ar/sessions', '/ar/sessions?source=fixture'])(
-    '%s: every text cell of its tables is isolated',
+  it.each(['/ar/report', '/ar/regions?source=fixture', '/ar/sessions', '/ar/sessions?source=fixture'])(
+    '%s: every cell of its tables that starts in English is isolated',
     async (path) => {
       const doc = await documentOf(path);
-      expect(doc.querySelectorAll('tbody td, tbody th').length, 'the page has tables').toBeGreaterThan(0);
+      const latin = [...doc.querySelectorAll('tbody td, tbody th')].filter((cell) => LATIN_FIRST.test(cell.textContent!));
+      expect(latin.length, 'the page has cells in English').toBeGreaterThan(0);
       expect(unisolatedCells(doc)).toEqual([]);
     }
   );
+
+  it.each(['/report', '/regions?source=fixture', '/sessions?source=fixture'])('%s: an English page wraps none of its English cells', async (path) => {
+    const doc = await documentOf(path);
+    expect(doc.querySelectorAll('tbody td, tbody th').length).toBeGreaterThan(0);
+    expect(doc.querySelectorAll('tbody bdi').length).toBe(0);
+  });
 
   it('a published quote runs left to right inside the page’s quotation marks, its source link too', async () => {
     const doc = await documentOf('/ar/published');

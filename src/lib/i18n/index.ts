@@ -92,6 +92,22 @@ export function label(prefix: 'category' | 'definition' | 'population' | 'mode' 
   return key in messages ? messages[key] : code.replace(/_/g, ' ');
 }
 
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic presentation forms: the right-to-left letters. */
+const RIGHT_TO_LEFT_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
+/**
+ * Whether a value runs against the page: its first letter is written in the other direction (an
+ * English source title in an Arabic page, an Arabic name in an English one). Such a value goes in a
+ * <bdi>, or the page's direction reorders its punctuation and numbers; a value without letters (a
+ * number, a year range) needs none. Only these values are wrapped: a <bdi> in every cell added 900
+ * elements to a page of tables.
+ */
+export function runsAgainstPage(value: unknown): boolean {
+  const letter = /\p{L}/u.exec(String(value ?? ''))?.[0];
+  if (letter === undefined) return false;
+  return (RIGHT_TO_LEFT_LETTER.test(letter) ? 'rtl' : 'ltr') !== LOCALE_INFO[currentLocale()].dir;
+}
+
 /** A site path in the current language: /methodology on an English page, /fr/methodology on a French one. */
 export function localHref(path: string): string {
   return localizePath(path, currentLocale());
