@@ -3,6 +3,8 @@
  * that decide when a point is drawn as uncertain (hollow) or suppressed (⊘, never zero).
  */
 import { fmt, label, t, type MessageKey } from '$lib/i18n/index.ts';
+import { metricTitleKey } from '$lib/i18n/domain-text.ts';
+import type { MetricName } from '$lib/domain/metrics.ts';
 
 import { num, type Cell, type Row } from '$lib/domain/rows.ts';
 export type { Cell, Row } from '$lib/domain/rows.ts';
@@ -141,11 +143,12 @@ export function coverageNote(rows: Row[], dimension: string, field: MessageKey, 
   return t('chart.coverage', { field: t(field), share: fmt.percentRound(all > 0 ? known / all : 1), range });
 }
 
-export function sourceLine(metricName: string, data: { suppression: MetricData['suppression'] }): string {
+/** A record-level chart's source line: the metric by its name in the page's language and its API code. */
+export function sourceLine(metricName: MetricName, data: { suppression: MetricData['suppression'] }): string {
   const suppression = data.suppression.applied
     ? t('chart.suppression.attendees', { k: data.suppression.k })
     : t('chart.suppression.none');
-  return t('chart.source', { metric: metricName, suppression });
+  return t('chart.source', { title: t(metricTitleKey(metricName)), metric: metricName, suppression });
 }
 
 /** A table cell for a point: the value, or why there is none. */

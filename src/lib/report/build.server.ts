@@ -16,8 +16,8 @@ import { PUBLIC_SESSION_PAGES } from '$lib/domain/source-sets.ts';
 import { dataVersion } from '$lib/server/download/metadata.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import type { MetricResult } from '$lib/server/metrics/types.ts';
-import { METRIC_MODULES } from '$lib/server/metrics/index.ts';
-import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/server/metrics/describe.ts';
+import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/domain/global-south.ts';
+import { definitionTextKey, metricDefinitionKey, metricTitleKey } from '$lib/i18n/domain-text.ts';
 import { citation } from '$lib/charts/export/cite.ts';
 import { LINE_COLOURS, OKABE_ITO, categoryLabel, markNotes, series, suppressedMarks, type Point, type Row } from '$lib/charts/common.ts';
 import { trendPlot } from '$lib/charts/trend/plot.ts';
@@ -984,15 +984,13 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
   const used = source === null ? [PUBLIC_SESSION_PAGES].filter(() => hasPages) : [source];
 
   const methodology = [
-    // Each metric's definition in the words the API gives for the parameters used (deduplicated).
-    ...[
-      ...new Map(
-        results.map((r) => [r.definition, `${METRIC_MODULES[r.metric].title} (${[r.metric, r.params.population].filter(Boolean).join(', ')})`])
-      ).entries()
-    ].map(([text, title]) => ({ title, text })),
-    ...Object.entries(GLOBAL_SOUTH_DEFINITIONS)
-      .filter(([code]) => source !== null || code === 'regional_groups')
-      .map(([code, text]) => ({ title: t('punct.labelled', { label: t('method.gs'), value: label('definition', code) }), text })),
+    // Each metric the report uses, once, in the words of the Methodology page (the page's language);
+    // its code is the API's name for it.
+    ...[...new Set(results.map((r) => r.metric))].map((m) => ({ title: `${t(metricTitleKey(m))} (${m})`, text: t(metricDefinitionKey(m)) })),
+    ...GLOBAL_SOUTH_DEFINITIONS.filter((code) => source !== null || code === 'regional_groups').map((code) => ({
+      title: t('punct.labelled', { label: t('method.gs'), value: label('definition', code) }),
+      text: t(definitionTextKey(code))
+    })),
     { title: t('method.suppression'), text: t('method.suppression.text', { k, coverage: fmt.percentRound(0.8) }) },
     { title: t('report.method.reading'), text: t('report.method.reading.text') }
   ];
