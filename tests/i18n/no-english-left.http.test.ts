@@ -1,8 +1,9 @@
 /**
  * Text a reader of a non-English page saw in English, found by a sweep of the Arabic, Chinese and
  * Russian pages (2026-12-02), as the server renders it: the report's methodology (the API's English
- * definitions), the Data page's code lists ("Unknown", "Undisclosed") and the record-level charts'
- * source lines (the metric's bare code).
+ * definitions), the Data page's code lists ("Unknown", "Undisclosed"), the record-level charts'
+ * source lines (the metric's bare code), and the published figures' names and units, shown as their
+ * codes ("region share: african group (percent)").
  */
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +65,26 @@ describe('a record-level chart’s source line names its metric in the page’s 
   it('English', async () => {
     const sources = texts(await documentOf('/gender?source=demo'), 'figure.chart p.source');
     expect(sources.some((s) => s.startsWith('Source: IGF participation database, metric “Gender” (gender).'))).toBe(true);
+  });
+});
+
+describe('published figures are named, not given as codes', () => {
+  it.each([
+    ['/published', en],
+    ['/fr/published', fr],
+    ['/ru/published', ru]
+  ])('%s: the figure column and the metric filter', async (path, messages) => {
+    const doc = await documentOf(path);
+    const names = texts(doc, 'table.figures tbody td:nth-of-type(1)');
+    expect(names.length).toBeGreaterThan(0);
+    const stored = /\b[a-z]+_[a-z_]+\b/;
+    expect(names.filter((n) => stored.test(n))).toEqual([]);
+    const m = messages as Record<string, string>;
+    // the fixture's onsite head count, a lower bound: "Participants onsite (at least)" in the language
+    expect(names).toContain(`${m['published.metric.participants_onsite']} (${m['published.unit.count_lower_bound']})`);
+    const options = texts(doc, 'select[data-figure-metric] option').slice(1);
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.filter((o) => stored.test(o))).toEqual([]);
+    expect(options).toContain(m['published.metric.participants_onsite']);
   });
 });

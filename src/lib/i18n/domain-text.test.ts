@@ -4,6 +4,7 @@
  * API says (the modules' and the export schema's own English, which the metadata keeps).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { en } from './en.ts';
 import { t, useLocaleSource } from './index.ts';
 import { registerAllCatalogs } from './all-catalogs.ts';
@@ -14,6 +15,8 @@ import {
   exportTitleKey,
   metricDefinitionKey,
   metricTitleKey,
+  publishedFigureName,
+  publishedUnitText,
   sessionTypeText,
   typeText,
   unitText
@@ -177,5 +180,39 @@ describe('session types', () => {
 
   it('shows a type no format has as stored, without underscores', () => {
     expect(sessionTypeText('high_level_leaders_track')).toBe('high level leaders track');
+  });
+});
+
+describe('published figures', () => {
+  afterEach(() => useLocaleSource(() => 'en'));
+  // data/published: year,host_city,host_country,metric,category,value,unit,… one record per line; a
+  // quoted field may hold commas.
+  const fields = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]);
+  const figures = readFileSync('data/published/participation_aggregates.csv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map(fields)
+    .map((f) => ({ metric: f[3], category: f[4], unit: f[6] }));
+
+  it('every metric, category and unit of the bundled figures has its English name, so none appears as a code', () => {
+    const missing = new Set<string>();
+    for (const f of figures) {
+      if (!has(`published.metric.${f.metric}`)) missing.add(`metric ${f.metric}`);
+      if (f.category !== 'all' && !has(`category.${f.category}`) && !has(`published.category.${f.category}`)) missing.add(`category ${f.category}`);
+      if (!has(`published.unit.${f.unit}`)) missing.add(`unit ${f.unit}`);
+    }
+    expect(figures.length).toBe(203);
+    expect([...missing]).toEqual([]);
+  });
+
+  it('names a figure by its metric and category, the domain’s category names first', () => {
+    registerAllCatalogs();
+    expect(publishedFigureName({ metric: 'region_share', category: 'african_group' })).toBe('Share by region: African Group');
+    expect(publishedFigureName({ metric: 'gender_share', category: 'female' })).toBe(`Share by gender: ${en['category.female']}`);
+    expect(publishedFigureName({ metric: 'participants_onsite', category: 'all' })).toBe('Participants onsite');
+    expect(publishedUnitText('count_lower_bound')).toBe('at least');
+    // a figure a user loads with codes no catalog has reads as its codes
+    expect(publishedFigureName({ metric: 'new_metric', category: 'new_place' })).toBe('new metric: new place');
   });
 });

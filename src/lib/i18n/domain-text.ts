@@ -61,3 +61,26 @@ export function sessionTypeText(stored: string): string {
   const code = sessionTypeCode(stored);
   return code === null ? stored.replace(/_/g, ' ') : t(`session_type.${code}`);
 }
+
+/** A published figure's metric (data/published) in the current language; a code no catalog has, as stored. */
+export function publishedMetricText(metric: string): string {
+  return messageOr(`published.metric.${metric}`, metric.replace(/_/g, ' '));
+}
+
+/** A published figure's category: the domain's own name where it has one (government, women …), else the figures' own. */
+export function publishedCategoryText(category: string): string {
+  const domain = `category.${category}`;
+  return hasMessage(domain) ? t(domain) : messageOr(`published.category.${category}`, category.replace(/_/g, ' '));
+}
+
+/** A published figure's unit in words (at least, approximate number, %). */
+export function publishedUnitText(unit: string): string {
+  return messageOr(`published.unit.${unit}`, unit.replace(/_/g, ' '));
+}
+
+/** What a published figure counts, in the current language: its metric, and its category unless that is all ("Share by region: Africa"). */
+export function publishedFigureName(figure: { metric?: unknown; category?: unknown }): string {
+  const metric = publishedMetricText(String(figure.metric ?? ''));
+  const category = typeof figure.category === 'string' && figure.category !== '' && figure.category !== 'all' ? figure.category : null;
+  return category === null ? metric : t('punct.labelled', { label: metric, value: publishedCategoryText(category) });
+}

@@ -17,7 +17,7 @@ import { dataVersion } from '$lib/server/download/metadata.ts';
 import { hostGroups, sessionPageTotals } from '$lib/server/public-record/index.ts';
 import type { MetricResult } from '$lib/server/metrics/types.ts';
 import { GLOBAL_SOUTH_DEFINITIONS } from '$lib/domain/global-south.ts';
-import { definitionTextKey, metricDefinitionKey, metricTitleKey } from '$lib/i18n/domain-text.ts';
+import { definitionTextKey, metricDefinitionKey, metricTitleKey, publishedFigureName } from '$lib/i18n/domain-text.ts';
 import { citation } from '$lib/charts/export/cite.ts';
 import { LINE_COLOURS, OKABE_ITO, categoryLabel, markNotes, series, suppressedMarks, type Point, type Row } from '$lib/charts/common.ts';
 import { trendPlot } from '$lib/charts/trend/plot.ts';
@@ -847,7 +847,7 @@ function sourcesOf(published: MetricResult | null, years: number[], used: Record
     const unit = String(r.unit ?? '');
     out.push({
       year,
-      metric: `${String(r.metric).replace(/_/g, ' ')}${r.category && r.category !== 'all' ? `: ${String(r.category).replace(/_/g, ' ')}` : ''}`,
+      metric: publishedFigureName(r),
       value: unit.startsWith('percent') ? `${fmt.integer(r.published_value)}%` : fmt.integer(r.published_value),
       quote: typeof r.quote === 'string' ? r.quote : '',
       title: typeof r.source_title === 'string' ? r.source_title : '',

@@ -41,6 +41,19 @@ describe('the table of every figure', () => {
     expect(filterFigures(rows, { ...none, year: '2006', source: 'un.org' })).toEqual([]);
   });
 
+  it('finds a figure by its name as the page shows it, in the reader’s language', () => {
+    const french: Record<string, string> = { participants_onsite: 'Participants sur place', badges_distributed: 'Badges distribués' };
+    const name = (r: Row) => french[String(r.metric)] ?? '';
+    expect(filterFigures(rows, { ...none, q: 'sur place' }, name).map((r) => r.published_value)).toEqual([1350]);
+    expect(filterFigures(rows, { ...none, q: 'sur place' })).toEqual([]);
+  });
+
+  it('lists the metrics by their names as the page shows them', () => {
+    const names: Record<string, string> = { participants_onsite: 'c', registrations: 'a', badges_distributed: 'd', participants_total: 'b', gender_share: 'e', media_participants: 'f' };
+    expect(figureChoices(rows, (m) => names[m]).metrics).toEqual(['registrations', 'participants_total', 'participants_onsite', 'badges_distributed', 'gender_share', 'media_participants']);
+    expect(figureChoices(rows).metrics).toEqual(['badges_distributed', 'gender_share', 'media_participants', 'participants_onsite', 'participants_total', 'registrations']);
+  });
+
   it('lists the choices: source hosts without www, never a javascript: link', () => {
     expect(sourceHost('https://www.Example.org/a')).toBe('example.org');
     expect(figureChoices(rows).sources).toEqual(['example.org', 'igf.example', 'paftech.se', 'un.org']);

@@ -102,26 +102,29 @@ export function writeFigureFilter(params: URLSearchParams, f: FigureFilter): URL
   return next;
 }
 
-/** The figures the filter keeps: all of year, metric and source, and the words anywhere in a figure. */
-export function filterFigures(rows: Row[], f: FigureFilter): Row[] {
+/**
+ * The figures the filter keeps: all of year, metric and source, and the words anywhere in a figure,
+ * including its name as the page shows it (`name`, in the reader's language).
+ */
+export function filterFigures(rows: Row[], f: FigureFilter, name: (r: Row) => string = () => ''): Row[] {
   const words = f.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((r) => {
     if (f.metric && r.metric !== f.metric) return false;
     if (f.year && String(r.year) !== f.year) return false;
     if (f.source && sourceHost(r.source_url) !== f.source) return false;
     if (!words.length) return true;
-    const text = [r.year, r.metric, String(r.metric ?? '').replace(/_/g, ' '), r.category, r.quote, r.source_title, r.source_url]
+    const text = [r.year, r.metric, String(r.metric ?? '').replace(/_/g, ' '), r.category, name(r), r.quote, r.source_title, r.source_url]
       .map((v) => String(v ?? '').toLowerCase())
       .join(' ');
     return words.every((w) => text.includes(w));
   });
 }
 
-/** The choices of each filter: metrics and sources sorted, years in order. */
-export function figureChoices(rows: Row[]): { metrics: string[]; years: string[]; sources: string[] } {
+/** The choices of each filter: metrics by their names as the page shows them (`name`), sources sorted, years in order. */
+export function figureChoices(rows: Row[], name: (metric: string) => string = (m) => m): { metrics: string[]; years: string[]; sources: string[] } {
   const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
   return {
-    metrics: uniq(rows.map((r) => String(r.metric ?? ''))).sort(),
+    metrics: uniq(rows.map((r) => String(r.metric ?? ''))).sort((a, b) => name(a).localeCompare(name(b)) || a.localeCompare(b)),
     years: uniq(rows.map((r) => String(r.year ?? ''))).sort(),
     sources: uniq(rows.map((r) => sourceHost(r.source_url))).sort()
   };
