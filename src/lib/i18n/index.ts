@@ -97,15 +97,24 @@ const RIGHT_TO_LEFT_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 
 /**
  * Whether a value runs against the page: its first letter is written in the other direction (an
- * English source title in an Arabic page, an Arabic name in an English one). Such a value goes in a
- * <bdi>, or the page's direction reorders its punctuation and numbers; a value without letters (a
- * number, a year range) needs none. Only these values are wrapped: a <bdi> in every cell added 900
- * elements to a page of tables.
+ * English source title in an Arabic page, an Arabic name in an English one). Such a value needs its
+ * own direction, or the page's reorders its punctuation and numbers; a value without letters (a
+ * number, a year range) needs none.
  */
 export function runsAgainstPage(value: unknown): boolean {
   const letter = /\p{L}/u.exec(String(value ?? ''))?.[0];
   if (letter === undefined) return false;
   return (RIGHT_TO_LEFT_LETTER.test(letter) ? 'rtl' : 'ltr') !== LOCALE_INFO[currentLocale()].dir;
+}
+
+/**
+ * The dir attribute of a table cell holding this value: "auto" (direction from its own first letter)
+ * where the value runs against the page, else none. An attribute, not a <bdi> inside the cell:
+ * an {#if} around a <bdi> in every cell put two comments per cell into the HTML (880 on /regions).
+ * app.css keeps such a cell aligned, and stacked on a phone, as the page's other cells.
+ */
+export function cellDir(value: unknown): 'auto' | undefined {
+  return runsAgainstPage(value) ? 'auto' : undefined;
 }
 
 /** A site path in the current language: /methodology on an English page, /fr/methodology on a French one. */
