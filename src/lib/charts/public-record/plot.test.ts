@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { publicRecordPlot, valueLabelPlace } from './plot.ts';
+import { publicRecordPlot, valueLabelPlace, type LabelScale } from './plot.ts';
 import { REGIONAL_GROUPS_RECORD, WOMEN_RECORD } from './vocabularies.ts';
 import type { PublishedShare, StageShare } from './shape.ts';
 
@@ -46,24 +46,33 @@ describe('the public record chart’s year axis', () => {
 const speakers = (year: number, category: string, share: number): StageShare => ({ year, category, share, count: 1, denominator: 1, coverage: 1 });
 
 describe('where a published value’s label goes', () => {
-  // 100 px per whole share: 0.01 is 1 px.
+  // 100 px per whole share (0.01 is 1 px), 48 px per year (a 1280 px page over 2006–2025).
+  const wide: LabelScale = { pxPerShare: 100, pxPerYear: 48, firstYear: 2006 };
   it('above its diamond when no speaker dot of its year and row is within 20 px above', () => {
-    expect(valueLabelPlace(published(2022, 'african', 0.44), [], 100)).toBe('above');
+    expect(valueLabelPlace(published(2022, 'african', 0.44), [], wide)).toBe('above');
     // the dot is below the diamond (African 2022: 44 % published, 34 % of speakers)
-    expect(valueLabelPlace(published(2022, 'african', 0.44), [speakers(2022, 'african', 0.34)], 100)).toBe('above');
+    expect(valueLabelPlace(published(2022, 'african', 0.44), [speakers(2022, 'african', 0.34)], wide)).toBe('above');
     // 40 px above: clear of the label
-    expect(valueLabelPlace(published(2022, 'african', 0.1), [speakers(2022, 'african', 0.5)], 100)).toBe('above');
+    expect(valueLabelPlace(published(2022, 'african', 0.1), [speakers(2022, 'african', 0.5)], wide)).toBe('above');
     // a dot of another year or another row is not in the way
-    expect(valueLabelPlace(published(2022, 'african', 0.1), [speakers(2023, 'african', 0.2), speakers(2022, 'weog', 0.2)], 100)).toBe('above');
+    expect(valueLabelPlace(published(2022, 'african', 0.1), [speakers(2023, 'african', 0.2), speakers(2022, 'weog', 0.2)], wide)).toBe('above');
   });
 
   it('below it when a dot is there and the row has 20 px under the diamond (civil society 2025: 34 % and 45 %)', () => {
-    expect(valueLabelPlace(published(2025, 'civil_society', 0.34), [speakers(2025, 'civil_society', 0.45)], 100)).toBe('below');
+    expect(valueLabelPlace(published(2025, 'civil_society', 0.34), [speakers(2025, 'civil_society', 0.45)], wide)).toBe('below');
   });
 
   it('to its left when a dot is there and the diamond is near zero (African 2023: 8 % and 22 %)', () => {
     // 14 px above, 8 px over the zero line
-    expect(valueLabelPlace(published(2023, 'african', 0.08), [speakers(2023, 'african', 0.22)], 100)).toBe('left');
+    expect(valueLabelPlace(published(2023, 'african', 0.08), [speakers(2023, 'african', 0.22)], wide)).toBe('left');
+  });
+
+  it('nowhere when the years are too narrow for it beside the diamond (the report’s 640 px: 22.5 px a year), or it is the first year', () => {
+    const report: LabelScale = { pxPerShare: 100, pxPerYear: 22.5, firstYear: 2006 };
+    expect(valueLabelPlace(published(2023, 'african', 0.08), [speakers(2023, 'african', 0.22)], report)).toBe('none');
+    expect(valueLabelPlace(published(2006, 'african', 0.08), [speakers(2006, 'african', 0.22)], wide)).toBe('none');
+    // above and below need no width
+    expect(valueLabelPlace(published(2022, 'african', 0.44), [speakers(2022, 'african', 0.34)], report)).toBe('above');
   });
 
   it('draws each label where it goes: the near-zero one left of its diamond, anchored at its end', () => {

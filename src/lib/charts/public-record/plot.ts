@@ -16,6 +16,7 @@ export const PUBLISHED_COLOUR = OKABE_ITO[5];
 export const STAGE_COLOUR = OKABE_ITO[0];
 const HOST_FILL = '#e6e6e6';
 const ROW_HEIGHT = 88;
+const MARGIN_LEFT = 40;
 const MARGIN_TOP = 34;
 const MARGIN_BOTTOM = 28;
 
@@ -23,17 +24,26 @@ const MARGIN_BOTTOM = 28;
  * Where a published value's label goes. Above its diamond, unless the speaker dot of the same year
  * and category is there (a text 10 px up, 12 px high, and the dot's radius: up to 20 px above the
  * diamond); then below it, when the row has room for the text above its zero line; else to its
- * left, beside the diamond.
+ * left, beside the diamond, when a year is wide enough to hold it clear of the year before (9 px
+ * off the diamond, about 30 px of "44%", a dot's radius) and there is a year before; else nowhere:
+ * the data table and the tip give the value.
  */
-export type ValueLabelPlace = 'above' | 'below' | 'left';
+export type ValueLabelPlace = 'above' | 'below' | 'left' | 'none';
 const LABEL_CLEARANCE_PX = 20;
-export function valueLabelPlace(p: PublishedShare, stage: readonly StageShare[], pxPerShare: number): ValueLabelPlace {
-  const dot = stage.find((s) => s.year === p.year && s.category === p.category);
-  const dotAbovePx = dot ? (dot.share - p.share) * pxPerShare : -1;
-  if (dotAbovePx < 0 || dotAbovePx > LABEL_CLEARANCE_PX) return 'above';
-  return p.share * pxPerShare >= LABEL_CLEARANCE_PX ? 'below' : 'left';
+const LEFT_LABEL_ROOM_PX = 45;
+export interface LabelScale {
+  pxPerShare: number;
+  pxPerYear: number;
+  firstYear: number;
 }
-const LABEL_OFFSETS: Record<ValueLabelPlace, { dx: number; dy: number; textAnchor: 'middle' | 'end' }> = {
+export function valueLabelPlace(p: PublishedShare, stage: readonly StageShare[], scale: LabelScale): ValueLabelPlace {
+  const dot = stage.find((s) => s.year === p.year && s.category === p.category);
+  const dotAbovePx = dot ? (dot.share - p.share) * scale.pxPerShare : -1;
+  if (dotAbovePx < 0 || dotAbovePx > LABEL_CLEARANCE_PX) return 'above';
+  if (p.share * scale.pxPerShare >= LABEL_CLEARANCE_PX) return 'below';
+  return scale.pxPerYear >= LEFT_LABEL_ROOM_PX && p.year > scale.firstYear ? 'left' : 'none';
+}
+const LABEL_OFFSETS: Record<Exclude<ValueLabelPlace, 'none'>, { dx: number; dy: number; textAnchor: 'middle' | 'end' }> = {
   above: { dx: 0, dy: -10, textAnchor: 'middle' },
   below: { dx: 0, dy: 13, textAnchor: 'middle' },
   left: { dx: -9, dy: 0, textAnchor: 'end' }
@@ -66,16 +76,19 @@ export function publicRecordPlot(o: PublicRecordOptions): Element {
   const colours = [PUBLISHED_COLOUR, ...(o.stage.length ? [STAGE_COLOUR] : []), ...(hosts.length ? [HOST_FILL] : [])];
   const rows = o.vocab.categories.length;
   const height = rows * ROW_HEIGHT + 60;
-  // A row's height in pixels: Plot's facet band, with its default padding of 0.1.
-  const rowPx = ((height - MARGIN_TOP - MARGIN_BOTTOM) / (rows + 0.1)) * 0.9;
+  const marginRight = narrow ? 84 : 150;
+  // A row's height in pixels: Plot's facet band, 0.1 of a step between rows and none outside them
+  // (80 px for five rows, as drawn).
+  const rowPx = ((height - MARGIN_TOP - MARGIN_BOTTOM) / (rows - 0.1)) * 0.9;
+  const scale: LabelScale = { pxPerShare: rowPx / yMax, pxPerYear: (o.width - MARGIN_LEFT - marginRight) / (last - first + 1), firstYear: first };
   const labelled = narrow ? [] : o.published;
-  const labelsAt = (place: ValueLabelPlace) => labelled.filter((p) => valueLabelPlace(p, o.stage, rowPx / yMax) === place);
+  const labelsAt = (place: ValueLabelPlace) => labelled.filter((p) => valueLabelPlace(p, o.stage, scale) === place);
   return plot({
     document: o.document,
     width: o.width,
     height,
-    marginLeft: 40,
-    marginRight: narrow ? 84 : 150,
+    marginLeft: MARGIN_LEFT,
+    marginRight,
     marginTop: MARGIN_TOP,
     marginBottom: MARGIN_BOTTOM,
     style: { fontSize: '12px', overflow: 'visible' },
