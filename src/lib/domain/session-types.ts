@@ -5,7 +5,8 @@
  * one format arrives under several codes: the public session pages' speakers file writes `day_0`,
  * `dc` and `networking` where the demonstration records write `day_0_event`, `dynamic_coalition`
  * and `networking_session`. sessionTypeCode() reads each spelling as its format, so that every
- * page names a format once, in the reader's language; a code it does not know is shown as stored.
+ * page names a format once, in the reader's language; a code it does not know is shown as stored
+ * (its underscores as spaces).
  */
 export const SESSION_TYPES = [
   'main_session',
@@ -21,14 +22,11 @@ export const SESSION_TYPES = [
 ] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
 
-/** Other stored codes of the same formats (the speakers file's, and the IGF's abbreviations). */
+/** Other stored codes of the same formats: the ones the public session pages' speakers file uses. */
 const SPELLINGS: Record<string, SessionType> = {
   day_0: 'day_0_event',
-  pre_event: 'day_0_event',
   dc: 'dynamic_coalition',
-  bpf: 'best_practice_forum',
-  networking: 'networking_session',
-  lightning_session: 'lightning_talk'
+  networking: 'networking_session'
 };
 
 /** The format a stored session type names, or null for one the list does not know. */

@@ -1,6 +1,7 @@
 /**
  * The catalog keys of the domain's own English text: metric titles and definitions, the
- * global-south definitions, and the full-table exports with their columns, types and units.
+ * global-south definitions, the full-table exports with their columns, types and units, session
+ * formats, and the names of the published figures (data/published).
  * Pages show these through t(); the API and the machine-readable metadata keep the English text
  * of the metric modules and the export schema (src/lib/server/…). domain-text.test.ts checks that
  * every metric, definition, export and column of the domain has its key, so a new one cannot
@@ -56,7 +57,7 @@ export function typeText(type: string): string {
   return messageOr(`type.${type}`, type);
 }
 
-/** A stored session type as the format's name in the current language; a code no format has, as stored. */
+/** A stored session type as the format's name in the current language; a code no format has, as stored with spaces for underscores. */
 export function sessionTypeText(stored: string): string {
   const code = sessionTypeCode(stored);
   return code === null ? stored.replace(/_/g, ' ') : t(`session_type.${code}`);

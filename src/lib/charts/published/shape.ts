@@ -120,11 +120,19 @@ export function filterFigures(rows: Row[], f: FigureFilter, name: (r: Row) => st
   });
 }
 
-/** The choices of each filter: metrics by their names as the page shows them (`name`), sources sorted, years in order. */
-export function figureChoices(rows: Row[], name: (metric: string) => string = (m) => m): { metrics: string[]; years: string[]; sources: string[] } {
+/**
+ * The choices of each filter: metrics by their names as the page shows them (`name`, compared in the
+ * page's language by `collator`: the server and the browser must order them alike), sources
+ * sorted, years in order.
+ */
+export function figureChoices(
+  rows: Row[],
+  name: (metric: string) => string = (m) => m,
+  collator: Intl.Collator = new Intl.Collator('en')
+): { metrics: string[]; years: string[]; sources: string[] } {
   const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
   return {
-    metrics: uniq(rows.map((r) => String(r.metric ?? ''))).sort((a, b) => name(a).localeCompare(name(b)) || a.localeCompare(b)),
+    metrics: uniq(rows.map((r) => String(r.metric ?? ''))).sort((a, b) => collator.compare(name(a), name(b)) || collator.compare(a, b)),
     years: uniq(rows.map((r) => String(r.year ?? ''))).sort(),
     sources: uniq(rows.map((r) => sourceHost(r.source_url))).sort()
   };
