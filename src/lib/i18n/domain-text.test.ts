@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { parseCsvObjects, PUBLISHED_CSV } from '../../../pipelines/demo/reference.ts';
 import { en } from './en.ts';
 import { t, useLocaleSource } from './index.ts';
 import { registerAllCatalogs } from './all-catalogs.ts';
@@ -185,15 +186,8 @@ describe('session types', () => {
 
 describe('published figures', () => {
   afterEach(() => useLocaleSource(() => 'en'));
-  // data/published: year,host_city,host_country,metric,category,value,unit,… one record per line; a
-  // quoted field may hold commas.
-  const fields = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]);
-  const figures = readFileSync('data/published/participation_aggregates.csv', 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map(fields)
-    .map((f) => ({ metric: f[3], category: f[4], unit: f[6] }));
+  // data/published, read as the demo generator reads it
+  const figures = parseCsvObjects(readFileSync(PUBLISHED_CSV, 'utf8'));
 
   it('every metric, category and unit of the bundled figures has its English name, so none appears as a code', () => {
     const missing = new Set<string>();

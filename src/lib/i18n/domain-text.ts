@@ -7,7 +7,7 @@
  * every metric, definition, export and column of the domain has its key, so a new one cannot
  * appear untranslated.
  */
-import { hasMessage, messageOr, t, type MessageKey } from './index.ts';
+import { hasMessage, label, messageOr, t, type MessageKey } from './index.ts';
 import type { MetricName } from '$lib/domain/metrics.ts';
 import { GLOBAL_SOUTH_DEFINITIONS, type GlobalSouthDefinition } from '$lib/domain/global-south.ts';
 import { EXPORT_TABLES, type ExportTableName } from '$lib/domain/exports.ts';
@@ -59,24 +59,22 @@ export function typeText(type: string): string {
 
 /** A stored session type as the format's name in the current language; a code no format has, as stored with spaces for underscores. */
 export function sessionTypeText(stored: string): string {
-  const code = sessionTypeCode(stored);
-  return code === null ? stored.replace(/_/g, ' ') : t(`session_type.${code}`);
+  return label('session_type', sessionTypeCode(stored) ?? stored);
 }
 
 /** A published figure's metric (data/published) in the current language; a code no catalog has, as stored. */
 export function publishedMetricText(metric: string): string {
-  return messageOr(`published.metric.${metric}`, metric.replace(/_/g, ' '));
+  return label('published.metric', metric);
 }
 
 /** A published figure's category: the domain's own name where it has one (government, women …), else the figures' own. */
 export function publishedCategoryText(category: string): string {
-  const domain = `category.${category}`;
-  return hasMessage(domain) ? t(domain) : messageOr(`published.category.${category}`, category.replace(/_/g, ' '));
+  return label(hasMessage(`category.${category}`) ? 'category' : 'published.category', category);
 }
 
 /** A published figure's unit in words (at least, approximate number, %). */
 export function publishedUnitText(unit: string): string {
-  return messageOr(`published.unit.${unit}`, unit.replace(/_/g, ' '));
+  return label('published.unit', unit);
 }
 
 /** What a published figure counts, in the current language: its metric, and its category unless that is all ("Share by region: Africa"). */

@@ -86,7 +86,10 @@ export function messageOr(key: string, otherwise: string): string {
 }
 
 /** Label of a category/definition/population code; the code itself when the catalog has none. */
-export function label(prefix: 'category' | 'definition' | 'population' | 'mode' | 'dimension' | 'source', code: string): string {
+export function label(
+  prefix: 'category' | 'definition' | 'population' | 'mode' | 'dimension' | 'source' | 'session_type' | 'published.metric' | 'published.unit' | 'published.category',
+  code: string
+): string {
   const messages = messagesOf(currentLocale());
   const key = `${prefix}.${code}` as MessageKey;
   return key in messages ? messages[key] : code.replace(/_/g, ' ');
