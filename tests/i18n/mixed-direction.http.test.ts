@@ -7,17 +7,13 @@
  * quotes run in a left-to-right span inside <q>, and English source links say dir="ltr". Session
  * types are the formats' names in the page's language.
  */
-import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { serveFixture } from '../metrics/fixture-server.ts';
+import { renderedPage } from './rendered-page.ts';
 
 const served = serveFixture();
 
-async function documentOf(path: string): Promise<Document> {
-  const r = await fetch(served.url + path);
-  expect(r.status, path).toBe(200);
-  return new DOMParser().parseFromString(await r.text(), 'text/html') as unknown as Document;
-}
+const documentOf = (path: string) => renderedPage(served.url, path);
 
 const LATIN_FIRST = /^[^\p{L}]*[A-Za-z]/u;
 

@@ -5,20 +5,16 @@
  * source lines (the metric's bare code), and the published figures' names and units, shown as their
  * codes ("region share: african group (percent)").
  */
-import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { serveFixture } from '../metrics/fixture-server.ts';
+import { renderedPage } from './rendered-page.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { fr } from '../../src/lib/i18n/catalogs/fr.ts';
 import { ru } from '../../src/lib/i18n/catalogs/ru.ts';
 
 const served = serveFixture();
 
-async function documentOf(path: string): Promise<Document> {
-  const r = await fetch(served.url + path);
-  expect(r.status, path).toBe(200);
-  return new DOMParser().parseFromString(await r.text(), 'text/html') as unknown as Document;
-}
+const documentOf = (path: string) => renderedPage(served.url, path);
 
 const texts = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((e) => e.textContent!.trim());
 
