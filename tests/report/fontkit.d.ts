@@ -3,5 +3,6 @@ declare module 'fontkit' {
   export interface Font {
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
-  export function create(buffer: Uint8Array): Font;
+  /** `postscriptName` picks one face of a collection (.ttc). */
+  export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

@@ -1,20 +1,28 @@
 /**
- * The report page's PDF link, as the server renders it (no browser): English, French, Spanish and
- * Russian pages link their own PDF; Arabic and Chinese pages, whose PDF cannot be set in their
- * script, link the English PDF itself rather than their /xx/report.pdf, which only answers 303 to it.
+ * The report page's PDF link, as the server renders it (no browser): English, French, Spanish,
+ * Russian and Chinese pages link their own PDF; Arabic pages, whose PDF cannot be set right to
+ * left, link the English PDF itself rather than /ar/report.pdf, which only answers 303 to it. So do
+ * Chinese pages on a server without Noto Sans CJK (IGF_PDF_CJK_FONT_DIR naming an empty directory).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serveFixture } from '../metrics/fixture-server.ts';
+import { zh } from '../../src/lib/i18n/catalogs/zh.ts';
 
 const served = serveFixture();
+const noCjkFontDir = mkdtempSync(join(tmpdir(), 'igf-no-cjk-font-'));
+const servedWithoutCjkFont = serveFixture({ IGF_PDF_CJK_FONT_DIR: noCjkFontDir });
+afterAll(() => rmSync(noCjkFontDir, { recursive: true, force: true }));
 
-/** The href of the report page's PDF link. */
-async function pdfHref(path: string): Promise<string | undefined> {
-  const r = await fetch(served.url + path);
+/** The href and text of the report page's PDF link. */
+async function pdfLink(baseUrl: string, path: string): Promise<{ href: string | undefined; text: string }> {
+  const r = await fetch(baseUrl + path);
   expect(r.status).toBe(200);
   const html = await r.text();
-  const link = /<a\b[^>]*\bdata-pdf-link\b[^>]*>/.exec(html)?.[0] ?? '';
-  return /\bhref="([^"]*)"/.exec(link)?.[1]?.replace(/&amp;/g, '&');
+  const link = /<a\b[^>]*\bdata-pdf-link\b[^>]*>([^<]*)<\/a>/.exec(html);
+  return { href: /\bhref="([^"]*)"/.exec(link?.[0] ?? '')?.[1]?.replace(/&amp;/g, '&'), text: link?.[1] ?? '' };
 }
 
 describe('the report page links the PDF in a language the PDF can set', () => {
@@ -23,15 +31,30 @@ describe('the report page links the PDF in a language the PDF can set', () => {
     ['/fr/report', '/fr/report.pdf'],
     ['/es/report?source=demo', '/es/report.pdf?source=demo'],
     ['/ar/report', '/report.pdf'],
-    ['/zh/report?source=demo', '/report.pdf?source=demo'],
+    ['/zh/report?source=demo', '/zh/report.pdf?source=demo'],
     ['/ru/report?source=demo', '/ru/report.pdf?source=demo']
   ])('%s links %s', async (page, pdf) => {
-    expect(await pdfHref(page)).toBe(pdf);
+    expect((await pdfLink(served.url, page)).href).toBe(pdf);
+  });
+
+  it('the Chinese link says it is the PDF, not the English one', async () => {
+    expect((await pdfLink(served.url, '/zh/report')).text).toBe(zh['report.pdf']);
   });
 
   it('the English PDF it links is the one the redirect names', async () => {
-    const redirect = await fetch(`${served.url}/zh/report.pdf?source=demo`, { redirect: 'manual' });
+    const redirect = await fetch(`${served.url}/ar/report.pdf?source=demo`, { redirect: 'manual' });
     expect(redirect.status).toBe(303);
-    expect(redirect.headers.get('location')).toBe(await pdfHref('/zh/report?source=demo'));
+    expect(redirect.headers.get('location')).toBe((await pdfLink(served.url, '/ar/report?source=demo')).href);
+  });
+});
+
+describe('a server without Noto Sans CJK', () => {
+  it('links the English PDF from the Chinese report page, says so, and redirects /zh/report.pdf to it', async () => {
+    const link = await pdfLink(servedWithoutCjkFont.url, '/zh/report?source=demo');
+    expect(link.href).toBe('/report.pdf?source=demo');
+    expect(link.text).toBe(zh['report.pdf.english']);
+    const redirect = await fetch(`${servedWithoutCjkFont.url}/zh/report.pdf?source=demo`, { redirect: 'manual' });
+    expect(redirect.status).toBe(303);
+    expect(redirect.headers.get('location')).toBe(link.href);
   });
 });

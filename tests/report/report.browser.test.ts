@@ -148,8 +148,8 @@ describe('GET /report.pdf', () => {
       expect(res.headers.get('content-type')).toBe('application/pdf');
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-      // English is set in the standard fonts: no font file embedded (the Russian PDF embeds one).
-      expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/\/FontFile2\b/);
+      // English is set in the standard fonts: no font file embedded (the Russian and Chinese PDFs embed one).
+      expect(Buffer.from(bytes).toString('latin1')).not.toMatch(/\/FontFile[23]?\b/);
       const pages = await readPdf(bytes);
 
       const { page } = await openPage(suite, `/report${view.query}`);
@@ -176,58 +176,62 @@ describe('GET /report.pdf', () => {
     });
   }
 
-  it('is written in French and Spanish; Arabic and Chinese get the English PDF, said on the link', async () => {
+  it('is written in French and Spanish; Arabic gets the English PDF, said on the link', async () => {
     const french = await readPdf(new Uint8Array(await (await fetch(`${suite.server.url}/fr/report.pdf`)).arrayBuffer()));
     expect(french[0].text).toContain('Page 1 sur');
     const { page: frenchPage } = await openPage(suite, '/fr/report');
     expect(await frenchPage.locator('[data-pdf-link]').getAttribute('href')).toBe('/fr/report.pdf');
     await frenchPage.close();
-    for (const [code, messages] of [['ar', ar], ['zh', zh]] as const) {
-      const res = await fetch(`${suite.server.url}/${code}/report.pdf?source=demo&paper=letter`, { redirect: 'manual' });
-      expect(res.status).toBe(303);
-      expect(res.headers.get('location')).toBe('/report.pdf?source=demo&paper=letter');
-      const { page } = await openPage(suite, `/${code}/report`);
-      expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe('/report.pdf'); // the English PDF itself, not the 303
-      expect(await page.locator('[data-pdf-link]').innerText()).toBe(messages['report.pdf.english']);
-      await page.close();
-    }
-  });
-
-  it('is written in Russian, in an embedded font that has its letters: every section title, figure caption and page footer as on the page', async () => {
-    const res = await fetch(`${suite.server.url}/ru/report.pdf?source=demo`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    const pages = await readPdf(bytes);
-    // An embedded TrueType font (the standard fonts are Type1 and embed nothing).
-    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/FontFile2\b/);
-
-    const { page } = await openPage(suite, '/ru/report?source=demo');
-    expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe('/ru/report.pdf?source=demo');
-    expect(await page.locator('[data-pdf-link]').innerText()).toBe(ru['report.pdf']);
-    const sections = await sectionTitles(page);
-    const title = (await page.locator('h1').first().innerText()).trim();
-    const figures = await page.locator('figure[data-figure]').count();
+    const res = await fetch(`${suite.server.url}/ar/report.pdf?source=demo&paper=letter`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/report.pdf?source=demo&paper=letter');
+    const { page } = await openPage(suite, '/ar/report');
+    expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe('/report.pdf'); // the English PDF itself, not the 303
+    expect(await page.locator('[data-pdf-link]').innerText()).toBe(ar['report.pdf.english']);
     await page.close();
-
-    // Titles in Cyrillic are found whole: a font without those letters would have set '?' or nothing.
-    expect(pages[0].compact).toContain(compact(title));
-    const where = sectionPages(
-      pages,
-      sections.map((s) => s.title)
-    );
-    expect(where.every((p) => p > 0), JSON.stringify(where)).toBe(true);
-    for (let n = 1; n <= figures; n++) {
-      const caption = ru['report.figure'].replace('{n}', String(n));
-      expect(pages.some((p) => p.text.includes(`${caption}.`)), caption).toBe(true);
-    }
-    expect(pages.reduce((n, p) => n + p.images, 0)).toBe(0);
-    expect(overflowing(pages)).toEqual([]);
-    for (const [i, p] of pages.entries()) {
-      expect(p.text).toContain(`${ru['report.page']} ${i + 1} ${ru['report.of']} ${pages.length}`);
-      expect(p.compact, `page ${i + 1}`).toContain(compact(ru['report.demo.notice']));
-    }
   });
+
+  // Russian in DejaVu Sans (TrueType, FontFile2); Chinese in Noto Sans CJK SC (CFF, FontFile3), which .ci/run installs.
+  for (const { code, messages, fontFile } of [
+    { code: 'ru', messages: ru, fontFile: /\/FontFile2\b/ },
+    { code: 'zh', messages: zh, fontFile: /\/FontFile3\b/ }
+  ] as const) {
+    it(`is written in ${code}, in an embedded font that has its letters: every section title, figure caption and page footer as on the page`, async () => {
+      const res = await fetch(`${suite.server.url}/${code}/report.pdf?source=demo`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const pages = await readPdf(bytes);
+      // An embedded font (the standard fonts are Type1 and embed nothing).
+      expect(Buffer.from(bytes).toString('latin1')).toMatch(fontFile);
+
+      const { page } = await openPage(suite, `/${code}/report?source=demo`);
+      expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe(`/${code}/report.pdf?source=demo`);
+      expect(await page.locator('[data-pdf-link]').innerText()).toBe(messages['report.pdf']);
+      const sections = await sectionTitles(page);
+      const title = (await page.locator('h1').first().innerText()).trim();
+      const figures = await page.locator('figure[data-figure]').count();
+      await page.close();
+
+      // Titles in Cyrillic or Chinese are found whole: a font without those letters would have set '?' or nothing.
+      expect(pages[0].compact).toContain(compact(title));
+      const where = sectionPages(
+        pages,
+        sections.map((s) => s.title)
+      );
+      expect(where.every((p) => p > 0), JSON.stringify(where)).toBe(true);
+      for (let n = 1; n <= figures; n++) {
+        const caption = compact(messages['report.figure'].replace('{n}', String(n)) + '.');
+        expect(pages.some((p) => p.compact.includes(caption)), caption).toBe(true);
+      }
+      expect(pages.reduce((n, p) => n + p.images, 0)).toBe(0);
+      expect(overflowing(pages)).toEqual([]);
+      for (const [i, p] of pages.entries()) {
+        expect(p.compact).toContain(compact(`${messages['report.page']} ${i + 1} ${messages['report.of']} ${pages.length}`));
+        expect(p.compact, `page ${i + 1}`).toContain(compact(messages['report.demo.notice']));
+      }
+    });
+  }
 
   it('is US Letter with ?paper=letter', async () => {
     const pages = await readPdf(new Uint8Array(await (await fetch(`${suite.server.url}/report.pdf?paper=letter`)).arrayBuffer()));

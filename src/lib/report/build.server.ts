@@ -1005,8 +1005,9 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     requestedVersion: requested && requested !== hash ? requested.slice(0, 40) : null,
     date,
     permalink,
-    // Arabic and Chinese pages link the English PDF itself, not their /xx/report.pdf (a 303 to it).
+    // A page whose language the PDF cannot be set in links the English PDF itself, not its /xx/report.pdf (a 303 to it).
     pdfUrl: `${localizePath('/report.pdf', pdfLocale(currentLocale()))}${query}`,
+    pdfInPageLanguage: pdfLocale(currentLocale()) === currentLocale(),
     records: source === null ? t('report.records.public') : `${label('source', source)} (${source})`,
     citation: cite,
     intro: demo ? t('report.demo.text') : source === null ? t('report.public.text') : t('report.records.text'),

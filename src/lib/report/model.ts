@@ -74,7 +74,10 @@ export interface Report {
   /** YYYY-MM-DD, the day the report was generated. */
   date: string;
   permalink: string;
+  /** The report as a PDF: in the page's language where this server can set its script, else in English. */
   pdfUrl: string;
+  /** Whether pdfUrl is in the page's language (the link says "in English" when not). */
+  pdfInPageLanguage: boolean;
   records: string;
   citation: { apa: string; chicago: string };
   intro: string;

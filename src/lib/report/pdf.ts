@@ -3,9 +3,9 @@
  * and tables, svg-to-pdfkit draws each chart's SVG as vector paths and text (no raster image), in
  * the order and under the section titles of the /report page. English, French and Spanish are set
  * in the standard PDF fonts (Helvetica): nothing embedded, text outside their character set
- * replaced. Russian is set in DejaVu Sans (the npm package dejavu-fonts-ttf), embedded with the
- * glyphs used only. Which languages a PDF can be written in, and in which face, is
- * pdf-scripts.ts's decision (PDF_FACES).
+ * replaced. Russian is set in DejaVu Sans (the npm package dejavu-fonts-ttf), Chinese in the
+ * system's Noto Sans CJK SC (cjk-font.ts), each embedded with the glyphs used only. Which languages
+ * a PDF can be written in, and in which face, is pdf-scripts.ts's decision (PDF_FACES).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +16,7 @@ import { currentLocale, currentTag, t } from '$lib/i18n/index.ts';
 import type { Locale } from '$lib/i18n/locales.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportFigure, ReportTable } from './model.ts';
+import { CJK_FILES, serverCjkFont } from './cjk-font.ts';
 import { PDF_FACES } from './pdf-scripts.ts';
 
 export type Paper = 'A4' | 'LETTER';
@@ -58,10 +59,12 @@ const FONT = 'body';
 const BOLD = 'body-bold';
 const ITALIC = 'body-italic';
 
+/** A standard font's name, or a font file's bytes and, in a collection (.ttc), the face's PostScript name. */
+type FontSource = string | { bytes: Buffer; face?: string };
+
 /** The fonts a PDF is set in, under FONT, BOLD and ITALIC, and what its text goes through first. */
 interface Face {
-  /** A standard font's name, or a font file's bytes. */
-  fonts: Record<typeof FONT | typeof BOLD | typeof ITALIC, string | Buffer>;
+  fonts: Record<typeof FONT | typeof BOLD | typeof ITALIC, FontSource>;
   text: (s: string) => string;
 }
 
@@ -91,18 +94,42 @@ let dejaVu: Face | undefined;
 function dejaVuFace(): Face {
   dejaVu ??= {
     fonts: {
-      [FONT]: readFileSync(dejaVuPath(DEJAVU_FILES[FONT])),
-      [BOLD]: readFileSync(dejaVuPath(DEJAVU_FILES[BOLD])),
-      [ITALIC]: readFileSync(dejaVuPath(DEJAVU_FILES[ITALIC]))
+      [FONT]: { bytes: readFileSync(dejaVuPath(DEJAVU_FILES[FONT])) },
+      [BOLD]: { bytes: readFileSync(dejaVuPath(DEJAVU_FILES[BOLD])) },
+      [ITALIC]: { bytes: readFileSync(dejaVuPath(DEJAVU_FILES[ITALIC])) }
     },
     text: collapseSpaces
   };
   return dejaVu;
 }
 
-/** The face of a PDF in `locale`, as PDF_FACES names it (a route only asks for a language it lists). */
+/** The two spaces Noto Sans CJK lacks, which the number formats write (tests/report/pdf-fonts.test.ts). */
+const cjkText = (s: string) => collapseSpaces(s.replace(/[\u202f\u2009]/g, '\u00a0'));
+
+/**
+ * Noto Sans CJK SC has every character of the Chinese and English catalogs and of the data's names
+ * and sources but two spaces; it has no italic, so the regular stands in. The two files (39 MB) are
+ * read for each document rather than kept: the server would otherwise hold them for good for an
+ * occasional download, and reading them takes a few ms of the document's hundreds. A document
+ * embeds only the glyphs it uses.
+ */
+function notoCjkFace(): Face {
+  const files = serverCjkFont();
+  if (!files) throw new Error('Noto Sans CJK is not installed: pdfLocale() sends Chinese readers to the English PDF');
+  const regular = { bytes: readFileSync(files.regular), face: CJK_FILES.regular.face };
+  return { fonts: { [FONT]: regular, [BOLD]: { bytes: readFileSync(files.bold), face: CJK_FILES.bold.face }, [ITALIC]: regular }, text: cjkText };
+}
+
+/** The face of a PDF in `locale`, as PDF_FACES names it (a route only asks for a language pdfLocale() allows). */
 function faceFor(locale: Locale): Face {
-  return PDF_FACES[locale] === 'dejavu' ? dejaVuFace() : STANDARD_FACE;
+  switch (PDF_FACES[locale]) {
+    case 'dejavu':
+      return dejaVuFace();
+    case 'noto-cjk':
+      return notoCjkFace();
+    default:
+      return STANDARD_FACE;
+  }
 }
 
 const MUTED = '#555555';
@@ -255,7 +282,10 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     info: { Title: face.text(`${r.title}, ${r.period}`), Author: PRODUCT, Subject: face.text(r.subtitle), Keywords: `IGF; data version ${r.version}` },
     lang: currentTag()
   });
-  for (const [name, font] of Object.entries(face.fonts)) doc.registerFont(name, font);
+  for (const [name, font] of Object.entries(face.fonts)) {
+    if (typeof font === 'string') doc.registerFont(name, font);
+    else doc.registerFont(name, font.bytes, font.face);
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
