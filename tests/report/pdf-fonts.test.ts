@@ -5,6 +5,8 @@
  * fonts with), against the language's and English catalogs, the report's symbols, the countries'
  * names and the published figures' sources:
  * - Russian: DejaVu Sans (npm dejavu-fonts-ttf);
+ * - Arabic: DejaVu Sans's regular and bold (its oblique has no Arabic, and is not used), less the
+ *   bidi isolates, which order the text and are dropped before it is set (pdf-rtl.ts);
  * - Chinese: the system's Noto Sans CJK SC (Debian fonts-noto-cjk, which .ci/run installs), which
  *   lacks only the narrow and thin spaces the number formats write, replaced in pdf.ts.
  */
@@ -17,12 +19,13 @@ import { CJK_FILES, serverCjkFont } from '../../src/lib/report/cjk-font.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { ru } from '../../src/lib/i18n/catalogs/ru.ts';
 import { zh } from '../../src/lib/i18n/catalogs/zh.ts';
+import { ar } from '../../src/lib/i18n/catalogs/ar.ts';
 
 /** Symbols the report and its charts write, which the standard fonts replace (pdfText). */
 const REPORT_SYMBOLS = '⊘◆●■▲▼→≥≤−\u202f\u2009\u00a0…–—‘’“”«»·×№';
 
 /** The names and sources a PDF can print from data/ (countries in `language` and English; published sources). */
-async function dataText(language: 'ru' | 'zh'): Promise<string> {
+async function dataText(language: 'ru' | 'zh' | 'ar'): Promise<string> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
@@ -53,6 +56,18 @@ describe('the Russian PDF’s font', () => {
     for (const file of Object.values(DEJAVU_FILES)) {
       const font = create(readFileSync(dejaVuPath(file)));
       expect(missing(font, text), file).toEqual([]);
+    }
+  });
+});
+
+describe('the Arabic PDF’s font', () => {
+  it('has every character of the Arabic and English catalogs, the report’s symbols and the data’s names and sources, in regular and bold', async () => {
+    const text = [...Object.values(ar), ...Object.values(en)].join(' ') + REPORT_SYMBOLS + (await dataText('ar'));
+    expect(text).toContain('منتدى إدارة الإنترنت'); // the Arabic catalog and names are in the text checked
+    const printed = text.replace(/[\u2066-\u2069\u200e\u200f\u061c]/g, '');
+    for (const file of [DEJAVU_FILES.body, DEJAVU_FILES['body-bold']]) {
+      const font = create(readFileSync(dejaVuPath(file)));
+      expect(missing(font, printed), file).toEqual([]);
     }
   });
 });

@@ -176,25 +176,23 @@ describe('GET /report.pdf', () => {
     });
   }
 
-  it('is written in French and Spanish; Arabic gets the English PDF, said on the link', async () => {
+  it('is written in French and Spanish, in the standard fonts', async () => {
     const french = await readPdf(new Uint8Array(await (await fetch(`${suite.server.url}/fr/report.pdf`)).arrayBuffer()));
     expect(french[0].text).toContain('Page 1 sur');
     const { page: frenchPage } = await openPage(suite, '/fr/report');
     expect(await frenchPage.locator('[data-pdf-link]').getAttribute('href')).toBe('/fr/report.pdf');
     await frenchPage.close();
-    const res = await fetch(`${suite.server.url}/ar/report.pdf?source=demo&paper=letter`, { redirect: 'manual' });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/report.pdf?source=demo&paper=letter');
-    const { page } = await openPage(suite, '/ar/report');
-    expect(await page.locator('[data-pdf-link]').getAttribute('href')).toBe('/report.pdf'); // the English PDF itself, not the 303
-    expect(await page.locator('[data-pdf-link]').innerText()).toBe(ar['report.pdf.english']);
-    await page.close();
   });
 
-  // Russian in DejaVu Sans (TrueType, FontFile2); Chinese in Noto Sans CJK SC (CFF, FontFile3), which .ci/run installs.
-  for (const { code, messages, fontFile } of [
-    { code: 'ru', messages: ru, fontFile: /\/FontFile2\b/ },
-    { code: 'zh', messages: zh, fontFile: /\/FontFile3\b/ }
+  // Russian and Arabic in DejaVu Sans (TrueType, FontFile2); Chinese in Noto Sans CJK SC (CFF,
+  // FontFile3), which .ci/run installs. pdf.js reads an Arabic line back into its logical order by
+  // the bidi algorithm, but spells a lam-alef ligature alef first: Arabic text is compared without
+  // lam and alef (arabicKey), which still finds words in the wrong order or numbers reversed.
+  const arabicKey = (s: string) => compact(s).replace(/[لاأإآ]/g, '');
+  for (const { code, messages, fontFile, key } of [
+    { code: 'ru', messages: ru, fontFile: /\/FontFile2\b/, key: compact },
+    { code: 'ar', messages: ar, fontFile: /\/FontFile2\b/, key: arabicKey },
+    { code: 'zh', messages: zh, fontFile: /\/FontFile3\b/, key: compact }
   ] as const) {
     it(`is written in ${code}, in an embedded font that has its letters: every section title, figure caption and page footer as on the page`, async () => {
       const res = await fetch(`${suite.server.url}/${code}/report.pdf?source=demo`);
@@ -213,22 +211,22 @@ describe('GET /report.pdf', () => {
       const figures = await page.locator('figure[data-figure]').count();
       await page.close();
 
-      // Titles in Cyrillic or Chinese are found whole: a font without those letters would have set '?' or nothing.
-      expect(pages[0].compact).toContain(compact(title));
+      // Titles in Cyrillic, Arabic or Chinese are found whole: a font without those letters would have set '?' or nothing.
+      expect(key(pages[0].text)).toContain(key(title));
       const where = sectionPages(
-        pages,
-        sections.map((s) => s.title)
+        pages.map((p) => ({ ...p, compact: key(p.text) })),
+        sections.map((s) => key(s.title))
       );
       expect(where.every((p) => p > 0), JSON.stringify(where)).toBe(true);
       for (let n = 1; n <= figures; n++) {
-        const caption = compact(messages['report.figure'].replace('{n}', String(n)) + '.');
-        expect(pages.some((p) => p.compact.includes(caption)), caption).toBe(true);
+        const caption = key(messages['report.figure'].replace('{n}', String(n)) + '.');
+        expect(pages.some((p) => key(p.text).includes(caption)), caption).toBe(true);
       }
       expect(pages.reduce((n, p) => n + p.images, 0)).toBe(0);
       expect(overflowing(pages)).toEqual([]);
       for (const [i, p] of pages.entries()) {
-        expect(p.compact).toContain(compact(`${messages['report.page']} ${i + 1} ${messages['report.of']} ${pages.length}`));
-        expect(p.compact, `page ${i + 1}`).toContain(compact(messages['report.demo.notice']));
+        expect(key(p.text)).toContain(key(`${messages['report.page']} ${i + 1} ${messages['report.of']} ${pages.length}`));
+        expect(key(p.text), `page ${i + 1}`).toContain(key(messages['report.demo.notice']));
       }
     });
   }

@@ -1,17 +1,16 @@
 /**
  * Which languages the report PDF can be written in: English, French and Spanish in PDFKit's standard
- * fonts, Russian in an embedded DejaVu Sans, Chinese in an embedded Noto Sans CJK SC when the server
- * has it (cjk-font.ts). Not Arabic, which needs right-to-left lines and bidirectional text, which
- * PDFKit does not lay out. Kept apart from pdf.ts so that the report page can ask without loading
- * PDFKit.
+ * fonts, Russian and Arabic in an embedded DejaVu Sans (Arabic laid out right to left by
+ * pdf-rtl.ts), Chinese in an embedded Noto Sans CJK SC when the server has it (cjk-font.ts). Kept
+ * apart from pdf.ts so that the report page can ask without loading PDFKit.
  */
 import { DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
 import { serverCjkFont } from './cjk-font.ts';
 
-export type PdfFace = 'standard' | 'dejavu' | 'noto-cjk';
+export type PdfFace = 'standard' | 'dejavu' | 'dejavu-arabic' | 'noto-cjk';
 
 /** The fonts the PDF of each language it can be written in is set in (pdf.ts): the one home of this choice. */
-export const PDF_FACES: Partial<Record<Locale, PdfFace>> = { en: 'standard', fr: 'standard', es: 'standard', ru: 'dejavu', zh: 'noto-cjk' };
+export const PDF_FACES: Partial<Record<Locale, PdfFace>> = { en: 'standard', fr: 'standard', es: 'standard', ru: 'dejavu', ar: 'dejavu-arabic', zh: 'noto-cjk' };
 
 /** Whether this server has a face's fonts: the standard fonts and DejaVu (an npm dependency) always, Noto Sans CJK when found. */
 export function pdfFaceAvailable(face: PdfFace): boolean {

@@ -17,6 +17,7 @@ import type { Locale } from '$lib/i18n/locales.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportFigure, ReportTable } from './model.ts';
 import { CJK_FILES, serverCjkFont } from './cjk-font.ts';
+import { svgTextForFontkit, visualRuns, wrapLines } from './pdf-rtl.ts';
 import { PDF_FACES } from './pdf-scripts.ts';
 
 export type Paper = 'A4' | 'LETTER';
@@ -66,6 +67,8 @@ type FontSource = string | { bytes: Buffer; face?: string };
 interface Face {
   fonts: Record<typeof FONT | typeof BOLD | typeof ITALIC, FontSource>;
   text: (s: string) => string;
+  /** Lines right to left, boxes from the right edge (Arabic). */
+  rtl?: boolean;
 }
 
 const STANDARD_FACE: Face = {
@@ -103,6 +106,16 @@ function dejaVuFace(): Face {
   return dejaVu;
 }
 
+/**
+ * Arabic in DejaVu Sans too: its regular and bold have the Arabic letters, their joining forms and
+ * the lam-alef ligatures (fontkit shapes them); its oblique has none, and Arabic is not set in
+ * italics, so the regular stands in.
+ */
+function dejaVuArabicFace(): Face {
+  const { fonts } = dejaVuFace();
+  return { fonts: { ...fonts, [ITALIC]: fonts[FONT] }, text: collapseSpaces, rtl: true };
+}
+
 /** The two spaces Noto Sans CJK lacks, which the number formats write (tests/report/pdf-fonts.test.ts). */
 const cjkText = (s: string) => collapseSpaces(s.replace(/[\u202f\u2009]/g, '\u00a0'));
 
@@ -125,6 +138,8 @@ function faceFor(locale: Locale): Face {
   switch (PDF_FACES[locale]) {
     case 'dejavu':
       return dejaVuFace();
+    case 'dejavu-arabic':
+      return dejaVuArabicFace();
     case 'noto-cjk':
       return notoCjkFace();
     default:
@@ -140,6 +155,8 @@ interface Layout {
   doc: PDFKit.PDFDocument;
   /** The face's text function (Face.text). */
   text: (s: string) => string;
+  /** Arabic: lines set right to left (pdf-rtl.ts), and every box placed from the right edge. */
+  rtl: boolean;
   left: number;
   width: number;
   bottom: number;
@@ -149,18 +166,82 @@ function ensure(l: Layout, height: number): void {
   if (l.doc.y + height > l.bottom) l.doc.addPage();
 }
 
+/** The x of a box `w` wide whose start edge is `offset` from the text block's start edge (its right edge in Arabic). */
+function boxX(l: Layout, offset: number, w: number): number {
+  return l.rtl ? l.left + l.width - offset - w : l.left + offset;
+}
+
+interface WriteOptions {
+  width: number;
+  /** 'start': the line's start (left, right in Arabic); 'end': the other side (numbers in a table). */
+  align?: 'start' | 'end';
+  link?: string;
+  destination?: string;
+  /** A right-to-left line's base direction: 'rtl' for prose, 'auto' for a cell that may be an English title. */
+  base?: 'rtl' | 'auto';
+  /** One line, never broken (running heads, legend labels). */
+  oneLine?: boolean;
+}
+
+/** The lines `s` takes at `width` in the current font. */
+function rtlLines(l: Layout, s: string, width: number): string[] {
+  return wrapLines(s, width, (line) => l.doc.widthOfString(line));
+}
+
+/** The width of `s` set on one line in the current font. */
+function lineWidth(l: Layout, s: string): number {
+  return l.rtl ? visualRuns(s).reduce((w, r) => w + l.doc.widthOfString(r.handed), 0) : l.doc.widthOfString(s);
+}
+
+/** The height `s` takes at `width` in the current font, as write() sets it. */
+function heightOf(l: Layout, s: string, width: number): number {
+  return l.rtl ? rtlLines(l, s, width).length * l.doc.currentLineHeight(true) : l.doc.heightOfString(s, { width });
+}
+
+/**
+ * `s` (through l.text already) in a box at x, y, `width` wide, in the current font; afterwards doc.x
+ * is x and doc.y below the text, as after PDFKit's text(). Left to right, PDFKit breaks and sets the
+ * lines; right to left, each line is broken and ordered by pdf-rtl.ts and set run by run.
+ */
+function write(l: Layout, s: string, x: number, y: number, o: WriteOptions): void {
+  const { doc } = l;
+  if (!l.rtl) {
+    doc.text(s, x, y, { width: o.width, align: o.align === 'end' ? 'right' : 'left', link: o.link, underline: o.link !== undefined, destination: o.destination, lineBreak: !o.oneLine });
+    return;
+  }
+  const lineHeight = doc.currentLineHeight(true);
+  let top = y;
+  (o.oneLine ? [s] : rtlLines(l, s, o.width)).forEach((line, i) => {
+    if (i > 0 && top + lineHeight > l.bottom) {
+      doc.addPage();
+      top = doc.page.margins.top;
+    }
+    const runs = visualRuns(line, o.base ?? 'rtl');
+    const widths = runs.map((r) => doc.widthOfString(r.handed));
+    let runX = o.align === 'end' ? x : x + o.width - widths.reduce((a, b) => a + b, 0);
+    runs.forEach((r, k) => {
+      doc.text(r.handed, runX, top, { lineBreak: false, link: o.link, underline: o.link !== undefined, destination: i === 0 && k === 0 ? o.destination : undefined });
+      runX += widths[k];
+    });
+    top += lineHeight;
+  });
+  doc.x = x;
+  doc.y = top;
+}
+
 function heading(l: Layout, text: string, size: number, options: { destination?: string } = {}): void {
   ensure(l, size * 3);
-  l.doc.font(BOLD).fontSize(size).fillColor('#000').text(l.text(text), l.left, l.doc.y, { width: l.width, destination: options.destination });
+  l.doc.font(BOLD).fontSize(size).fillColor('#000');
+  write(l, l.text(text), l.left, l.doc.y, { width: l.width, destination: options.destination });
   l.doc.moveDown(0.4);
 }
 
-function paragraph(l: Layout, text: string, o: { size?: number; font?: string; colour?: string; link?: string } = {}): void {
+function paragraph(l: Layout, text: string, o: { size?: number; font?: string; colour?: string; link?: string; base?: 'rtl' | 'auto' } = {}): void {
   const size = o.size ?? 10;
   l.doc.font(o.font ?? FONT).fontSize(size).fillColor(o.colour ?? '#000');
   const s = l.text(text);
-  ensure(l, Math.min(l.doc.heightOfString(s, { width: l.width }), size * 4));
-  l.doc.text(s, l.left, l.doc.y, { width: l.width, link: o.link, underline: o.link !== undefined });
+  ensure(l, Math.min(heightOf(l, s, l.width), size * 4));
+  write(l, s, l.left, l.doc.y, { width: l.width, link: o.link, base: o.base });
   l.doc.moveDown(0.35);
 }
 
@@ -168,11 +249,11 @@ function bullets(l: Layout, items: string[], size = 10, colour = '#000'): void {
   for (const item of items) {
     const s = l.text(item);
     l.doc.font(FONT).fontSize(size).fillColor(colour);
-    const h = l.doc.heightOfString(s, { width: l.width - 12 });
-    ensure(l, Math.min(h, size * 4));
+    ensure(l, Math.min(heightOf(l, s, l.width - 12), size * 4));
     const y = l.doc.y;
-    l.doc.text('•', l.left, y, { width: 10 });
-    l.doc.text(s, l.left + 12, y, { width: l.width - 12 });
+    write(l, '•', boxX(l, 0, 10), y, { width: 10 });
+    write(l, s, boxX(l, 12, l.width - 12), y, { width: l.width - 12 });
+    l.doc.x = l.left;
     l.doc.moveDown(0.25);
   }
 }
@@ -189,7 +270,7 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
   const widths = weights.map((w) => (w / total) * l.width);
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(size);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(l.text(c), { width: widths[i] - 2 * pad }))) + 2 * pad;
+    return Math.max(...cells.map((c, i) => heightOf(l, l.text(c), widths[i] - 2 * pad))) + 2 * pad;
   };
   const drawRow = (cells: string[], font: string) => {
     const h = rowHeight(cells, font);
@@ -198,11 +279,12 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
       if (font !== BOLD) drawRow(tb.columns.map((c) => c.label), BOLD);
     }
     const y = doc.y;
-    let x = l.left;
+    let offset = 0;
     doc.font(font).fontSize(size).fillColor('#000');
     cells.forEach((c, i) => {
-      doc.text(l.text(c), x + pad, y + pad, { width: widths[i] - 2 * pad, align: tb.columns[i].numeric ? 'right' : 'left' });
-      x += widths[i];
+      // Columns run from the start edge: in Arabic the first is on the right, as on the page.
+      write(l, l.text(c), boxX(l, offset, widths[i]) + pad, y + pad, { width: widths[i] - 2 * pad, align: tb.columns[i].numeric ? 'end' : 'start', base: 'auto' });
+      offset += widths[i];
     });
     doc
       .moveTo(l.left, y + h)
@@ -214,7 +296,8 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
     doc.y = y + h;
   };
   ensure(l, 60);
-  doc.font(BOLD).fontSize(8.5).fillColor('#000').text(l.text(caption), l.left, doc.y, { width: l.width });
+  doc.font(BOLD).fontSize(8.5).fillColor('#000');
+  write(l, l.text(caption), l.left, doc.y, { width: l.width });
   doc.moveDown(0.2);
   drawRow(
     tb.columns.map((c) => c.label),
@@ -230,34 +313,37 @@ function figure(l: Layout, f: ReportFigure): void {
   const chartHeight = f.height * scale;
   const captionText = l.text(`${t('report.figure', { n: f.number })}. ${f.title}`);
   doc.font(BOLD).fontSize(10);
-  const captionHeight = doc.heightOfString(captionText, { width: l.width }) + doc.font(FONT).fontSize(8.5).heightOfString(l.text(f.subtitle), { width: l.width });
+  const captionHeight = heightOf(l, captionText, l.width) + (doc.font(FONT).fontSize(8.5), heightOf(l, l.text(f.subtitle), l.width));
   // Caption, legend and chart stay on one page.
   ensure(l, captionHeight + 24 + chartHeight);
-  doc.font(BOLD).fontSize(10).fillColor('#000').text(captionText, l.left, doc.y, { width: l.width, destination: f.id });
-  doc.font(FONT).fontSize(8.5).fillColor(MUTED).text(l.text(f.subtitle), { width: l.width });
+  doc.font(BOLD).fontSize(10).fillColor('#000');
+  write(l, captionText, l.left, doc.y, { width: l.width, destination: f.id });
+  doc.font(FONT).fontSize(8.5).fillColor(MUTED);
+  write(l, l.text(f.subtitle), l.left, doc.y, { width: l.width });
   doc.moveDown(0.3);
   if (f.legend.length) {
-    let x = l.left;
+    let offset = 0;
     let y = doc.y;
     doc.font(FONT).fontSize(8).fillColor('#000');
     for (const item of f.legend) {
       // The swatch is the marker: the ◆ or ● a label starts with on the page is left out, as the standard fonts must.
       const label = l.text(item.label.replace(LEGEND_MARKERS, '')).trim();
-      const w = 12 + doc.widthOfString(label) + 14;
-      if (x + w > l.left + l.width) {
-        x = l.left;
+      const labelWidth = lineWidth(l, label);
+      if (offset > 0 && offset + 12 + labelWidth > l.width) {
+        offset = 0;
         y += 12;
       }
-      doc.rect(x, y, 8, 8).fillColor(item.colour).fill();
-      doc.fillColor('#000').text(label, x + 12, y, { lineBreak: false });
-      x += w;
+      doc.rect(boxX(l, offset, 8), y, 8, 8).fillColor(item.colour).fill();
+      doc.fillColor('#000');
+      write(l, label, boxX(l, offset + 12, labelWidth), y, { width: labelWidth, oneLine: true });
+      offset += 12 + labelWidth + 14;
     }
     doc.x = l.left;
     doc.y = y + 14;
   }
   if (f.svg) {
     const top = doc.y;
-    SVGtoPDF(doc, l.text(f.svg), l.left, top, {
+    SVGtoPDF(doc, l.rtl ? svgTextForFontkit(l.text(f.svg)) : l.text(f.svg), l.left, top, {
       width: l.width,
       height: chartHeight,
       preserveAspectRatio: 'xMinYMin meet',
@@ -292,12 +378,20 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const l: Layout = { doc, text: face.text, left: doc.page.margins.left, width: doc.page.width - doc.page.margins.left - doc.page.margins.right, bottom: doc.page.height - doc.page.margins.bottom };
+  const l: Layout = {
+    doc,
+    text: face.text,
+    rtl: face.rtl === true,
+    left: doc.page.margins.left,
+    width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+    bottom: doc.page.height - doc.page.margins.bottom
+  };
 
   // Title page.
   if (r.demo) paragraph(l, t('report.demo.notice'), { font: BOLD, colour: DEMO_RED, size: 11 });
   paragraph(l, PRODUCT.toUpperCase(), { size: 9, colour: MUTED });
-  doc.font(BOLD).fontSize(20).fillColor('#000').text(l.text(r.title), { width: l.width });
+  doc.font(BOLD).fontSize(20).fillColor('#000');
+  write(l, l.text(r.title), l.left, doc.y, { width: l.width });
   doc.moveDown(0.3);
   paragraph(l, r.subtitle, { size: 12 });
   doc.moveDown(0.5);
@@ -309,10 +403,12 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     [t('report.permalink'), r.permalink]
   ]) {
     const y = doc.y;
-    doc.font(BOLD).fontSize(10).fillColor('#000').text(l.text(k), l.left, y, { width: 90 });
+    doc.font(BOLD).fontSize(10).fillColor('#000');
+    write(l, l.text(k), boxX(l, 0, 90), y, { width: 90 });
     // A name may take two lines (Russian "Постоянная ссылка"): the next row starts below the taller of the two.
     const nameBottom = doc.y;
-    doc.font(FONT).text(l.text(v), l.left + 95, y, { width: l.width - 95, link: k === t('report.permalink') ? v : undefined });
+    doc.font(FONT);
+    write(l, l.text(v), boxX(l, 95, l.width - 95), y, { width: l.width - 95, link: k === t('report.permalink') ? v : undefined });
     doc.y = Math.max(doc.y, nameBottom);
     doc.moveDown(0.2);
   }
@@ -366,7 +462,7 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     paragraph(l, `${s.year}, ${s.metric}: ${s.value}. “${s.quote}”${s.title ? ` — ${s.title}.` : ''}`, { size: 8.5 });
     if (s.url) {
       doc.moveUp(0.25);
-      paragraph(l, s.url, { size: 8, colour: '#1a4f8a', link: s.url });
+      paragraph(l, s.url, { size: 8, colour: '#1a4f8a', link: s.url, base: 'auto' });
     }
   }
 
@@ -393,11 +489,15 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     margins.bottom = 0; // writing into the margin must not start a new page
     const w = doc.page.width - margins.left - margins.right;
     doc.font(FONT).fontSize(7.5).fillColor(MUTED);
-    doc.text(l.text(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), margins.left, 30, { width: w * 0.7, lineBreak: false });
-    doc.text(l.text(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'right', lineBreak: false });
+    // One line each: the title and the notice at the start edge, version and page number at the end.
+    write(l, l.text(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), boxX(l, 0, w * 0.7), 30, { width: w * 0.7, oneLine: true });
+    write(l, l.text(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'end', oneLine: true });
     const footY = doc.page.height - 40;
-    doc.text(`${t('report.page')} ${i + 1} ${t('report.of')} ${range.count}`, margins.left, footY, { width: w, align: 'right', lineBreak: false });
-    if (r.demo) doc.font(BOLD).fillColor(DEMO_RED).text(l.text(t('report.demo.notice')), margins.left, footY, { width: w * 0.8, lineBreak: false });
+    write(l, l.text(`${t('report.page')} ${i + 1} ${t('report.of')} ${range.count}`), margins.left, footY, { width: w, align: 'end', oneLine: true });
+    if (r.demo) {
+      doc.font(BOLD).fillColor(DEMO_RED);
+      write(l, l.text(t('report.demo.notice')), boxX(l, 0, w * 0.8), footY, { width: w * 0.8, oneLine: true });
+    }
     margins.bottom = bottomMargin;
   }
   doc.end();

@@ -12,10 +12,10 @@ import { localizePath } from '$lib/i18n/locales.ts';
 import { pdfLocale } from '$lib/report/pdf-scripts.ts';
 
 export const GET: RequestHandler = async ({ url }) => {
-  // An Arabic PDF cannot be set, nor a Chinese one on a server without Noto Sans CJK
-  // (pdf-scripts.ts): those readers get the English PDF; their report page says so and offers the
-  // browser's print-to-PDF of the page itself, which keeps the language. (The report page links
-  // the English PDF directly: the same pdfLocale.)
+  // A Chinese PDF cannot be set on a server without Noto Sans CJK (pdf-scripts.ts): those readers
+  // get the English PDF; their report page says so and offers the browser's print-to-PDF of the
+  // page itself, which keeps the language. (The report page links the English PDF directly: the
+  // same pdfLocale.)
   const pdfIn = pdfLocale(currentLocale());
   if (pdfIn !== currentLocale()) redirect(303, `${localizePath('/report.pdf', pdfIn)}${url.search}`);
   try {

@@ -1,0 +1,127 @@
+/**
+ * Right-to-left lines for the Arabic report PDF. PDFKit wraps and draws text left to right. It
+ * hands fontkit (which shapes the glyphs) one word at a time, and fontkit sets a word whose first
+ * letter is Arabic right to left, digits and English included, which would print "2025م" as "م5202";
+ * the words themselves stay in PDFKit's order, left to right. So each line is laid out here: broken
+ * at spaces by its width, ordered by the Unicode Bidirectional Algorithm (bidi-js, UAX #9), and cut
+ * into pieces of one direction and one word each, which fontkit sets correctly on their own, drawn
+ * one after the other from the left.
+ */
+import bidiFactory from 'bidi-js';
+
+const bidi = bidiFactory();
+
+/** Characters fontkit sets right to left when a string holds one: the Arabic script's. */
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+/** Bidi controls (marks, embeddings, isolates): they order the text and print nothing (UAX #9, X9). */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
+
+/** A piece of a line (a word, or the spaces between words) as the reader sees it, and the string PDFKit must be given to draw it so. */
+export interface VisualRun {
+  /** The characters in the order they appear on the page, left to right. */
+  visual: string;
+  /** What to hand PDFKit: the visual string, or, for Arabic, its reverse (the word's logical order), which fontkit reverses again. */
+  handed: string;
+}
+
+const reverse = (s: string) => Array.from(s).reverse().join('');
+
+/**
+ * One line's pieces from left to right: each Arabic word on its own, the text between them together. `base` is the paragraph's direction: 'rtl' for Arabic
+ * prose, 'auto' for a table cell that may hold an English title (the first strong letter decides,
+ * as `dir="auto"` does on the page). Right-to-left brackets are mirrored, and bidi controls dropped.
+ */
+export function visualRuns(line: string, base: 'rtl' | 'auto' = 'rtl'): VisualRun[] {
+  if (line === '') return [];
+  const levels = bidi.getEmbeddingLevels(line, base);
+  const mirrored = bidi.getMirroredCharactersMap(line, levels.levels);
+  const order = bidi.getReorderedIndices(line, levels);
+  const runs: VisualRun[] = [];
+  let visual = '';
+  let rtl: boolean | null = null;
+  const close = () => {
+    for (const piece of visual.match(/\s+|\S+/g) ?? []) {
+      const arabic = ARABIC_SCRIPT.test(piece);
+      const last = runs.at(-1);
+      // Text without Arabic letters is set as given, so it need not be cut at its spaces.
+      if (!arabic && last && !ARABIC_SCRIPT.test(last.visual)) {
+        last.visual += piece;
+        last.handed += piece;
+      } else runs.push({ visual: piece, handed: arabic ? reverse(piece) : piece });
+    }
+    visual = '';
+  };
+  for (const i of order) {
+    const c = line[i];
+    if (BIDI_CONTROL.test(c)) continue;
+    const runRtl = (levels.levels[i] & 1) === 1;
+    if (runRtl !== rtl) {
+      close();
+      rtl = runRtl;
+    }
+    visual += mirrored.get(i) ?? c;
+  }
+  close();
+  return runs;
+}
+
+/** The paragraph's base direction as the algorithm resolves it ('auto': from its first strong letter). */
+export function resolvedDirection(text: string, base: 'rtl' | 'auto'): 'rtl' | 'ltr' {
+  const paragraph = bidi.getEmbeddingLevels(text, base).paragraphs[0];
+  return paragraph && paragraph.level % 2 === 1 ? 'rtl' : 'ltr';
+}
+
+/**
+ * Lines of at most `width`, broken at spaces (and within a word only when the word alone is
+ * wider), in logical order; `measure` gives a string's width in the current font and size.
+ * Explicit newlines break too.
+ */
+export function wrapLines(text: string, width: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (measure(candidate) <= width || candidate === '') {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      line = '';
+      // A word wider than the line (a long URL) is cut where it must be.
+      let rest = word;
+      while (measure(rest) > width && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITY[e.toLowerCase()]
+  );
+const encodeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A chart's SVG for svg-to-pdfkit, which sets each text node through PDFKit, word by word from the
+ * left: a text node with Arabic letters becomes one `<tspan>` per piece of visualRuns(), in the
+ * order they read left to right (each continues where the last ended; spaces kept as they are).
+ * Other text keeps its order and loses only its bidi controls, which the font has no glyph for.
+ */
+export function svgTextForFontkit(svg: string): string {
+  return svg.replace(/>([^<]+)</g, (whole, raw: string) => {
+    const text = decodeEntities(raw);
+    if (!ARABIC_SCRIPT.test(text)) return BIDI_CONTROL.test(text) ? `>${encodeText(text.replace(BIDI_CONTROLS, ''))}<` : whole;
+    const pieces = visualRuns(text, 'rtl').map((r) => `<tspan xml:space="preserve">${encodeText(r.handed)}</tspan>`);
+    return `>${pieces.join('')}<`;
+  });
+}
