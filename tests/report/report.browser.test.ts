@@ -219,7 +219,7 @@ describe('GET /report.pdf', () => {
       );
       expect(where.every((p) => p > 0), JSON.stringify(where)).toBe(true);
       for (let n = 1; n <= figures; n++) {
-        const caption = key(messages['report.figure'].replace('{n}', String(n)) + '.');
+        const caption = key(messages['report.figure.label'].replace('{figure}', messages['report.figure'].replace('{n}', String(n))));
         expect(pages.some((p) => key(p.text).includes(caption)), caption).toBe(true);
       }
       expect(pages.reduce((n, p) => n + p.images, 0)).toBe(0);

@@ -603,6 +603,10 @@ export const en = {
   'report.summary': 'Summary of findings',
   'report.summary.lead': 'Each sentence is generated from the figures of this report; the figure it refers to gives the table, the count and the coverage behind it.',
   'report.figure': 'Figure {n}',
+  // A finding as a sentence, with the figure it refers to; a figure's label before its caption (Chinese: full-width brackets and stop, no stop after the label).
+  'report.finding': '{finding}.',
+  'report.finding.figure': '{finding} ({figure}).',
+  'report.figure.label': '{figure}.',
   'report.table': 'Table for figure {n}',
   'report.caveats': 'Caveats',
   'report.coverage': 'Coverage',

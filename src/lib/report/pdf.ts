@@ -258,7 +258,7 @@ function bullets(l: Layout, items: string[], size = 10, colour = '#000'): void {
   }
 }
 
-const findingText = (f: Finding) => `${f.text}${f.figure === null ? '' : ` (${t('report.figure', { n: f.figure })})`}.`;
+const findingText = (f: Finding) => (f.figure === null ? t('report.finding', { finding: f.text }) : t('report.finding.figure', { finding: f.text, figure: t('report.figure', { n: f.figure }) }));
 
 function table(l: Layout, caption: string, tb: ReportTable): void {
   const { doc } = l;
@@ -311,7 +311,7 @@ function figure(l: Layout, f: ReportFigure): void {
   const { doc } = l;
   const scale = f.width ? l.width / f.width : 1;
   const chartHeight = f.height * scale;
-  const captionText = l.text(`${t('report.figure', { n: f.number })}. ${f.title}`);
+  const captionText = l.text(`${t('report.figure.label', { figure: t('report.figure', { n: f.number }) })} ${f.title}`);
   doc.font(BOLD).fontSize(10);
   const captionHeight = heightOf(l, captionText, l.width) + (doc.font(FONT).fontSize(8.5), heightOf(l, l.text(f.subtitle), l.width));
   // Caption, legend and chart stay on one page.
