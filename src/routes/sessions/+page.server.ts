@@ -4,6 +4,8 @@ import { sessionPages } from '$lib/state/public-record.server.ts';
 import type { MetricResult } from '$lib/server/metrics/index.ts';
 import { chartDownload, metric, pageState } from '$lib/state/metrics.server.ts';
 import { searchSessions } from '$lib/charts/sessions-table/shape.ts';
+import { sessionTypeText } from '$lib/i18n/domain-text.ts';
+import { currentTag } from '$lib/i18n/index.ts';
 
 /** Enough rows for any one meeting's programme to be read in full; more would slow phones down. */
 const MAX_ROWS = 400;
@@ -27,7 +29,8 @@ const EMPTY_TABLE = { total: 0, found: 0, sessions: [], limit: MAX_ROWS, suppres
 function table(url: URL, filters: Filters, sessions: MetricResult) {
   const { state } = pageState(url, [sessions]);
   const ofYear = sessions.rows.filter((r) => Number(r.year) === state.year);
-  const found = searchSessions(ofYear, filters.q, filters.sort, filters.dir);
+  // Types sort by the names the table shows, in the page's language, not by their stored codes.
+  const found = searchSessions(ofYear, filters.q, filters.sort, filters.dir, { shown: { session_type: sessionTypeText }, collator: new Intl.Collator(currentTag()) });
   return {
     ...state,
     total: ofYear.length,

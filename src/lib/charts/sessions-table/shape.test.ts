@@ -18,4 +18,16 @@ describe('searchSessions', () => {
   it('an unknown sort column sorts by title', () => {
     expect(searchSessions(rows, '', 'nope', 'asc').map((r) => r.session_id)).toEqual(['S1', 'S2', 'S3']);
   });
+  it('sorts text by the names the table shows, with the given collator', () => {
+    const typed = [
+      { session_id: 'A', session_type: 'workshop' },
+      { session_id: 'B', session_type: 'dc' },
+      { session_id: 'C', session_type: 'open_forum' }
+    ];
+    // As stored: dc, open_forum, workshop. As shown in French: Atelier, Coalition dynamique, Forum ouvert.
+    const french: Record<string, string> = { workshop: 'Atelier', dc: 'Coalition dynamique', open_forum: 'Forum ouvert' };
+    expect(searchSessions(typed, '', 'session_type', 'asc').map((r) => r.session_id)).toEqual(['B', 'C', 'A']);
+    expect(searchSessions(typed, '', 'session_type', 'asc', { shown: { session_type: (v) => french[v] }, collator: new Intl.Collator('fr') }).map((r) => r.session_id)).toEqual(['A', 'B', 'C']);
+    expect(searchSessions(typed, '', 'session_type', 'desc', { shown: { session_type: (v) => french[v] } }).map((r) => r.session_id)).toEqual(['C', 'B', 'A']);
+  });
 });
