@@ -848,7 +848,10 @@ function sourcesOf(published: MetricResult | null, years: number[], used: Record
     out.push({
       year,
       metric: publishedFigureName(r),
-      value: unit.startsWith('percent') ? `${fmt.integer(r.published_value)}%` : fmt.integer(r.published_value),
+      // Percentages as the language writes them (41 %, and in Arabic with the marks that keep the sign after the number).
+      value: unit.startsWith('percent')
+        ? (Number.isInteger(r.published_value) ? fmt.percentRound : fmt.percent)(r.published_value / 100)
+        : fmt.integer(r.published_value),
       quote: typeof r.quote === 'string' ? r.quote : '',
       title: typeof r.source_title === 'string' ? r.source_title : '',
       url: safeUrl(r.source_url)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvedDirection, svgTextForFontkit, visualRuns, wrapLines } from './pdf-rtl.ts';
+import { resolvedDirection, svgTextForFontkit, visualLines, visualRuns, wrapLines, type LineRange } from './pdf-rtl.ts';
 
 /** The line as the reader sees it, left to right. */
 const seen = (line: string, base: 'rtl' | 'auto' = 'rtl') =>
@@ -47,16 +47,38 @@ describe('visualRuns', () => {
   });
 });
 
+describe('visualLines', () => {
+  it('keeps an isolate that a line break cuts: the English quote’s stop stays at its end on the next line', () => {
+    // «قال: ⁨Hello world.⁩» broken after "Hello": the second line is still inside the isolate, so
+    // "world." reads left to right with its stop on the right, not carried to the far left.
+    const text = 'قال \u2068Hello world.\u2069';
+    const lines: LineRange[] = [
+      { start: 0, end: 10 },
+      { start: 11, end: text.length }
+    ];
+    expect(text.slice(0, 10)).toBe('قال \u2068Hello');
+    const seenLines = visualLines(text, lines).map((runs) => runs.map((r) => r.visual).join(''));
+    expect(seenLines).toEqual(['Hello لاق', 'world.']);
+    // The same second line ordered on its own loses the isolate: the stop goes to the left.
+    expect(seen('world.\u2069')).toBe('.world');
+  });
+});
+
 describe('wrapLines', () => {
   const chars = (s: string) => s.length;
+  const texts = (text: string, width: number) => wrapLines(text, width, chars).map((r) => text.slice(r.start, r.end));
 
-  it('fills each line up to the width, breaking at spaces', () => {
-    expect(wrapLines('aaa bbb ccc dd', 7, chars)).toEqual(['aaa bbb', 'ccc dd']);
+  it('fills each line up to the width, breaking at spaces, which no line keeps', () => {
+    expect(wrapLines('aaa bbb ccc dd', 7, chars)).toEqual([
+      { start: 0, end: 7 },
+      { start: 8, end: 14 }
+    ]);
+    expect(texts('aaa bbb ccc dd', 7)).toEqual(['aaa bbb', 'ccc dd']);
   });
 
   it('cuts a word wider than the line where it must, and keeps explicit newlines', () => {
-    expect(wrapLines('ab cdefghijk l', 4, chars)).toEqual(['ab', 'cdef', 'ghij', 'k l']);
-    expect(wrapLines('a\nb c', 10, chars)).toEqual(['a', 'b c']);
+    expect(texts('ab cdefghijk l', 4)).toEqual(['ab', 'cdef', 'ghij', 'k l']);
+    expect(texts('a\nb c', 10)).toEqual(['a', 'b c']);
   });
 });
 

@@ -27,43 +27,60 @@ export interface VisualRun {
 
 const reverse = (s: string) => Array.from(s).reverse().join('');
 
+/** A line of a paragraph: `text.slice(start, end)`. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
 /**
- * One line's pieces from left to right: each Arabic word on its own, the text between them together. `base` is the paragraph's direction: 'rtl' for Arabic
- * prose, 'auto' for a table cell that may hold an English title (the first strong letter decides,
- * as `dir="auto"` does on the page). Right-to-left brackets are mirrored, and bidi controls dropped.
+ * Each line's pieces from left to right: each Arabic word on its own, the text between them
+ * together. The paragraph is ordered as a whole, so that an isolate or an embedding that a line
+ * break cuts still holds on the next line (UAX #9 orders a paragraph, then reorders line by line).
+ * `base` is the paragraph's direction: 'rtl' for Arabic prose, 'auto' for a table cell that may
+ * hold an English title (the first strong letter decides, as `dir="auto"` does on the page).
+ * Right-to-left brackets are mirrored, and bidi controls dropped.
  */
+export function visualLines(text: string, lines: readonly LineRange[], base: 'rtl' | 'auto' = 'rtl'): VisualRun[][] {
+  if (text === '') return lines.map(() => []);
+  const levels = bidi.getEmbeddingLevels(text, base);
+  const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
+  return lines.map(({ start, end }) => {
+    if (end <= start) return [];
+    const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end);
+    const runs: VisualRun[] = [];
+    let visual = '';
+    let rtl: boolean | null = null;
+    const close = () => {
+      for (const piece of visual.match(/\s+|\S+/g) ?? []) {
+        const arabic = ARABIC_SCRIPT.test(piece);
+        const last = runs.at(-1);
+        // Text without Arabic letters is set as given, so it need not be cut at its spaces.
+        if (!arabic && last && !ARABIC_SCRIPT.test(last.visual)) {
+          last.visual += piece;
+          last.handed += piece;
+        } else runs.push({ visual: piece, handed: arabic ? reverse(piece) : piece });
+      }
+      visual = '';
+    };
+    for (const i of order) {
+      const c = text[i];
+      if (BIDI_CONTROL.test(c)) continue;
+      const runRtl = (levels.levels[i] & 1) === 1;
+      if (runRtl !== rtl) {
+        close();
+        rtl = runRtl;
+      }
+      visual += mirrored.get(i) ?? c;
+    }
+    close();
+    return runs;
+  });
+}
+
+/** One line on its own (visualLines of a one-line paragraph). */
 export function visualRuns(line: string, base: 'rtl' | 'auto' = 'rtl'): VisualRun[] {
-  if (line === '') return [];
-  const levels = bidi.getEmbeddingLevels(line, base);
-  const mirrored = bidi.getMirroredCharactersMap(line, levels.levels);
-  const order = bidi.getReorderedIndices(line, levels);
-  const runs: VisualRun[] = [];
-  let visual = '';
-  let rtl: boolean | null = null;
-  const close = () => {
-    for (const piece of visual.match(/\s+|\S+/g) ?? []) {
-      const arabic = ARABIC_SCRIPT.test(piece);
-      const last = runs.at(-1);
-      // Text without Arabic letters is set as given, so it need not be cut at its spaces.
-      if (!arabic && last && !ARABIC_SCRIPT.test(last.visual)) {
-        last.visual += piece;
-        last.handed += piece;
-      } else runs.push({ visual: piece, handed: arabic ? reverse(piece) : piece });
-    }
-    visual = '';
-  };
-  for (const i of order) {
-    const c = line[i];
-    if (BIDI_CONTROL.test(c)) continue;
-    const runRtl = (levels.levels[i] & 1) === 1;
-    if (runRtl !== rtl) {
-      close();
-      rtl = runRtl;
-    }
-    visual += mirrored.get(i) ?? c;
-  }
-  close();
-  return runs;
+  return visualLines(line, [{ start: 0, end: line.length }], base)[0];
 }
 
 /** The paragraph's base direction as the algorithm resolves it ('auto': from its first strong letter). */
@@ -73,33 +90,35 @@ export function resolvedDirection(text: string, base: 'rtl' | 'auto'): 'rtl' | '
 }
 
 /**
- * Lines of at most `width`, broken at spaces (and within a word only when the word alone is
- * wider), in logical order; `measure` gives a string's width in the current font and size.
- * Explicit newlines break too.
+ * The lines of `text` at most `width` wide, broken at spaces (and within a word only when the word
+ * alone is wider), as ranges of the text without the spaces they break at; `measure` gives a
+ * string's width in the current font and size. Explicit newlines break too.
  */
-export function wrapLines(text: string, width: number, measure: (s: string) => number): string[] {
-  const lines: string[] = [];
+export function wrapLines(text: string, width: number, measure: (s: string) => number): LineRange[] {
+  const lines: LineRange[] = [];
+  let paragraphStart = 0;
   for (const paragraph of text.split('\n')) {
-    let line = '';
+    let line: LineRange | null = null;
+    let wordStart = paragraphStart;
     for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (measure(candidate) <= width || candidate === '') {
-        line = candidate;
-        continue;
+      const wordEnd = wordStart + word.length;
+      if (line === null) line = { start: wordStart, end: wordEnd };
+      else if (measure(text.slice(line.start, wordEnd)) <= width) line.end = wordEnd;
+      else {
+        lines.push(line);
+        line = { start: wordStart, end: wordEnd };
       }
-      if (line !== '') lines.push(line);
-      line = '';
       // A word wider than the line (a long URL) is cut where it must be.
-      let rest = word;
-      while (measure(rest) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      while (measure(text.slice(line.start, line.end)) > width && line.end - line.start > 1) {
+        let cut: number = line.end - 1;
+        while (cut > line.start + 1 && measure(text.slice(line.start, cut)) > width) cut--;
+        lines.push({ start: line.start, end: cut });
+        line = { start: cut, end: line.end };
       }
-      line = rest;
+      wordStart = wordEnd + 1;
     }
-    lines.push(line);
+    lines.push(line!);
+    paragraphStart += paragraph.length + 1;
   }
   return lines;
 }

@@ -17,7 +17,7 @@ import type { Locale } from '$lib/i18n/locales.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportFigure, ReportTable } from './model.ts';
 import { CJK_FILES, serverCjkFont } from './cjk-font.ts';
-import { svgTextForFontkit, visualRuns, wrapLines } from './pdf-rtl.ts';
+import { svgTextForFontkit, visualLines, visualRuns, wrapLines, type LineRange } from './pdf-rtl.ts';
 import { PDF_FACES } from './pdf-scripts.ts';
 
 export type Paper = 'A4' | 'LETTER';
@@ -184,7 +184,7 @@ interface WriteOptions {
 }
 
 /** The lines `s` takes at `width` in the current font. */
-function rtlLines(l: Layout, s: string, width: number): string[] {
+function rtlLines(l: Layout, s: string, width: number): LineRange[] {
   return wrapLines(s, width, (line) => l.doc.widthOfString(line));
 }
 
@@ -211,12 +211,12 @@ function write(l: Layout, s: string, x: number, y: number, o: WriteOptions): voi
   }
   const lineHeight = doc.currentLineHeight(true);
   let top = y;
-  (o.oneLine ? [s] : rtlLines(l, s, o.width)).forEach((line, i) => {
+  const lines = o.oneLine ? [{ start: 0, end: s.length }] : rtlLines(l, s, o.width);
+  visualLines(s, lines, o.base ?? 'rtl').forEach((runs, i) => {
     if (i > 0 && top + lineHeight > l.bottom) {
       doc.addPage();
       top = doc.page.margins.top;
     }
-    const runs = visualRuns(line, o.base ?? 'rtl');
     const widths = runs.map((r) => doc.widthOfString(r.handed));
     let runX = o.align === 'end' ? x : x + o.width - widths.reduce((a, b) => a + b, 0);
     runs.forEach((r, k) => {
@@ -458,8 +458,10 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
   heading(l, t('report.sources'), 18, { destination: 'sources' });
   paragraph(l, t('report.sources.lead'), { size: 9, colour: MUTED });
   if (!r.sources.length) paragraph(l, t('report.sources.none'));
+  // In Arabic the English quote and title are isolated (FSI … PDI), so that their own punctuation stays at their ends, as on the page.
+  const isolated = (s: string) => (l.rtl ? `\u2068${s}\u2069` : s);
   for (const s of r.sources) {
-    paragraph(l, `${s.year}, ${s.metric}: ${s.value}. “${s.quote}”${s.title ? ` — ${s.title}.` : ''}`, { size: 8.5 });
+    paragraph(l, `${s.year}, ${s.metric}: ${s.value}. “${isolated(s.quote)}”${s.title ? ` — ${isolated(s.title)}.` : ''}`, { size: 8.5 });
     if (s.url) {
       doc.moveUp(0.25);
       paragraph(l, s.url, { size: 8, colour: '#1a4f8a', link: s.url, base: 'auto' });
