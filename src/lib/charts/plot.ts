@@ -16,7 +16,9 @@ export const percentTick = (share: number) => fmt.percentRound(share);
 /**
  * Renames the parts Plot labels, for the screen-reader names (aria-label) Plot gives its marks.
  * Not the tip: Plot redraws it on every pointer move with its own label "tip" (its values are in
- * the data table and the alt text too).
+ * the data table and the alt text too). Plot has no option for it: a mark's `ariaLabel` option is a
+ * channel, one label per datum, and the group's label is the mark's fixed default (tried
+ * 2026-12-02: `tip: { ariaLabel }` still draws aria-label="tip").
  */
 export function localizePlotLabels(root: Element): Element {
   for (const el of root.querySelectorAll('[aria-label]')) {
