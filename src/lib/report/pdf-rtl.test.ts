@@ -21,7 +21,9 @@ describe('visualRuns', () => {
     expect(visualRuns('من يشارك في').map((r) => r.handed)).toEqual(['في', ' ', 'يشارك', ' ', 'من']);
   });
 
-  it('mirrors brackets in right-to-left text and keeps a number range in reading order', () => {
+  it('mirrors brackets in right-to-left text, not symbols, and keeps a number range in reading order', () => {
+    // ⊘ would become ⦸, which the PDF's font lacks; it reads the same either way round.
+    expect(seen('بالرمز ⊘')).toBe('⊘ زمرلاب');
     // (ج) in an Arabic line: the opening bracket is on the right and drawn as ")".
     expect(seen('أ ب (ج)')).toBe('(ج) ب أ');
     // 2006–2025 read from the right: 2006 first, so it is the rightmost number.
@@ -76,8 +78,9 @@ describe('wrapLines', () => {
     expect(texts('aaa bbb ccc dd', 7)).toEqual(['aaa bbb', 'ccc dd']);
   });
 
-  it('cuts a word wider than the line where it must, and keeps explicit newlines', () => {
+  it('cuts a word wider than the line where it must, after a URL’s / or - where one fits, and keeps explicit newlines', () => {
     expect(texts('ab cdefghijk l', 4)).toEqual(['ab', 'cdef', 'ghij', 'k l']);
+    expect(texts('see a.org/path-to-page', 10)).toEqual(['see', 'a.org/', 'path-to-', 'page']);
     expect(texts('a\nb c', 10)).toEqual(['a', 'b c']);
   });
 });

@@ -16,6 +16,12 @@ const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 /** Bidi controls (marks, embeddings, isolates): they order the text and print nothing (UAX #9, X9). */
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
+/**
+ * The characters mirrored in right-to-left text: brackets and angle quotes. UAX #9 mirrors more
+ * (⊘ becomes ⦸, ≤ becomes ≥ …), but the mirrored forms of symbols are missing from most fonts,
+ * DejaVu Sans's ⦸ among them, and these symbols read the same either way round.
+ */
+const MIRRORED_PAIRS = new Set('()[]{}<>«»‹›');
 
 /** A piece of a line (a word, or the spaces between words) as the reader sees it, and the string PDFKit must be given to draw it so. */
 export interface VisualRun {
@@ -39,12 +45,12 @@ export interface LineRange {
  * break cuts still holds on the next line (UAX #9 orders a paragraph, then reorders line by line).
  * `base` is the paragraph's direction: 'rtl' for Arabic prose, 'auto' for a table cell that may
  * hold an English title (the first strong letter decides, as `dir="auto"` does on the page).
- * Right-to-left brackets are mirrored, and bidi controls dropped.
+ * Right-to-left brackets and quotation marks are mirrored (MIRRORED_PAIRS), and bidi controls dropped.
  */
 export function visualLines(text: string, lines: readonly LineRange[], base: 'rtl' | 'auto' = 'rtl'): VisualRun[][] {
   if (text === '') return lines.map(() => []);
   const levels = bidi.getEmbeddingLevels(text, base);
-  const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
+  const mirrored = new Map([...bidi.getMirroredCharactersMap(text, levels.levels)].filter(([i]) => MIRRORED_PAIRS.has(text[i])));
   return lines.map(({ start, end }) => {
     if (end <= start) return [];
     const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end);
@@ -108,10 +114,14 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
         lines.push(line);
         line = { start: wordStart, end: wordEnd };
       }
-      // A word wider than the line (a long URL) is cut where it must be.
+      // A word wider than the line (a long URL) is cut: after the last / - ? & = _ that fits, else
+      // after the last character that fits.
       while (measure(text.slice(line.start, line.end)) > width && line.end - line.start > 1) {
         let cut: number = line.end - 1;
         while (cut > line.start + 1 && measure(text.slice(line.start, cut)) > width) cut--;
+        const part = text.slice(line.start, cut);
+        const afterPunctuation = Math.max(...[...'/-?&=_'].map((c) => part.lastIndexOf(c))) + 1;
+        if (afterPunctuation > 1 && afterPunctuation < part.length) cut = line.start + afterPunctuation;
         lines.push({ start: line.start, end: cut });
         line = { start: cut, end: line.end };
       }

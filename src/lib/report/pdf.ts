@@ -179,8 +179,8 @@ interface WriteOptions {
   destination?: string;
   /** A right-to-left line's base direction: 'rtl' for prose, 'auto' for a cell that may be an English title. */
   base?: 'rtl' | 'auto';
-  /** One line, never broken (running heads, legend labels). */
-  oneLine?: boolean;
+  /** One line, never broken (running heads, legend labels), in this font size, or smaller until it fits. */
+  oneLineAt?: number;
 }
 
 /** The lines `s` takes at `width` in the current font. */
@@ -205,13 +205,27 @@ function heightOf(l: Layout, s: string, width: number): number {
  */
 function write(l: Layout, s: string, x: number, y: number, o: WriteOptions): void {
   const { doc } = l;
+  const oneLine = o.oneLineAt !== undefined;
+  if (o.oneLineAt !== undefined) {
+    // A running head or foot in a long language is set smaller until it fits its line.
+    doc.fontSize(o.oneLineAt);
+    const wide = lineWidth(l, s);
+    if (wide > o.width) doc.fontSize(Math.max((o.oneLineAt * o.width) / wide, o.oneLineAt * 0.6));
+  }
+  if (!l.rtl && oneLine) {
+    // PDFKit wraps whatever has a width, so one line is placed by its own width.
+    const startX = o.align === 'end' ? x + o.width - doc.widthOfString(s) : x;
+    doc.text(s, startX, y, { lineBreak: false, link: o.link, underline: o.link !== undefined, destination: o.destination });
+    doc.x = x;
+    return;
+  }
   if (!l.rtl) {
-    doc.text(s, x, y, { width: o.width, align: o.align === 'end' ? 'right' : 'left', link: o.link, underline: o.link !== undefined, destination: o.destination, lineBreak: !o.oneLine });
+    doc.text(s, x, y, { width: o.width, align: o.align === 'end' ? 'right' : 'left', link: o.link, underline: o.link !== undefined, destination: o.destination });
     return;
   }
   const lineHeight = doc.currentLineHeight(true);
   let top = y;
-  const lines = o.oneLine ? [{ start: 0, end: s.length }] : rtlLines(l, s, o.width);
+  const lines = oneLine ? [{ start: 0, end: s.length }] : rtlLines(l, s, o.width);
   visualLines(s, lines, o.base ?? 'rtl').forEach((runs, i) => {
     if (i > 0 && top + lineHeight > l.bottom) {
       doc.addPage();
@@ -236,11 +250,15 @@ function heading(l: Layout, text: string, size: number, options: { destination?:
   l.doc.moveDown(0.4);
 }
 
-function paragraph(l: Layout, text: string, o: { size?: number; font?: string; colour?: string; link?: string; base?: 'rtl' | 'auto' } = {}): void {
+function paragraph(
+  l: Layout,
+  text: string,
+  o: { size?: number; font?: string; colour?: string; link?: string; base?: 'rtl' | 'auto'; /** Height of what follows that must be on the same page (a title's text). */ keepWithNext?: number } = {}
+): void {
   const size = o.size ?? 10;
   l.doc.font(o.font ?? FONT).fontSize(size).fillColor(o.colour ?? '#000');
   const s = l.text(text);
-  ensure(l, Math.min(heightOf(l, s, l.width), size * 4));
+  ensure(l, Math.min(heightOf(l, s, l.width), size * 4) + (o.keepWithNext ?? 0));
   write(l, s, l.left, l.doc.y, { width: l.width, link: o.link, base: o.base });
   l.doc.moveDown(0.35);
 }
@@ -272,25 +290,32 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
     doc.font(font).fontSize(size);
     return Math.max(...cells.map((c, i) => heightOf(l, l.text(c), widths[i] - 2 * pad))) + 2 * pad;
   };
-  const drawRow = (cells: string[], font: string) => {
+  const header = tb.columns.map((c) => c.label);
+  const drawRow = (cells: string[], isHeader: boolean) => {
+    const font = isHeader ? BOLD : FONT;
     const h = rowHeight(cells, font);
     if (doc.y + h > l.bottom) {
       doc.addPage();
-      if (font !== BOLD) drawRow(tb.columns.map((c) => c.label), BOLD);
+      if (!isHeader) drawRow(header, true);
     }
     const y = doc.y;
     let offset = 0;
     doc.font(font).fontSize(size).fillColor('#000');
     cells.forEach((c, i) => {
-      // Columns run from the start edge: in Arabic the first is on the right, as on the page.
-      write(l, l.text(c), boxX(l, offset, widths[i]) + pad, y + pad, { width: widths[i] - 2 * pad, align: tb.columns[i].numeric ? 'end' : 'start', base: 'auto' });
+      // Columns run from the start edge: in Arabic the first is on the right, as on the page. Column
+      // names are in the page's language; a cell may be an English title, which keeps its direction.
+      write(l, l.text(c), boxX(l, offset, widths[i]) + pad, y + pad, {
+        width: widths[i] - 2 * pad,
+        align: tb.columns[i].numeric ? 'end' : 'start',
+        base: isHeader ? 'rtl' : 'auto'
+      });
       offset += widths[i];
     });
     doc
       .moveTo(l.left, y + h)
       .lineTo(l.left + l.width, y + h)
       .lineWidth(0.4)
-      .strokeColor(font === BOLD ? '#000' : '#cccccc')
+      .strokeColor(isHeader ? '#000' : '#cccccc')
       .stroke();
     doc.x = l.left;
     doc.y = y + h;
@@ -299,11 +324,11 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
   doc.font(BOLD).fontSize(8.5).fillColor('#000');
   write(l, l.text(caption), l.left, doc.y, { width: l.width });
   doc.moveDown(0.2);
-  drawRow(
-    tb.columns.map((c) => c.label),
-    BOLD
-  );
-  for (const r of tb.rows) drawRow(tb.columns.map((c) => r[c.key] ?? ''), FONT);
+  drawRow(header, true);
+  for (const r of tb.rows) drawRow(
+      tb.columns.map((c) => r[c.key] ?? ''),
+      false
+    );
   doc.moveDown(0.8);
 }
 
@@ -335,7 +360,7 @@ function figure(l: Layout, f: ReportFigure): void {
       }
       doc.rect(boxX(l, offset, 8), y, 8, 8).fillColor(item.colour).fill();
       doc.fillColor('#000');
-      write(l, label, boxX(l, offset + 12, labelWidth), y, { width: labelWidth, oneLine: true });
+      write(l, label, boxX(l, offset + 12, labelWidth), y, { width: labelWidth, oneLineAt: 8 });
       offset += 12 + labelWidth + 14;
     }
     doc.x = l.left;
@@ -450,7 +475,10 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
   doc.addPage();
   heading(l, t('report.methodology'), 18, { destination: 'methodology' });
   for (const m of r.methodology) {
-    paragraph(l, m.title, { font: BOLD, size: 10 });
+    // A definition's title stays with the first lines of its text.
+    doc.font(FONT).fontSize(9.5);
+    const firstLines = Math.min(heightOf(l, l.text(m.text), l.width), doc.currentLineHeight(true) * 3);
+    paragraph(l, m.title, { font: BOLD, size: 10, keepWithNext: firstLines });
     paragraph(l, m.text, { size: 9.5 });
   }
 
@@ -492,13 +520,13 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     const w = doc.page.width - margins.left - margins.right;
     doc.font(FONT).fontSize(7.5).fillColor(MUTED);
     // One line each: the title and the notice at the start edge, version and page number at the end.
-    write(l, l.text(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), boxX(l, 0, w * 0.7), 30, { width: w * 0.7, oneLine: true });
-    write(l, l.text(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'end', oneLine: true });
+    write(l, l.text(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), boxX(l, 0, w * 0.7), 30, { width: w * 0.7, oneLineAt: 7.5 });
+    write(l, l.text(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'end', oneLineAt: 7.5 });
     const footY = doc.page.height - 40;
-    write(l, l.text(`${t('report.page')} ${i + 1} ${t('report.of')} ${range.count}`), margins.left, footY, { width: w, align: 'end', oneLine: true });
+    write(l, l.text(`${t('report.page')} ${i + 1} ${t('report.of')} ${range.count}`), margins.left, footY, { width: w, align: 'end', oneLineAt: 7.5 });
     if (r.demo) {
       doc.font(BOLD).fillColor(DEMO_RED);
-      write(l, l.text(t('report.demo.notice')), boxX(l, 0, w * 0.8), footY, { width: w * 0.8, oneLine: true });
+      write(l, l.text(t('report.demo.notice')), boxX(l, 0, w * 0.8), footY, { width: w * 0.8, oneLineAt: 7.5 });
     }
     margins.bottom = bottomMargin;
   }

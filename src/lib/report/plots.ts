@@ -49,18 +49,22 @@ export function pairedDots(o: {
   const labels = new Map(o.categories.map((c) => [c.key, c.label]));
   const symbols = new Map(o.series.map((s) => [s.label, s.symbol]));
   const max = Math.max(0.3, ...o.dots.map((d) => d.value));
+  const marginLeft = Math.min(220, Math.round(o.width * 0.36));
   return plot({
     document: o.document,
     width: o.width,
     height: o.categories.length * 34 + 50,
-    marginLeft: Math.min(220, Math.round(o.width * 0.36)),
+    marginLeft,
     marginRight: 24,
     style: { fontSize: '12px' },
     x: { label: null, tickFormat: percentTick, domain: [0, Math.min(1, max * 1.1)], grid: true },
-    y: { label: null, domain: o.categories.map((c) => c.key), tickFormat: (k: string) => labels.get(k) ?? k },
+    y: { label: null, domain: o.categories.map((c) => c.key), axis: null },
     color: { domain: o.series.map((s) => s.label), range: o.series.map((s) => s.colour), legend: true },
     symbol: { domain: o.series.map((s) => s.label), range: o.series.map((s) => s.symbol) },
     marks: [
+      // A long group name ("Latin American and Caribbean States", longer in Arabic and Russian)
+      // wraps within the margin instead of running off the chart's left edge (lineWidth in ems).
+      Plot.axisY({ tickFormat: (k: string) => labels.get(k) ?? k, lineWidth: (marginLeft - 14) / 12, label: null }),
       Plot.ruleY(o.categories.map((c) => c.key), { stroke: '#ddd' }),
       Plot.dot(o.dots, {
         x: 'value',
