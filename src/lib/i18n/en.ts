@@ -607,6 +607,8 @@ export const en = {
   'report.finding': '{finding}.',
   'report.finding.figure': '{finding} ({figure}).',
   'report.figure.label': '{figure}.',
+  // A published figure in the report's list of sources, before its quote.
+  'report.source.entry': '{year}, {metric}: {value}.',
   'report.table': 'Table for figure {n}',
   'report.caveats': 'Caveats',
   'report.coverage': 'Coverage',
@@ -1026,6 +1028,11 @@ export const en = {
   // Punctuation the code used to write itself: a label and its value ("Selection: 2006–2025"; French
   // puts a space before the colon, Chinese a full-width colon), and the balance card's headline.
   'punct.labelled': '{label}: {value}',
+  // Punctuation that joins a name to a year, a period or a code, and a clause to the next, as each language writes it.
+  'punct.semicolon': '; ',
+  'punct.with.year': '{label}, {year}',
+  'punct.with.period': '{label}, {period}',
+  'punct.with.code': '{label} ({code})',
   'balance.headline': '{year}: {population} {sentence}.',
   'report.group.grulac': 'GRULAC',
   'report.group.weog': 'WEOG',

@@ -113,7 +113,7 @@ function breakdownTable(cells: ShareCell[], years: number[], categories: readonl
   const rows = year === null ? [] : inRange.filter((c) => c.year === year);
   return {
     columns: [
-      { key: 'group', label: year === null ? t('report.col.group') : `${t('report.col.group')}, ${fmt.year(year)}` },
+      { key: 'group', label: year === null ? t('report.col.group') : t('punct.with.year', { label: t('report.col.group'), year: fmt.year(year) }) },
       { key: 'share', label: t('report.col.share'), numeric: true },
       { key: 'n', label: t('report.col.n'), numeric: true },
       ...(memberStates
@@ -145,11 +145,11 @@ function recordTable(published: PublishedShare[], stage: StageShare[], vocab: Re
   return {
     columns: [
       { key: 'group', label: t('report.col.group') },
-      ...(py === null ? [] : [{ key: 'published', label: `${t('report.col.published')}, ${fmt.year(py)}`, numeric: true }]),
+      ...(py === null ? [] : [{ key: 'published', label: t('punct.with.year', { label: t('report.col.published'), year: fmt.year(py) }), numeric: true }]),
       ...(sy === null
         ? []
         : [
-            { key: 'stage', label: `${t('record.legend.stage')}, ${fmt.year(sy)}`, numeric: true },
+            { key: 'stage', label: t('punct.with.year', { label: t('record.legend.stage'), year: fmt.year(sy) }), numeric: true },
             { key: 'n', label: t('report.col.n'), numeric: true },
             { key: 'coverage', label: t('report.col.coverage'), numeric: true }
           ])
@@ -982,14 +982,14 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
   const date = now.toISOString().slice(0, 10);
   const title = demo ? t('report.title.demo') : t('report.title');
   const p = period(years);
-  const citeTitle = `${title}, ${p}`;
+  const citeTitle = t('punct.with.period', { label: title, period: p });
   const cite = citation({ title: citeTitle, url: permalink, version: hash, accessed: date, year: version.loaded_at ? Number(version.loaded_at.slice(0, 4)) : undefined });
   const used = source === null ? [PUBLIC_SESSION_PAGES].filter(() => hasPages) : [source];
 
   const methodology = [
     // Each metric the report uses, once, in the words of the Methodology page (the page's language);
     // its code is the API's name for it.
-    ...[...new Set(results.map((r) => r.metric))].map((m) => ({ title: `${t(metricTitleKey(m))} (${m})`, text: t(metricDefinitionKey(m)) })),
+    ...[...new Set(results.map((r) => r.metric))].map((m) => ({ title: t('punct.with.code', { label: t(metricTitleKey(m)), code: m }), text: t(metricDefinitionKey(m)) })),
     ...GLOBAL_SOUTH_DEFINITIONS.filter((code) => source !== null || code === 'regional_groups').map((code) => ({
       title: t('punct.labelled', { label: t('method.gs'), value: label('definition', code) }),
       text: t(definitionTextKey(code))
@@ -1011,7 +1011,7 @@ export async function buildReport(url: URL, now: Date = new Date()): Promise<Rep
     // A page whose language the PDF cannot be set in links the English PDF itself, not its /xx/report.pdf (a 303 to it).
     pdfUrl: `${localizePath('/report.pdf', pdfLocale(currentLocale()))}${query}`,
     pdfInPageLanguage: pdfLocale(currentLocale()) === currentLocale(),
-    records: source === null ? t('report.records.public') : `${label('source', source)} (${source})`,
+    records: source === null ? t('report.records.public') : t('punct.with.code', { label: label('source', source), code: source }),
     citation: cite,
     intro: demo ? t('report.demo.text') : source === null ? t('report.public.text') : t('report.records.text'),
     summary: built.summary,

@@ -180,7 +180,7 @@ export function latestShare(cells: ShareCell[], o: { category: string; what: str
       what: o.what,
       share: fmt.percentRound(c.share),
       n: fmt.integer(c.denominator ?? 0),
-      known: known ? `; ${known}` : ''
+      known: known ? `${t('punct.semicolon')}${known}` : ''
     });
     const inRange = new Set(o.years);
     const first = cells

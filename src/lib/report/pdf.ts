@@ -489,7 +489,7 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
   // In Arabic the English quote and title are isolated (FSI … PDI), so that their own punctuation stays at their ends, as on the page.
   const isolated = (s: string) => (l.rtl ? `\u2068${s}\u2069` : s);
   for (const s of r.sources) {
-    paragraph(l, `${s.year}, ${s.metric}: ${s.value}. “${isolated(s.quote)}”${s.title ? ` — ${isolated(s.title)}.` : ''}`, { size: 8.5 });
+    paragraph(l, `${t('report.source.entry', { year: s.year, metric: s.metric, value: s.value })} “${isolated(s.quote)}”${s.title ? ` — ${isolated(s.title)}.` : ''}`, { size: 8.5 });
     if (s.url) {
       doc.moveUp(0.25);
       paragraph(l, s.url, { size: 8, colour: '#1a4f8a', link: s.url, base: 'auto' });
@@ -520,7 +520,7 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     const w = doc.page.width - margins.left - margins.right;
     doc.font(FONT).fontSize(7.5).fillColor(MUTED);
     // One line each: the title and the notice at the start edge, version and page number at the end.
-    write(l, l.text(`${PRODUCT} · ${t('report.nav')}, ${r.period}`), boxX(l, 0, w * 0.7), 30, { width: w * 0.7, oneLineAt: 7.5 });
+    write(l, l.text(`${PRODUCT} · ${t('punct.with.period', { label: t('report.nav'), period: r.period })}`), boxX(l, 0, w * 0.7), 30, { width: w * 0.7, oneLineAt: 7.5 });
     write(l, l.text(`${t('report.version')} ${r.version}`), margins.left, 30, { width: w, align: 'end', oneLineAt: 7.5 });
     const footY = doc.page.height - 40;
     write(l, l.text(`${t('report.page')} ${i + 1} ${t('report.of')} ${range.count}`), margins.left, footY, { width: w, align: 'end', oneLineAt: 7.5 });
