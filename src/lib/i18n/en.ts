@@ -609,6 +609,8 @@ export const en = {
   'report.figure.label': '{figure}.',
   // A published figure in the report's list of sources, before its quote.
   'report.source.entry': '{year}, {metric}: {value}.',
+  // The stage note in the report, whose charts have no tips to hover: the counts are in the table under each chart.
+  'report.note.stage': '● Share of the speakers listed on the session pages whose group is known; the table below gives the counts.',
   'report.table': 'Table for figure {n}',
   'report.caveats': 'Caveats',
   'report.coverage': 'Coverage',

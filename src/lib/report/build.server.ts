@@ -319,7 +319,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
     title: t('record.stakeholder_groups.title'),
     subtitle: t('record.stakeholder_groups.subtitle', { first: fmt.year(years[0] ?? 0), last: fmt.year(years.at(-1) ?? 0) }),
     alt: t('report.fig.record.alt', { what: t('record.stakeholder_groups.categories'), period: period(years) }),
-    notes: [t('record.note.published'), ...(stStage.length ? [t('record.note.stage')] : [])],
+    notes: [t('record.note.published'), ...(stStage.length ? [t('report.note.stage')] : [])],
     table: recordTable(stPublished, stStage, STAKEHOLDER_GROUPS_RECORD, people),
     draw: (document) =>
       publicRecordPlot({ width: WIDTH, vocab: STAKEHOLDER_GROUPS_RECORD, published: stPublished, stage: stStage, hostCategories: new Map(), years, labels: recordLabels, tipPublished: noTip, tipStage: noTip, document })
@@ -381,7 +381,7 @@ function publicSections(ctx: Context, d: PublicData): { sections: ReportSection[
     // Notes for what is drawn: diamonds, dots when any speaker figure, shading when a host group is known.
     notes: [
       t('record.note.published'),
-      ...(rgStage.length ? [t('record.note.stage')] : []),
+      ...(rgStage.length ? [t('report.note.stage')] : []),
       ...([...d.hosts.values()].some((c) => c !== null) ? [t('record.note.host')] : [])
     ],
     table: recordTable(rgPublished, rgStage, REGIONAL_GROUPS_RECORD, people),

@@ -18,18 +18,24 @@ export function countBars(o: {
   document: Document;
 }): Element {
   const years = o.bars.map((b) => b.year);
+  // Each value is written above its bar, as wide as a bar's step at most (the PDF's fonts are wider
+  // than the page's): smaller type for many years or long numbers, from 10 px down to 7.
+  const marginLeft = 52;
+  const step = (o.width - marginLeft - 20) / Math.max(1, years.length);
+  const longest = Math.max(1, ...o.bars.map((b) => o.format(b.value).length));
+  const labelSize = Math.max(7, Math.min(10, step / (longest * 0.62)));
   return plot({
     document: o.document,
     width: o.width,
     height: 240,
-    marginLeft: 52,
+    marginLeft,
     marginTop: 16,
     style: { fontSize: '12px' },
     x: { type: 'band', label: null, tickFormat: yearTick, ticks: yearTicks(years, o.width - 70, 40), padding: 0.2 },
     y: { label: null, grid: true, tickFormat: o.format },
     marks: [
       Plot.barY(o.bars, { x: 'year', y: 'value', fill: o.colour }),
-      Plot.text(o.bars, { x: 'year', y: 'value', text: (b: { value: number }) => o.format(b.value), dy: -7, fontSize: 10 }),
+      Plot.text(o.bars, { x: 'year', y: 'value', text: (b: { value: number }) => o.format(b.value), dy: -7, fontSize: labelSize }),
       Plot.ruleY([0], { stroke: MUTED })
     ]
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { publicRecordPlot, valueLabelPlace, type LabelScale } from './plot.ts';
+import { publicRecordPlot, valueLabelPlace, valueLabelPlaces, type LabelScale } from './plot.ts';
 import { REGIONAL_GROUPS_RECORD, WOMEN_RECORD } from './vocabularies.ts';
 import type { PublishedShare, StageShare } from './shape.ts';
 
@@ -93,5 +93,26 @@ describe('where a published value’s label goes', () => {
     expect(texts('above')).toEqual(['44%']);
     expect(texts('below')).toEqual([]);
     expect(node.querySelector('g.value-label-left')?.getAttribute('text-anchor')).toBe('end');
+  });
+});
+
+describe('labels of neighbouring years', () => {
+  // The report's 640 px chart: 22.5 px a year, 100 px per whole share.
+  const report: LabelScale = { pxPerShare: 100, pxPerYear: 22.5, firstYear: 2006 };
+  const placesOf = (...ps: ReturnType<typeof published>[]) => [...valueLabelPlaces(ps, [], report).values()];
+
+  it('the later of two close labels a year apart goes below its diamond (women 2022: 43 %, 2023: 38 %)', () => {
+    // 22.5 px apart, 30 px wide each: they overlap across unless 13 px apart in height (5 px here).
+    expect(placesOf(published(2022, 'women', 0.43), published(2023, 'women', 0.38))).toEqual(['above', 'below']);
+  });
+
+  it('both above when they clear each other: two years apart, far apart in height, or in different rows', () => {
+    expect(placesOf(published(2020, 'women', 0.47), published(2022, 'women', 0.43))).toEqual(['above', 'above']);
+    expect(placesOf(published(2022, 'women', 0.43), published(2023, 'women', 0.2))).toEqual(['above', 'above']);
+    expect(placesOf(published(2022, 'women', 0.43), published(2023, 'men', 0.43))).toEqual(['above', 'above']);
+  });
+
+  it('none when no allowed place clears the label before (too near zero for below)', () => {
+    expect(placesOf(published(2022, 'women', 0.12), published(2023, 'women', 0.1))).toEqual(['above', 'none']);
   });
 });

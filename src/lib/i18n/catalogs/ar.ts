@@ -537,6 +537,7 @@ export const ar: Messages = {
   'report.finding.figure': '{finding} ({figure}).',
   'report.figure.label': '{figure}.',
   'report.source.entry': '{year}، {metric}: {value}.',
+  'report.note.stage': '● حصة المتكلمين المدرجين في صفحات الجلسات المعروفة مجموعتهم؛ يبيّن الجدول أدناه الأعداد.',
   'report.table': 'جدول الشكل {n}',
   'report.caveats': 'تحفظات',
   'report.coverage': 'التغطية',

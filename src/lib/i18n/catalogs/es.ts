@@ -537,6 +537,7 @@ export const es: Messages = {
   'report.finding.figure': '{finding} ({figure}).',
   'report.figure.label': '{figure}.',
   'report.source.entry': '{year}, {metric}: {value}.',
+  'report.note.stage': '● Proporción de los oradores que figuran en las páginas de las sesiones cuyo grupo se conoce; el cuadro siguiente indica los números.',
   'report.table': 'Cuadro correspondiente al gráfico {n}',
   'report.caveats': 'Salvedades',
   'report.coverage': 'Cobertura',

@@ -537,6 +537,7 @@ export const fr: Messages = {
   'report.finding.figure': '{finding} ({figure}).',
   'report.figure.label': '{figure}.',
   'report.source.entry': '{year}, {metric} : {value}.',
+  'report.note.stage': '● Part des intervenants annoncés sur les pages des séances dont le groupe est connu ; le tableau ci-dessous en donne les effectifs.',
   'report.table': 'Tableau de la figure {n}',
   'report.caveats': 'Mises en garde',
   'report.coverage': 'Couverture',

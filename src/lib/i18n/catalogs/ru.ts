@@ -537,6 +537,7 @@ export const ru: Messages = {
   'report.finding.figure': '{finding} ({figure}).',
   'report.figure.label': '{figure}.',
   'report.source.entry': '{year}, {metric}: {value}.',
+  'report.note.stage': '● Доля группы среди выступающих, указанных на страницах заседаний, чья группа известна; число выступающих приведено в таблице ниже.',
   'report.table': 'Таблица к рисунку {n}',
   'report.caveats': 'Оговорки',
   'report.coverage': 'Охват',

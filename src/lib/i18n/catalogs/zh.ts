@@ -537,6 +537,7 @@ export const zh: Messages = {
   'report.finding.figure': '{finding}（{figure}）。',
   'report.figure.label': '{figure}',
   'report.source.entry': '{year}年，{metric}：{value}。',
+  'report.note.stage': '● 分会页面所列发言者中团体已知者所占比例；人数见下表。',
   'report.table': '图{n}的数据表',
   'report.caveats': '注意事项',
   'report.coverage': '覆盖率',
