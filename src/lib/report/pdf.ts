@@ -286,22 +286,35 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
   const weights = tb.columns.map((c, i) => (i === 0 ? 2.2 : c.numeric ? 1 : 1.8));
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (w / total) * l.width);
-  const rowHeight = (cells: string[], font: string) => {
-    doc.font(font).fontSize(size);
-    return Math.max(...cells.map((c, i) => heightOf(l, l.text(c), widths[i] - 2 * pad))) + 2 * pad;
-  };
+  // A column name whose longest word is wider than its column ("Представленные" over a number) is
+  // set smaller, down to 6 pt, rather than broken inside the word.
   const header = tb.columns.map((c) => c.label);
+  doc.font(BOLD).fontSize(size);
+  const headerSizes = header.map((name, i) => {
+    const longestWord = Math.max(...l.text(name).split(/\s+/).map((w) => doc.widthOfString(w)));
+    return Math.max(6, Math.min(size, (size * (widths[i] - 2 * pad)) / longestWord));
+  });
+  const cellSize = (i: number, isHeader: boolean) => (isHeader ? headerSizes[i] : size);
+  const rowHeight = (cells: string[], isHeader: boolean) =>
+    Math.max(
+      ...cells.map((c, i) => {
+        doc.font(isHeader ? BOLD : FONT).fontSize(cellSize(i, isHeader));
+        return heightOf(l, l.text(c), widths[i] - 2 * pad);
+      })
+    ) +
+    2 * pad;
   const drawRow = (cells: string[], isHeader: boolean) => {
     const font = isHeader ? BOLD : FONT;
-    const h = rowHeight(cells, font);
+    const h = rowHeight(cells, isHeader);
     if (doc.y + h > l.bottom) {
       doc.addPage();
       if (!isHeader) drawRow(header, true);
     }
     const y = doc.y;
     let offset = 0;
-    doc.font(font).fontSize(size).fillColor('#000');
+    doc.font(font).fillColor('#000');
     cells.forEach((c, i) => {
+      doc.fontSize(cellSize(i, isHeader));
       // Columns run from the start edge: in Arabic the first is on the right, as on the page. Column
       // names are in the page's language; a cell may be an English title, which keeps its direction.
       write(l, l.text(c), boxX(l, offset, widths[i]) + pad, y + pad, {
