@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DEJAVU_FILES, dejaVuPath } from '../../src/lib/report/pdf.ts';
-import { CJK_FILES, serverCjkFont } from '../../src/lib/report/cjk-font.ts';
+import { CJK_FILES, serverCjkFont } from '../../src/lib/report/cjk-font.server.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { ru } from '../../src/lib/i18n/catalogs/ru.ts';
 import { zh } from '../../src/lib/i18n/catalogs/zh.ts';

@@ -1041,7 +1041,7 @@ export const en = {
   // Citations of a chart or the report (charts/export/cite.ts): APA 7 and Chicago author-date, data set.
   'cite.apa': '{product}. ({year}). {title} (Data version {version}) [Data set]. Retrieved {date}, from {url}',
   'cite.chicago': '{product}. {year}. “{title}.” Data set, data version {version}. Accessed {date}. {url}.',
-  // The report's PDF link where this server cannot set the page's language (Chinese without Noto Sans CJK: report/pdf-scripts.ts).
+  // The report's PDF link where this server cannot set the page's language (Chinese without Noto Sans CJK: report/pdf-scripts.server.ts).
   'report.pdf.english': 'Download as PDF (in English)',
 } as const;
 

@@ -32,7 +32,7 @@ import { REGIONAL_GROUPS } from '$lib/domain/regional-groups.ts';
 import { STAKEHOLDER_GROUPS } from '$lib/domain/stakeholder-groups.ts';
 import { currentLocale, fmt, label, localHref, t, type MessageKey } from '$lib/i18n/index.ts';
 import { localizePath } from '$lib/i18n/locales.ts';
-import { pdfLocale } from './pdf-scripts.ts';
+import { pdfLocale } from './pdf-scripts.server.ts';
 import { percentTick } from '$lib/charts/plot.ts';
 import {
   compareShares,

@@ -16,6 +16,9 @@ const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 /** Bidi controls (marks, embeddings, isolates): they order the text and print nothing (UAX #9, X9). */
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
+
+/** Text as it is set, without the bidi controls that ordered it. */
+export const withoutBidiControls = (s: string) => s.replace(BIDI_CONTROLS, '');
 /**
  * The characters mirrored in right-to-left text: brackets and angle quotes. UAX #9 mirrors more
  * (⊘ becomes ⦸, ≤ becomes ≥ …), but the mirrored forms of symbols are missing from most fonts,
@@ -89,12 +92,6 @@ export function visualRuns(line: string, base: 'rtl' | 'auto' = 'rtl'): VisualRu
   return visualLines(line, [{ start: 0, end: line.length }], base)[0];
 }
 
-/** The paragraph's base direction as the algorithm resolves it ('auto': from its first strong letter). */
-export function resolvedDirection(text: string, base: 'rtl' | 'auto'): 'rtl' | 'ltr' {
-  const paragraph = bidi.getEmbeddingLevels(text, base).paragraphs[0];
-  return paragraph && paragraph.level % 2 === 1 ? 'rtl' : 'ltr';
-}
-
 /**
  * The lines of `text` at most `width` wide, broken at spaces (and within a word only when the word
  * alone is wider), as ranges of the text without the spaces they break at; `measure` gives a
@@ -149,7 +146,7 @@ const encodeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function svgTextForFontkit(svg: string): string {
   return svg.replace(/>([^<]+)</g, (whole, raw: string) => {
     const text = decodeEntities(raw);
-    if (!ARABIC_SCRIPT.test(text)) return BIDI_CONTROL.test(text) ? `>${encodeText(text.replace(BIDI_CONTROLS, ''))}<` : whole;
+    if (!ARABIC_SCRIPT.test(text)) return BIDI_CONTROL.test(text) ? `>${encodeText(withoutBidiControls(text))}<` : whole;
     const pieces = visualRuns(text, 'rtl').map((r) => `<tspan xml:space="preserve">${encodeText(r.handed)}</tspan>`);
     return `>${pieces.join('')}<`;
   });

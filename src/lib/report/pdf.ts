@@ -3,9 +3,10 @@
  * and tables, svg-to-pdfkit draws each chart's SVG as vector paths and text (no raster image), in
  * the order and under the section titles of the /report page. English, French and Spanish are set
  * in the standard PDF fonts (Helvetica): nothing embedded, text outside their character set
- * replaced. Russian is set in DejaVu Sans (the npm package dejavu-fonts-ttf), Chinese in the
- * system's Noto Sans CJK SC (cjk-font.ts), each embedded with the glyphs used only. Which languages
- * a PDF can be written in, and in which face, is pdf-scripts.ts's decision (PDF_FACES).
+ * replaced. Russian and Arabic are set in DejaVu Sans (the npm package dejavu-fonts-ttf; Arabic
+ * right to left, pdf-rtl.ts), Chinese in the system's Noto Sans CJK SC (cjk-font.server.ts), each
+ * embedded with the glyphs used only. Which languages
+ * a PDF can be written in, and in which face, is pdf-scripts.server.ts's decision (PDF_FACES).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,9 +17,9 @@ import { currentLocale, currentTag, t } from '$lib/i18n/index.ts';
 import type { Locale } from '$lib/i18n/locales.ts';
 import type { Finding } from './findings.ts';
 import type { Report, ReportFigure, ReportTable } from './model.ts';
-import { CJK_FILES, serverCjkFont } from './cjk-font.ts';
-import { svgTextForFontkit, visualLines, visualRuns, wrapLines, type LineRange } from './pdf-rtl.ts';
-import { PDF_FACES } from './pdf-scripts.ts';
+import { CJK_FILES, serverCjkFont } from './cjk-font.server.ts';
+import { svgTextForFontkit, visualLines, visualRuns, withoutBidiControls, wrapLines, type LineRange } from './pdf-rtl.ts';
+import { PDF_FACES } from './pdf-scripts.server.ts';
 
 export type Paper = 'A4' | 'LETTER';
 
@@ -121,16 +122,29 @@ const cjkText = (s: string) => collapseSpaces(s.replace(/[\u202f\u2009]/g, '\u00
 
 /**
  * Noto Sans CJK SC has every character of the Chinese and English catalogs and of the data's names
- * and sources but two spaces; it has no italic, so the regular stands in. The two files (39 MB) are
- * read for each document rather than kept: the server would otherwise hold them for good for an
- * occasional download, and reading them takes a few ms of the document's hundreds. A document
- * embeds only the glyphs it uses.
+ * and sources but two spaces; it has no italic, so the regular stands in. The two collections
+ * (39 MB) are read at the first Chinese PDF and kept: reading them for each document made every
+ * one allocate 39 MB again. A document embeds only the glyphs it uses.
  */
+let notoCjk: Face | undefined;
+
+/** A face's font files could not be read or used (moved, replaced, not the expected collection). */
+export class FontUnavailableError extends Error {
+  override name = 'FontUnavailableError';
+}
+
 function notoCjkFace(): Face {
   const files = serverCjkFont();
-  if (!files) throw new Error('Noto Sans CJK is not installed: pdfLocale() sends Chinese readers to the English PDF');
-  const regular = { bytes: readFileSync(files.regular), face: CJK_FILES.regular.face };
-  return { fonts: { [FONT]: regular, [BOLD]: { bytes: readFileSync(files.bold), face: CJK_FILES.bold.face }, [ITALIC]: regular }, text: cjkText };
+  if (!files) throw new FontUnavailableError('Noto Sans CJK is not installed: pdfLocale() sends Chinese readers to the English PDF');
+  if (!notoCjk) {
+    try {
+      const regular = { bytes: readFileSync(files.regular), face: CJK_FILES.regular.face };
+      notoCjk = { fonts: { [FONT]: regular, [BOLD]: { bytes: readFileSync(files.bold), face: CJK_FILES.bold.face }, [ITALIC]: regular }, text: cjkText };
+    } catch (e) {
+      throw new FontUnavailableError(`Noto Sans CJK cannot be read: ${e instanceof Error ? e.message : e}`);
+    }
+  }
+  return notoCjk;
 }
 
 /** The face of a PDF in `locale`, as PDF_FACES names it (a route only asks for a language pdfLocale() allows). */
@@ -162,8 +176,18 @@ interface Layout {
   bottom: number;
 }
 
+/**
+ * A new page in the middle of a paragraph or list: PDFKit starts a page in black, so the text's
+ * colour (a grey note, a blue link, the red notice) is set again, as PDFKit's own wrapper does.
+ */
+function newPage(l: Layout): void {
+  const colour = (l.doc as unknown as { _fillColor?: [PDFKit.Mixins.ColorValue, number] })._fillColor;
+  l.doc.addPage();
+  if (colour) l.doc.fillColor(colour[0], colour[1]);
+}
+
 function ensure(l: Layout, height: number): void {
-  if (l.doc.y + height > l.bottom) l.doc.addPage();
+  if (l.doc.y + height > l.bottom) newPage(l);
 }
 
 /** The x of a box `w` wide whose start edge is `offset` from the text block's start edge (its right edge in Arabic). */
@@ -181,11 +205,14 @@ interface WriteOptions {
   base?: 'rtl' | 'auto';
   /** One line, never broken (running heads, legend labels), in this font size, or smaller until it fits. */
   oneLineAt?: number;
+  /** Internal to write(): one line already set to the size that fits. */
+  oneLineFitted?: boolean;
 }
 
 /** The lines `s` takes at `width` in the current font. */
 function rtlLines(l: Layout, s: string, width: number): LineRange[] {
-  return wrapLines(s, width, (line) => l.doc.widthOfString(line));
+  // Bidi controls are dropped before a line is set; the font has no glyph for them, so PDFKit would measure each as a box.
+  return wrapLines(s, width, (line) => l.doc.widthOfString(withoutBidiControls(line)));
 }
 
 /** The width of `s` set on one line in the current font. */
@@ -207,16 +234,23 @@ function write(l: Layout, s: string, x: number, y: number, o: WriteOptions): voi
   const { doc } = l;
   const oneLine = o.oneLineAt !== undefined;
   if (o.oneLineAt !== undefined) {
-    // A running head or foot in a long language is set smaller until it fits its line.
+    // A running head or foot in a long language is set smaller until it fits its line; the size is
+    // back to oneLineAt afterwards.
     doc.fontSize(o.oneLineAt);
     const wide = lineWidth(l, s);
-    if (wide > o.width) doc.fontSize(Math.max((o.oneLineAt * o.width) / wide, o.oneLineAt * 0.6));
+    if (wide > o.width) {
+      doc.fontSize(Math.max((o.oneLineAt * o.width) / wide, o.oneLineAt * 0.6));
+      write(l, s, x, y, { ...o, oneLineAt: undefined, oneLineFitted: true });
+      doc.fontSize(o.oneLineAt);
+      return;
+    }
   }
-  if (!l.rtl && oneLine) {
+  if (!l.rtl && (oneLine || o.oneLineFitted)) {
     // PDFKit wraps whatever has a width, so one line is placed by its own width.
     const startX = o.align === 'end' ? x + o.width - doc.widthOfString(s) : x;
     doc.text(s, startX, y, { lineBreak: false, link: o.link, underline: o.link !== undefined, destination: o.destination });
     doc.x = x;
+    doc.y = y + doc.currentLineHeight(true);
     return;
   }
   if (!l.rtl) {
@@ -225,10 +259,10 @@ function write(l: Layout, s: string, x: number, y: number, o: WriteOptions): voi
   }
   const lineHeight = doc.currentLineHeight(true);
   let top = y;
-  const lines = oneLine ? [{ start: 0, end: s.length }] : rtlLines(l, s, o.width);
+  const lines = oneLine || o.oneLineFitted ? [{ start: 0, end: s.length }] : rtlLines(l, s, o.width);
   visualLines(s, lines, o.base ?? 'rtl').forEach((runs, i) => {
     if (i > 0 && top + lineHeight > l.bottom) {
-      doc.addPage();
+      newPage(l);
       top = doc.page.margins.top;
     }
     const widths = runs.map((r) => doc.widthOfString(r.handed));
@@ -403,12 +437,17 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     size: paper,
     margins: { top: 60, bottom: 60, left: 56, right: 56 },
     bufferPages: true,
-    info: { Title: face.text(`${r.title}, ${r.period}`), Author: PRODUCT, Subject: face.text(r.subtitle), Keywords: `IGF; data version ${r.version}` },
+    info: { Title: face.text(t('punct.with.period', { label: r.title, period: r.period })), Author: PRODUCT, Subject: face.text(r.subtitle), Keywords: `IGF; data version ${r.version}` },
     lang: currentTag()
   });
-  for (const [name, font] of Object.entries(face.fonts)) {
-    if (typeof font === 'string') doc.registerFont(name, font);
-    else doc.registerFont(name, font.bytes, font.face);
+  try {
+    for (const [name, font] of Object.entries(face.fonts)) {
+      if (typeof font === 'string') doc.registerFont(name, font);
+      else doc.registerFont(name, font.bytes, font.face);
+      doc.font(name);
+    }
+  } catch (e) {
+    throw new FontUnavailableError(`The fonts of the ${currentLocale()} PDF cannot be used: ${e instanceof Error ? e.message : e}`);
   }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -5,14 +5,14 @@
 import type { RequestHandler } from './$types';
 import { error, redirect } from '@sveltejs/kit';
 import { buildReport } from '$lib/report/build.server.ts';
-import { reportPdf } from '$lib/report/pdf.ts';
+import { FontUnavailableError, reportPdf } from '$lib/report/pdf.ts';
 import { DatabaseUnavailableError } from '$lib/server/db.ts';
 import { currentLocale, t } from '$lib/i18n/index.ts';
-import { localizePath } from '$lib/i18n/locales.ts';
-import { pdfLocale } from '$lib/report/pdf-scripts.ts';
+import { DEFAULT_LOCALE, localizePath } from '$lib/i18n/locales.ts';
+import { pdfLocale } from '$lib/report/pdf-scripts.server.ts';
 
 export const GET: RequestHandler = async ({ url }) => {
-  // A Chinese PDF cannot be set on a server without Noto Sans CJK (pdf-scripts.ts): those readers
+  // A Chinese PDF cannot be set on a server without Noto Sans CJK (pdf-scripts.server.ts): those readers
   // get the English PDF; their report page says so and offers the browser's print-to-PDF of the
   // page itself, which keeps the language. (The report page links the English PDF directly: the
   // same pdfLocale.)
@@ -32,6 +32,11 @@ export const GET: RequestHandler = async ({ url }) => {
     });
   } catch (e) {
     if (e instanceof DatabaseUnavailableError) error(503, t('error.unavailable'));
+    // Fonts found at start but unusable now (moved, replaced): the reader gets the English PDF, the log says why.
+    if (e instanceof FontUnavailableError && currentLocale() !== DEFAULT_LOCALE) {
+      console.error(e.message);
+      redirect(303, `${localizePath('/report.pdf', DEFAULT_LOCALE)}${url.search}`);
+    }
     throw e;
   }
 };

@@ -46,7 +46,8 @@ function allowedPlaces(p: PublishedShare, stage: readonly StageShare[], scale: L
   const dotAbovePx = dot ? (dot.share - p.share) * scale.pxPerShare : null;
   const places: ValueLabelPlace[] = [];
   if (dotAbovePx === null || dotAbovePx < 0 || dotAbovePx > LABEL_CLEARANCE_PX) places.push('above');
-  if (p.share * scale.pxPerShare >= LABEL_CLEARANCE_PX && (dotAbovePx === null || dotAbovePx > 0 || dotAbovePx < -LABEL_CLEARANCE_PX)) places.push('below');
+  // Below is clear unless the dot is just under the diamond (a dot on it, or above it, leaves the space under it free).
+  if (p.share * scale.pxPerShare >= LABEL_CLEARANCE_PX && (dotAbovePx === null || dotAbovePx >= 0 || dotAbovePx < -LABEL_CLEARANCE_PX)) places.push('below');
   if (scale.pxPerYear >= LEFT_LABEL_ROOM_PX && p.year > scale.firstYear) places.push('left');
   return places;
 }

@@ -4,9 +4,9 @@
  * into about a hundred files for the browser, which a PDF cannot set one line from, and the
  * packages with whole files weigh 57 MB to download. Debian's fonts-noto-cjk (and the same files
  * on Fedora, Arch and Alpine) has it in two files; .ci/run installs it. Without it the Chinese
- * report links the English PDF, as it did before (pdf-scripts.ts).
+ * report links the English PDF, as it did before (pdf-scripts.server.ts).
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where the distributions put Noto Sans CJK. */
@@ -38,8 +38,17 @@ export function cjkFontDirs(env: Record<string, string | undefined>): readonly s
   return configured ? [configured] : SYSTEM_CJK_FONT_DIRS;
 }
 
-/** The first directory with both files, as their paths; null when none has them. */
-export function findCjkFont(dirs: readonly string[], exists: (path: string) => boolean = existsSync): CjkFontFiles | null {
+const readable = (path: string) => {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The first directory with both files readable, as their paths; null when none has them. */
+export function findCjkFont(dirs: readonly string[], exists: (path: string) => boolean = readable): CjkFontFiles | null {
   for (const dir of dirs) {
     const regular = join(dir, CJK_FILES.regular.file);
     const bold = join(dir, CJK_FILES.bold.file);

@@ -1,11 +1,11 @@
 /**
  * Which languages the report PDF can be written in: English, French and Spanish in PDFKit's standard
  * fonts, Russian and Arabic in an embedded DejaVu Sans (Arabic laid out right to left by
- * pdf-rtl.ts), Chinese in an embedded Noto Sans CJK SC when the server has it (cjk-font.ts). Kept
+ * pdf-rtl.ts), Chinese in an embedded Noto Sans CJK SC when the server has it (cjk-font.server.ts). Kept
  * apart from pdf.ts so that the report page can ask without loading PDFKit.
  */
 import { DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
-import { serverCjkFont } from './cjk-font.ts';
+import { serverCjkFont } from './cjk-font.server.ts';
 
 export type PdfFace = 'standard' | 'dejavu' | 'dejavu-arabic' | 'noto-cjk';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cjkFontDirs, findCjkFont, SYSTEM_CJK_FONT_DIRS } from './cjk-font.ts';
+import { cjkFontDirs, findCjkFont, SYSTEM_CJK_FONT_DIRS } from './cjk-font.server.ts';
 
 describe('cjkFontDirs', () => {
   it('is the distributions’ directories unless IGF_PDF_CJK_FONT_DIR names one, which is then the only one', () => {
