@@ -5,8 +5,8 @@
  * in the standard PDF fonts (Helvetica): nothing embedded, text outside their character set
  * replaced. Russian and Arabic are set in DejaVu Sans (the npm package dejavu-fonts-ttf; Arabic
  * right to left, pdf-rtl.ts), Chinese in the system's Noto Sans CJK SC (cjk-font.server.ts), each
- * embedded with the glyphs used only. Which languages
- * a PDF can be written in, and in which face, is pdf-scripts.server.ts's decision (PDF_FACES).
+ * embedded with the glyphs used only. Which languages a PDF can be written in, and in which face,
+ * is pdf-scripts.server.ts's decision (PDF_FACES).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -205,8 +205,6 @@ interface WriteOptions {
   base?: 'rtl' | 'auto';
   /** One line, never broken (running heads, legend labels), in this font size, or smaller until it fits. */
   oneLineAt?: number;
-  /** Internal to write(): one line already set to the size that fits. */
-  oneLineFitted?: boolean;
 }
 
 /** The lines `s` takes at `width` in the current font. */
@@ -231,21 +229,21 @@ function heightOf(l: Layout, s: string, width: number): number {
  * lines; right to left, each line is broken and ordered by pdf-rtl.ts and set run by run.
  */
 function write(l: Layout, s: string, x: number, y: number, o: WriteOptions): void {
+  const { oneLineAt } = o;
+  if (oneLineAt === undefined) return place(l, s, x, y, o, false);
+  // A running head or foot in a long language is set smaller until it fits its line; the size is
+  // back to oneLineAt afterwards.
+  l.doc.fontSize(oneLineAt);
+  const wide = lineWidth(l, s);
+  if (wide > o.width) l.doc.fontSize(Math.max((oneLineAt * o.width) / wide, oneLineAt * 0.6));
+  place(l, s, x, y, o, true);
+  l.doc.fontSize(oneLineAt);
+}
+
+/** write() in the current font and size: on one line, or broken at `o.width`. */
+function place(l: Layout, s: string, x: number, y: number, o: WriteOptions, oneLine: boolean): void {
   const { doc } = l;
-  const oneLine = o.oneLineAt !== undefined;
-  if (o.oneLineAt !== undefined) {
-    // A running head or foot in a long language is set smaller until it fits its line; the size is
-    // back to oneLineAt afterwards.
-    doc.fontSize(o.oneLineAt);
-    const wide = lineWidth(l, s);
-    if (wide > o.width) {
-      doc.fontSize(Math.max((o.oneLineAt * o.width) / wide, o.oneLineAt * 0.6));
-      write(l, s, x, y, { ...o, oneLineAt: undefined, oneLineFitted: true });
-      doc.fontSize(o.oneLineAt);
-      return;
-    }
-  }
-  if (!l.rtl && (oneLine || o.oneLineFitted)) {
+  if (!l.rtl && oneLine) {
     // PDFKit wraps whatever has a width, so one line is placed by its own width.
     const startX = o.align === 'end' ? x + o.width - doc.widthOfString(s) : x;
     doc.text(s, startX, y, { lineBreak: false, link: o.link, underline: o.link !== undefined, destination: o.destination });
@@ -259,7 +257,7 @@ function write(l: Layout, s: string, x: number, y: number, o: WriteOptions): voi
   }
   const lineHeight = doc.currentLineHeight(true);
   let top = y;
-  const lines = oneLine || o.oneLineFitted ? [{ start: 0, end: s.length }] : rtlLines(l, s, o.width);
+  const lines = oneLine ? [{ start: 0, end: s.length }] : rtlLines(l, s, o.width);
   visualLines(s, lines, o.base ?? 'rtl').forEach((runs, i) => {
     if (i > 0 && top + lineHeight > l.bottom) {
       newPage(l);
@@ -372,10 +370,7 @@ function table(l: Layout, caption: string, tb: ReportTable): void {
   write(l, l.text(caption), l.left, doc.y, { width: l.width });
   doc.moveDown(0.2);
   drawRow(header, true);
-  for (const r of tb.rows) drawRow(
-      tb.columns.map((c) => r[c.key] ?? ''),
-      false
-    );
+  for (const r of tb.rows) drawRow(tb.columns.map((c) => r[c.key] ?? ''), false);
   doc.moveDown(0.8);
 }
 
