@@ -14,11 +14,14 @@ export const yearTick = (year: number) => fmt.year(year);
 export const percentTick = (share: number) => fmt.percentRound(share);
 
 /**
- * Renames the parts Plot labels, for the screen-reader names (aria-label) Plot gives its marks.
- * Not the tip: Plot redraws it on every pointer move with its own label "tip" (its values are in
- * the data table and the alt text too). Plot has no option for it: a mark's `ariaLabel` option is a
- * channel, one label per datum, and the group's label is the mark's fixed default (tried
- * 2026-12-02: `tip: { ariaLabel }` still draws aria-label="tip").
+ * Renames the parts Plot labels (aria-label on each mark's group), in the page's language. On the
+ * page a chart is aria-hidden inside a figure that carries its alt text (ChartFrame, HeadlineCard);
+ * the names matter in a downloaded SVG, which is read on its own.
+ * Not the tip: Plot redraws it on every pointer move with its own label "tip", and has no option
+ * for it (a mark's `ariaLabel` option is a channel, one label per datum; tried 2026-12-02:
+ * `tip: { ariaLabel }` still draws aria-label="tip"). No reader meets it: it is drawn only under
+ * the pointer, inside the aria-hidden chart, and downloads leave it out by that very label
+ * (export/image.ts).
  */
 export function localizePlotLabels(root: Element): Element {
   for (const el of root.querySelectorAll('[aria-label]')) {
