@@ -2,7 +2,9 @@
  * Country names in the reader's language, from the country_name table (the six UN-language names
  * of UNSD's M49 overview, loaded by the pipeline). The metrics and exports keep ISO3 codes and the
  * English names, so that what an analyst downloads does not change with the page language; pages
- * swap in these names for display.
+ * swap in these names for display. English pages need them too: the map names every shape, most of
+ * them countries without a record, and its atlas's own names are Natural Earth's abbreviations
+ * ("Dem. Rep. Congo", "Falkland Is.") and some outdated ones ("Macedonia").
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { perDatabase } from './db.ts';
@@ -12,7 +14,6 @@ import type { Locale } from '$lib/i18n/locales.ts';
 const NONE: CountryNames = { byIso3: {}, byM49: {} };
 
 export async function countryNames(conn: DuckDBConnection, locale: Locale): Promise<CountryNames> {
-  if (locale === 'en') return NONE; // the metric rows already carry the English names
   let rows: unknown[][];
   try {
     const reader = await conn.runAndReadAll(

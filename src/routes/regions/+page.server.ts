@@ -63,7 +63,7 @@ async function recordsView(url: URL, filters: Filters) {
     balance: slim(regions, (r) => inRange(r) && r.dimension === 'regional_balance'),
     countries: countryRows,
     unmapped,
-    /** The map's and its table's names in the page language (empty in English: the rows have them). */
+    /** The map's and its table's names in the page language. */
     countryNames: names,
     host: slim(host, (r) => inRange(r) && hostRows(r))
   };
