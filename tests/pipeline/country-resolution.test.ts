@@ -404,6 +404,54 @@ describe('country table', () => {
   });
 });
 
+describe('country names in the six languages', () => {
+  const nameOf = async (iso3: string, language: string) =>
+    (await rows('SELECT name FROM country_name WHERE iso3 = $1 AND language = $2', [iso3, language]))[0]?.name;
+
+  it('names every country in each language once', async () => {
+    const perLanguage = await rows(`SELECT language, count(*)::INTEGER AS n, count(DISTINCT iso3)::INTEGER AS countries FROM country_name GROUP BY 1 ORDER BY 1`);
+    expect(perLanguage).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh'].map((language) => ({ language, n: 249, countries: 249 })));
+  });
+
+  it('writes every Arabic, Chinese and Russian name in its own script, never the English fallback', async () => {
+    const script: Record<string, RegExp> = { ar: /\p{Script=Arabic}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u };
+    for (const [language, letters] of Object.entries(script)) {
+      const names = await rows('SELECT iso3, name FROM country_name WHERE language = $1', [language]);
+      expect(names.filter((r) => !letters.test(String(r.name))).map((r) => `${r.iso3} ${r.name}`), language).toEqual([]);
+    }
+  });
+
+  it('names Taiwan, which cccommons lacks, from the official names of datasets/country-codes', async () => {
+    expect(await nameOf('TWN', 'zh')).toBe('台湾');
+    expect(await nameOf('TWN', 'ar')).toBe('تايوان');
+    expect(await nameOf('TWN', 'ru')).toBe('Тайвань');
+    expect(await nameOf('TWN', 'fr')).toBe('Taïwan');
+    expect(await nameOf('TWN', 'es')).toBe('Taiwán');
+    expect(await nameOf('TWN', 'en')).toBe('Taiwan');
+  });
+
+  it('takes the M49 overview (cccommons) wherever it has a name, and the other file only where it has none', async () => {
+    const file = path.join(REFERENCE_DIR, 'cccommons_countries_master.csv');
+    const differing = await rows(
+      `WITH m AS (
+         UNPIVOT (SELECT iso3, country_name_ar AS ar, country_name_zh AS zh, country_name_fr AS fr, country_name_ru AS ru, country_name_es AS es
+                  FROM read_csv($1, all_varchar = true))
+         ON ar, zh, fr, ru, es INTO NAME language VALUE name)
+       SELECT n.iso3, n.language, n.name, m.name AS cccommons
+       FROM country_name n JOIN m ON m.iso3 = n.iso3 AND m.language = n.language
+       WHERE trim(m.name) <> '' AND n.name <> trim(m.name)`,
+      [file]
+    );
+    expect(differing).toEqual([]);
+    // 249 countries × 5 languages, all but Taiwan's 5 from cccommons
+    const fromCccommons = await rows(
+      `SELECT count(*)::INTEGER AS n FROM country_name n JOIN read_csv($1, all_varchar = true) m USING (iso3) WHERE n.language <> 'en'`,
+      [file]
+    );
+    expect(fromCccommons).toEqual([{ n: 248 * 5 }]);
+  });
+});
+
 describe('meetings', () => {
   beforeAll(async () => {
     expect(await loadMeetings(conn, path.join(ROOT, 'data/meetings.csv'))).toBe(20);
