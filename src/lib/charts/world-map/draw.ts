@@ -7,7 +7,7 @@ import { create, geoEqualEarth, geoPath, interpolateBlues } from 'd3';
 import type { GeoPermissibleObjects } from 'd3';
 import { t } from '$lib/i18n/index.ts';
 import { MUTED } from '../common.ts';
-import { countryShapes } from './atlas.ts';
+import { UNCODED_SHAPE_NAMES, countryShapes } from './atlas.ts';
 import { breakClass, breakLabels, countBreaks, shapeStatus, shapeTip, shownCounts, type MapCountry, type MapData } from './shape.ts';
 
 export interface WorldMapOptions {
@@ -122,7 +122,9 @@ export function drawWorldMap(o: WorldMapOptions): Element {
     const d = path(feature);
     if (!d) continue;
     if (id !== undefined && id === o.map.hostM49) hostShape = d;
-    const name = country?.name ?? (id === undefined ? undefined : o.map.shapeNames[id]) ?? String(feature.properties.name ?? id ?? '');
+    const atlasName = String(feature.properties.name ?? id ?? '');
+    const uncoded = id === undefined ? UNCODED_SHAPE_NAMES[atlasName] : undefined;
+    const name = country?.name ?? (id === undefined ? undefined : o.map.shapeNames[id]) ?? (uncoded ? t(uncoded) : atlasName);
     group
       .append('path')
       .attr('class', 'country')
