@@ -184,14 +184,15 @@ try {
         english_ms: median(pairs.map((p) => p.english.ms[0])),
         first_chart_ms: median(pairs.map((p) => p.localised.ms[0])),
         vs_english: +ratio.toFixed(2),
-        ci90: `${interval[0].toFixed(2)}–${interval[1].toFixed(2)}`,
+        // Three decimals: the verdict compares the unrounded bounds with 1.1.
+        ci90: `${interval[0].toFixed(3)}–${interval[1].toFixed(3)}`,
         pair_ratios: `${+Math.min(...ratios).toFixed(2)}–${+Math.max(...ratios).toFixed(2)}`,
         without_system_fonts_ms: hasFonts ? median(pairs.map((p) => p.withoutFonts!.ms[0])) : null,
         without_system_fonts_vs_english: hasFonts ? +median(pairs.map((p) => p.withoutFonts!.ms[0] / p.english.ms[0])).toFixed(2) : null,
         font_kb: hasFonts ? kb(last.withoutFonts!.fonts) : null,
         js_kb: kb(last.localised.js),
         js_kb_minus_english: +(kb(last.localised.js) - kb(last.english.js)).toFixed(1),
-        first_chart: hasFonts && !systemFont ? 'unmeasured' : ratioVerdict(interval, RATIO_CEILING),
+        first_chart: code === 'en' ? 'control' : hasFonts && !systemFont ? 'unmeasured' : ratioVerdict(interval, RATIO_CEILING),
         javascript: jsOver <= 10 * 1024 ? 'met' : 'not met'
       });
     }

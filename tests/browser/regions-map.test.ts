@@ -107,7 +107,7 @@ describe('/regions world map', () => {
     await page.close();
   });
 
-  it('names the shapes without an M49 code in the page language, under a note on whose borders they are', async () => {
+  it('names the shapes without an M49 code in the page language, under a note on whose borders these are', async () => {
     const uncoded = (page: Page) => page.locator(`${MAP} path.country:not([data-m49]) title`).allTextContents();
     const english = await open('/regions?source=demo');
     await drawn(english.page, MAP);
@@ -116,12 +116,12 @@ describe('/regions world map', () => {
       'Northern Cyprus: no country code in the map data', // the atlas writes "N. Cyprus"
       'Somaliland: no country code in the map data'
     ]);
-    expect(await english.page.locator(`${MAP} .notes`).textContent()).toContain('Borders and names follow Natural Earth');
+    expect(await english.page.locator(`${MAP} .notes`).textContent()).toContain('Borders follow Natural Earth. Neither borders nor names imply');
     await english.page.close();
     const chinese = await open('/zh/regions?source=demo');
     await drawn(chinese.page, MAP);
     expect((await uncoded(chinese.page)).sort()).toEqual(['北塞浦路斯：地图数据中没有国家代码', '科索沃：地图数据中没有国家代码', '索马里兰：地图数据中没有国家代码'].sort());
-    expect(await chinese.page.locator(`${MAP} .notes`).textContent()).toContain('边界和名称依据 Natural Earth');
+    expect(await chinese.page.locator(`${MAP} .notes`).textContent()).toContain('边界依据Natural Earth。');
     expect(chinese.errors).toEqual([]);
     await chinese.page.close();
   });

@@ -443,7 +443,7 @@ describe('country names in the six languages', () => {
       [file]
     );
     expect(differing).toEqual([]);
-    // 249 countries × 5 languages, all but Taiwan's 5 from cccommons
+    // and cccommons has every country but Taiwan: 248 countries × 5 languages take their names from it
     const fromCccommons = await rows(
       `SELECT count(*)::INTEGER AS n FROM country_name n JOIN read_csv($1, all_varchar = true) m USING (iso3) WHERE n.language <> 'en'`,
       [file]

@@ -506,7 +506,7 @@ export const en = {
   'regions.map.note.outside': 'outside the shares',
   'regions.map.note.suppressed': 'Hatched: count suppressed (under {k, number} records, or protecting such a count), not zero. Grey: no participants.',
   'regions.map.note.unmapped': 'Too small for the map’s shapes, listed in the table: {countries}.',
-  'regions.map.note.boundaries': 'Borders and names follow Natural Earth and imply no position on the status of any country, territory or area.',
+  'regions.map.note.boundaries': 'Borders follow Natural Earth. Neither borders nor names imply any position on the legal status of any country, territory or area.',
   'regions.map.shape.kosovo': 'Kosovo',
   'regions.map.shape.northern_cyprus': 'Northern Cyprus',
   'regions.map.shape.somaliland': 'Somaliland',

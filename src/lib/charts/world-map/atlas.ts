@@ -17,8 +17,9 @@ export const ATLAS_COUNTRY_IDS: ReadonlySet<string> = new Set(
 /**
  * The shapes the atlas draws without an M49 code, so without a row in the country table to name
  * them: named by message, in the page's language, keyed by the atlas's own name. The map's notes
- * say that borders and names are Natural Earth's (regions.map.note.boundaries). atlas.test.ts
- * fails if a new atlas has another such shape.
+ * say that the borders are Natural Earth's and that neither borders nor names imply a position on
+ * any area's status (regions.map.note.boundaries). atlas.test.ts fails if a new atlas has another
+ * such shape.
  */
 export const UNCODED_SHAPE_NAMES: Readonly<Record<string, MessageKey>> = {
   Kosovo: 'regions.map.shape.kosovo',

@@ -446,7 +446,7 @@ export const ar: Messages = {
   'regions.map.note.outside': 'خارج الحصص',
   'regions.map.note.suppressed': 'المخطَّط: عدد محجوب (عدد السجلات أقل من {k, number}، أو لحماية عدد من هذا القبيل)، وليس صفرا. الرمادي: لا يوجد مشاركون.',
   'regions.map.note.unmapped': 'أصغر من أن تظهر بأشكالها على الخريطة، وهي مدرجة في الجدول: {countries}.',
-  'regions.map.note.boundaries': 'الحدود والأسماء مأخوذة من Natural Earth، ولا تعني اتخاذ أي موقف بشأن وضع أي بلد أو إقليم أو منطقة.',
+  'regions.map.note.boundaries': 'الحدود مأخوذة من Natural Earth. ولا تعني الحدود ولا الأسماء اتخاذ أي موقف بشأن المركز القانوني لأي بلد أو إقليم أو منطقة.',
   'regions.map.shape.kosovo': 'كوسوفو',
   'regions.map.shape.northern_cyprus': 'شمال قبرص',
   'regions.map.shape.somaliland': 'أرض الصومال',

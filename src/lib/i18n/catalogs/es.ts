@@ -446,7 +446,7 @@ export const es: Messages = {
   'regions.map.note.outside': 'fuera de las proporciones',
   'regions.map.note.suppressed': 'Rayado: recuento suprimido (menos de {k, number} registros, o para proteger un recuento de ese tipo), no cero. Gris: sin participantes.',
   'regions.map.note.unmapped': 'Demasiado pequeños para las formas del mapa; figuran en la tabla: {countries}.',
-  'regions.map.note.boundaries': 'Las fronteras y los nombres siguen Natural Earth y no implican ninguna posición sobre la condición de ningún país, territorio o zona.',
+  'regions.map.note.boundaries': 'Las fronteras proceden de Natural Earth. Ni las fronteras ni los nombres implican juicio alguno sobre la condición jurídica de ningún país, territorio o zona.',
   'regions.map.shape.kosovo': 'Kosovo',
   'regions.map.shape.northern_cyprus': 'Chipre del Norte',
   'regions.map.shape.somaliland': 'Somalilandia',

@@ -446,7 +446,7 @@ export const fr: Messages = {
   'regions.map.note.outside': 'hors des parts',
   'regions.map.note.suppressed': 'Hachuré : effectif masqué (moins de {k, number} enregistrements, ou protection d’un tel effectif), et non zéro. Gris : aucun participant.',
   'regions.map.note.unmapped': 'Pays et territoires trop petits pour figurer sur la carte, indiqués dans le tableau : {countries}.',
-  'regions.map.note.boundaries': 'Les frontières et les noms suivent Natural Earth et n’impliquent aucune prise de position quant au statut d’un pays, d’un territoire ou d’une zone.',
+  'regions.map.note.boundaries': 'Les frontières suivent Natural Earth. Ni les frontières ni les noms n’impliquent de prise de position quant au statut juridique d’un pays, d’un territoire ou d’une zone.',
   'regions.map.shape.kosovo': 'Kosovo',
   'regions.map.shape.northern_cyprus': 'Chypre du Nord',
   'regions.map.shape.somaliland': 'Somaliland',

@@ -446,7 +446,7 @@ export const ru: Messages = {
   'regions.map.note.outside': 'не учитывается в долях',
   'regions.map.note.suppressed': 'Штриховка: число скрыто (менее {k, plural, one {# записи} few {# записей} many {# записей} other {# записи}} или для защиты такого числа), не ноль. Серый цвет: нет участников.',
   'regions.map.note.unmapped': 'Слишком малы для контуров карты, приводятся в таблице: {countries}.',
-  'regions.map.note.boundaries': 'Границы и названия даны по Natural Earth и не выражают никакой позиции относительно статуса какой-либо страны, территории или района.',
+  'regions.map.note.boundaries': 'Границы даны по Natural Earth. Ни границы, ни названия не выражают никакой позиции относительно правового статуса какой-либо страны, территории или района.',
   'regions.map.shape.kosovo': 'Косово',
   'regions.map.shape.northern_cyprus': 'Северный Кипр',
   'regions.map.shape.somaliland': 'Сомалиленд',

@@ -446,7 +446,7 @@ export const zh: Messages = {
   'regions.map.note.outside': '不计入比例',
   'regions.map.note.suppressed': '斜线阴影：人数已隐去（记录少于{k, number}条，或为保护此类人数而隐去），并非零。灰色：无与会者。',
   'regions.map.note.unmapped': '面积过小，无法在地图上显示，已列入表格：{countries}。',
-  'regions.map.note.boundaries': '边界和名称依据 Natural Earth，不意味着对任何国家、领土或地区的地位持有任何立场。',
+  'regions.map.note.boundaries': '边界依据Natural Earth。边界和名称均不意味着对任何国家、领土或地区的法律地位持有任何立场。',
   'regions.map.shape.kosovo': '科索沃',
   'regions.map.shape.northern_cyprus': '北塞浦路斯',
   'regions.map.shape.somaliland': '索马里兰',
