@@ -32,6 +32,8 @@ async function dataText(language: 'ru' | 'zh' | 'ar'): Promise<string> {
     const read = async (sql: string) => String((await conn.runAndReadAll(sql)).getRows()[0][0] ?? '');
     return (
       (await read(`SELECT string_agg(concat_ws(' ', country_name_${language}, country_name_en), ' ') FROM read_csv('data/reference/cccommons_countries_master.csv', all_varchar = true)`)) +
+      // The names of countries cccommons lacks (Taiwan) come from here (pipelines/reference/sql/fill-country-name.sql).
+      (await read(`SELECT string_agg(concat_ws(' ', official_name_${language === 'zh' ? 'cn' : language}, official_name_en), ' ') FROM read_csv('data/reference/datasets_country-codes.csv', all_varchar = true)`)) +
       (await read(`SELECT string_agg(concat_ws(' ', source_title, quote, host_city, host_country), ' ') FROM read_csv('data/published/participation_aggregates.csv', all_varchar = true)`))
     );
   } finally {

@@ -439,6 +439,8 @@ export function reportPdf(r: Report, paper: Paper = 'A4'): Promise<Buffer> {
     for (const [name, font] of Object.entries(face.fonts)) {
       if (typeof font === 'string') doc.registerFont(name, font);
       else doc.registerFont(name, font.bytes, font.face);
+      // Registering only records the font; selecting it parses it, so a damaged or wrong file
+      // fails here, before the document is begun, rather than on the first line set in it.
       doc.font(name);
     }
   } catch (e) {

@@ -41,10 +41,10 @@ export interface LabelScale {
 }
 
 /** The places a label may take, in order of preference (valueLabelPlace's rules). */
-function allowedPlaces(p: PublishedShare, stage: readonly StageShare[], scale: LabelScale): ValueLabelPlace[] {
+function allowedPlaces(p: PublishedShare, stage: readonly StageShare[], scale: LabelScale): Exclude<ValueLabelPlace, 'none'>[] {
   const dot = stage.find((s) => s.year === p.year && s.category === p.category);
   const dotAbovePx = dot ? (dot.share - p.share) * scale.pxPerShare : null;
-  const places: ValueLabelPlace[] = [];
+  const places: Exclude<ValueLabelPlace, 'none'>[] = [];
   if (dotAbovePx === null || dotAbovePx < 0 || dotAbovePx > LABEL_CLEARANCE_PX) places.push('above');
   // Below is clear unless the dot is just under the diamond (a dot on it, or above it, leaves the space under it free).
   if (p.share * scale.pxPerShare >= LABEL_CLEARANCE_PX && (dotAbovePx === null || dotAbovePx >= 0 || dotAbovePx < -LABEL_CLEARANCE_PX)) places.push('below');
@@ -56,12 +56,19 @@ export function valueLabelPlace(p: PublishedShare, stage: readonly StageShare[],
   return allowedPlaces(p, stage, scale)[0] ?? 'none';
 }
 
-/** A label's box in pixels from its diamond's year and share: x across, y up. */
+/** Where each place puts the text, from its diamond (SVG: dy down), and how the text is anchored there. */
+const LABEL_OFFSETS: Record<Exclude<ValueLabelPlace, 'none'>, { dx: number; dy: number; textAnchor: 'middle' | 'end' }> = {
+  above: { dx: 0, dy: -10, textAnchor: 'middle' },
+  below: { dx: 0, dy: 13, textAnchor: 'middle' },
+  left: { dx: -9, dy: 0, textAnchor: 'end' }
+};
+
+/** A label's box in pixels from its diamond's year and share, as LABEL_OFFSETS sets it: x across, y up. */
 function labelBox(p: PublishedShare, place: Exclude<ValueLabelPlace, 'none'>, scale: LabelScale) {
-  const x = (p.year - scale.firstYear) * scale.pxPerYear;
-  const y = p.share * scale.pxPerShare + (place === 'above' ? 10 : place === 'below' ? -13 : 0);
-  const left = place === 'left' ? x - 9 - LABEL_WIDTH_PX : x - LABEL_WIDTH_PX / 2;
-  return { left, right: left + LABEL_WIDTH_PX, y };
+  const { dx, dy, textAnchor } = LABEL_OFFSETS[place];
+  const x = (p.year - scale.firstYear) * scale.pxPerYear + dx;
+  const left = textAnchor === 'end' ? x - LABEL_WIDTH_PX : x - LABEL_WIDTH_PX / 2;
+  return { left, right: left + LABEL_WIDTH_PX, y: p.share * scale.pxPerShare - dy };
 }
 
 /**
@@ -76,20 +83,15 @@ export function valueLabelPlaces(published: readonly PublishedShare[], stage: re
     const before = previousInRow.get(p.category);
     const beforeBox = before && labelBox(before.p, before.place, scale);
     const place = allowedPlaces(p, stage, scale).find((candidate) => {
-      if (!beforeBox || candidate === 'none') return true;
+      if (!beforeBox) return true;
       const box = labelBox(p, candidate, scale);
       return box.left >= beforeBox.right || box.right <= beforeBox.left || Math.abs(box.y - beforeBox.y) >= LABEL_HEIGHT_PX;
     });
     places.set(p, place ?? 'none');
-    if (place && place !== 'none') previousInRow.set(p.category, { p, place });
+    if (place) previousInRow.set(p.category, { p, place });
   }
   return places;
 }
-const LABEL_OFFSETS: Record<Exclude<ValueLabelPlace, 'none'>, { dx: number; dy: number; textAnchor: 'middle' | 'end' }> = {
-  above: { dx: 0, dy: -10, textAnchor: 'middle' },
-  below: { dx: 0, dy: 13, textAnchor: 'middle' },
-  left: { dx: -9, dy: 0, textAnchor: 'end' }
-};
 
 export interface PublicRecordOptions {
   width: number;

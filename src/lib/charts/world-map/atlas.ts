@@ -27,11 +27,6 @@ export const UNCODED_SHAPE_NAMES: Readonly<Record<string, MessageKey>> = {
   Somaliland: 'regions.map.shape.somaliland'
 };
 
-/** The atlas's names of the shapes without an M49 code. */
-export const UNCODED_SHAPES: readonly string[] = topology.objects.countries.geometries.flatMap((g) =>
-  g.id === undefined ? [String(g.properties?.name ?? '')] : []
-);
-
 let shapes: ShapeFeature[] | null = null;
 
 /** Country shapes as GeoJSON, decoded once. */

@@ -122,9 +122,10 @@ export function drawWorldMap(o: WorldMapOptions): Element {
     const d = path(feature);
     if (!d) continue;
     if (id !== undefined && id === o.map.hostM49) hostShape = d;
+    // A country's name in the page language (M49), else the message of a shape without a code, else the atlas's own.
     const atlasName = String(feature.properties.name ?? id ?? '');
     const uncoded = id === undefined ? UNCODED_SHAPE_NAMES[atlasName] : undefined;
-    const name = country?.name ?? (id === undefined ? undefined : o.map.shapeNames[id]) ?? (uncoded ? t(uncoded) : atlasName);
+    const name = country?.name ?? (id === undefined ? uncoded && t(uncoded) : o.map.shapeNames[id]) ?? atlasName;
     group
       .append('path')
       .attr('class', 'country')
