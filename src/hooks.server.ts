@@ -1,11 +1,13 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building, dev } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { parseHTML } from 'linkedom';
 import { installServerDocument } from '$lib/charts/server-drawing.ts';
 import { perDatabase } from '$lib/server/db.ts';
 import { dataVersion } from '$lib/server/download/metadata.ts';
-import { cacheSizesFromEnv } from '$lib/server/http-cache/config.ts';
+import { cacheSizesFromEnv, warmSettingsFromEnv } from '$lib/server/http-cache/config.ts';
 import { createHttpCache } from '$lib/server/http-cache/handle.ts';
+import { createWarmer, defaultWarmPaths, startWarming } from '$lib/server/http-cache/warm.ts';
 import { registerAllCatalogs } from '$lib/i18n/all-catalogs.ts';
 import { inLocale } from '$lib/i18n/request-locale.server.ts';
 import { fontFacesFor } from '$lib/i18n/fonts.server.ts';
@@ -29,9 +31,37 @@ const answerInItsLanguage: Handle = ({ event, resolve }) => {
 };
 
 // ETags, 304s, compression and the in-memory response cache, keyed by the data version (http-cache/).
-const httpCache = createHttpCache({
-  ...cacheSizesFromEnv(process.env),
-  dataVersion: async () => (await perDatabase('data-version', dataVersion)).hash
-});
+const cacheSizes = cacheSizesFromEnv(process.env);
+const currentDataVersion = async () => (await perDatabase('data-version', dataVersion)).hash;
+const httpCache = createHttpCache({ ...cacheSizes, dataVersion: currentDataVersion });
+
+/** How often the warm-up looks for a new data version or a new day (the database is checked at most once a second anyway). */
+const WARM_CHECK_MS = 2000;
+const WARM_REQUEST_TIMEOUT_MS = 60_000;
+
+/** The production server asks itself for the default views after every data change (http-cache/warm.ts). */
+export const init: ServerInit = () => {
+  if (dev || building) return;
+  const settings = warmSettingsFromEnv(process.env, cacheSizes.maxBytes);
+  if (!settings.enabled) {
+    console.log(`cache warm-up: off, ${settings.reason}`);
+    return;
+  }
+  const warmer = createWarmer({
+    paths: defaultWarmPaths(),
+    dataVersion: currentDataVersion,
+    request: async (path) => {
+      const res = await fetch(settings.base + path, {
+        headers: { 'accept-encoding': 'br, gzip' },
+        signal: AbortSignal.timeout(WARM_REQUEST_TIMEOUT_MS)
+      });
+      await res.arrayBuffer();
+      return res.status;
+    },
+    log: (line) => console.log(line)
+  });
+  const stop = startWarming(warmer, WARM_CHECK_MS, (e) => console.error('cache warm-up:', e));
+  process.once('sveltekit:shutdown', stop);
+};
 
 export const handle = sequence(answerInItsLanguage, httpCache.handle);

@@ -329,3 +329,67 @@ describe('without a database', () => {
     }
   });
 });
+
+describe('the cache warm-up (IGF_WARM)', () => {
+  let dir: string;
+  let server: RunningServer;
+  const savedKey = process.env.IGF_PSEUDONYM_KEY_FILE;
+  const db = () => join(dir, 'igf.duckdb');
+  const csv = (year: number) => `meeting_year,participant_id,country,stakeholder_group,gender\n${year},a,Kenya,Civil society,female\n${year},b,Germany,Government,male\n`;
+  const READY = /cache warm-up: (\d+) of (\d+) views ready for data version ([0-9a-f]{12})/g;
+
+  /** The warm-up runs the server's log reports, waiting (up to a minute) until there are `count`. */
+  async function warmRuns(count: number): Promise<{ warmed: number; total: number; version: string }[]> {
+    for (let waited = 0; waited < 60_000; waited += 250) {
+      const runs = [...server.log().matchAll(READY)].map((m) => ({ warmed: Number(m[1]), total: Number(m[2]), version: m[3] }));
+      if (runs.length >= count) return runs;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no warm-up number ${count} in the server's log:\n${server.log()}`);
+  }
+
+  beforeAll(async () => {
+    await ensureBuild();
+    dir = mkdtempSync(join(tmpdir(), 'igf-http-cache-warm-'));
+    process.env.IGF_PSEUDONYM_KEY_FILE = join(dir, 'pseudonym.key');
+    writeFileSync(join(dir, 'a.csv'), csv(2019));
+    const report = await runPipeline({ db: db(), inputs: [join(dir, 'a.csv')] });
+    expect(report.ok, report.error).toBe(true);
+    server = await startServer(db(), { IGF_WARM: '1' });
+  }, 300_000);
+  afterAll(async () => {
+    await server?.stop();
+    if (savedKey === undefined) delete process.env.IGF_PSEUDONYM_KEY_FILE;
+    else process.env.IGF_PSEUDONYM_KEY_FILE = savedKey;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Paths of the default list (warm.ts), first requested by no one but the warm-up.
+  const paths = ['/api/v1/metrics/gender', '/api/v1/metrics/participation', '/', '/fr/gender', '/zh/regions', '/es/data'];
+
+  it('answers the first reader of every default view from memory, after the start and after a pipeline run', async () => {
+    const [first] = await warmRuns(1);
+    expect(first).toMatchObject({ warmed: 71, total: 71 });
+    const before = [];
+    for (const path of paths) {
+      const r = await raw(server.url, path, { 'accept-encoding': 'br' });
+      expect([r.status, header(r, 'x-igf-cache')], path).toEqual([200, 'hit']);
+      before.push(r);
+    }
+    // a view that is not in the list is computed for its first reader
+    expect(header(await raw(server.url, '/api/v1/metrics/gender?from=2019'), 'x-igf-cache')).toBe('miss');
+
+    writeFileSync(join(dir, 'b.csv'), csv(2021));
+    const report = await runPipeline({ db: db(), inputs: [join(dir, 'b.csv')] });
+    expect(report.ok, report.error).toBe(true);
+    const [, second] = await warmRuns(2);
+    expect(second.version).not.toBe(first.version);
+    expect(second).toMatchObject({ warmed: 71, total: 71 });
+    for (const [i, path] of paths.entries()) {
+      const r = await raw(server.url, path, { 'accept-encoding': 'br' });
+      expect([r.status, header(r, 'x-igf-cache')], path).toEqual([200, 'hit']);
+      expect(header(r, 'etag'), path).not.toBe(header(before[i], 'etag'));
+    }
+    expect(decoded(await raw(server.url, '/api/v1/metrics/participation', { 'accept-encoding': 'br' })).toString()).toContain('2021');
+  }, 180_000);
+});

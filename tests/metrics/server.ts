@@ -110,14 +110,18 @@ async function snapshotBuild(): Promise<string> {
   });
 }
 
-/** Start `node build` with IGF_DB = dbPath on 127.0.0.1 and a free port. */
+/**
+ * Start `node build` with IGF_DB = dbPath on 127.0.0.1 and a free port. The cache warm-up is off
+ * unless `env` turns it on (IGF_WARM=1): tests and benchmarks see which responses were computed and
+ * which came from memory, and a warm-up would answer first.
+ */
 export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dir = await snapshotBuild();
   let output = '';
   const child = spawn(process.execPath, [join(dir, 'build')], {
     cwd: dir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), IGF_DB: dbPath, ORIGIN: `http://127.0.0.1:${port}`, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), IGF_DB: dbPath, ORIGIN: `http://127.0.0.1:${port}`, IGF_WARM: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   child.stdout?.on('data', (d) => (output += d));
