@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishedTotalsOf, suppressAttendanceCells, type AttendanceCell } from '../../src/lib/server/exports/attendance-cells.ts';
+import { cellsPerTotal, publishedTotalsOf, suppressAttendanceCells, type AttendanceCell } from '../../src/lib/server/exports/attendance-cells.ts';
 
 /** One year, one gender, one mode, one region class: only country and stakeholder group vary. */
 function cell(country: string, stakeholder: string, participants: number, host = 'other_countries', sourceSet = 'user'): AttendanceCell {
@@ -112,3 +112,34 @@ describe('suppressAttendanceCells', () => {
   });
 });
 
+
+describe('cellsPerTotal', () => {
+  it('groups the cells exactly as the names of their published totals do, in the order those names first appear', () => {
+    // Two source sets, two years, the host and two other countries, two modes, categories that
+    // repeat across breakdowns ("unknown" as a country and as a class), 96 cells in all.
+    const cells: AttendanceCell[] = [];
+    for (const sourceSet of ['user', 'demo'])
+      for (const year of [2019, 2021])
+        for (const [country, host] of [['XXX', 'host_country'], ['YYY', 'other_countries'], [null, 'unknown']] as const)
+          for (const stakeholder of ['government', 'civil_society'])
+            for (const mode of ['onsite', 'online'])
+              for (const gender of ['female', 'male'])
+                cells.push({
+                  ...cell(country ?? '', stakeholder, cells.length + 1, host, sourceSet),
+                  country_iso3: country,
+                  meeting_year: year,
+                  participation_mode: mode,
+                  gender,
+                  gs_un_developing: country === 'YYY' ? 'global_south' : 'unknown'
+                });
+    const named = new Map<string, number[]>();
+    cells.forEach((c, i) => {
+      for (const key of publishedTotalsOf(c)) named.set(key, [...(named.get(key) ?? []), i]);
+    });
+    const numbered = cellsPerTotal(cells);
+    expect(numbered).toEqual([...named.values()]);
+    // every total is there once: 2 sets x 2 years x (2 modes + all) x (with / without host) x breakdown values
+    expect(numbered.length).toBe(named.size);
+    expect(numbered.length).toBeGreaterThan(200);
+  });
+});
