@@ -7,7 +7,9 @@
  * - warm: the server as deployed, answering from its response cache after the warm-up (what a
  *   reader who is not the first to ask gets);
  * - miss: the same server with its response cache off (IGF_HTTP_CACHE_MB=0), so that every
- *   request runs its SQL and builds its response (what the first reader after a pipeline run gets).
+ *   request runs its SQL and builds its response (what the first reader of a view gets when the
+ *   cache warm-up has not computed it: a filter set no one asked for yet, or a reader who comes
+ *   before the warm-up is done).
  * Each is timed over HTTP (p50, p95), and set against the p50 of the same SQL statements run
  * directly in DuckDB in this process: the ratio HTTP p50 / SQL p50 is what HTTP, JSON and the
  * finishing cost on top of the query. Target (issue 16): at most 1.2 on the overview endpoints.

@@ -103,8 +103,8 @@ class Numbering<Value> {
  * totals (the order the secondary suppression visits them in, which decides its ties). A total is
  * numbered from its parts (source set and year, mode and host, breakdown and value) instead of named
  * by a string of all of them. Named, up to 56 strings per cell (1.7 million for the 32,128 cells of
- * the bundled data) took 0.65 s of the suppression's 0.8–1.1 s, during which the server answered
- * nobody; numbered, the whole suppression takes 0.35–0.45 s.
+ * the bundled data) took 0.65 s of the suppression's 0.9 s, during which the server answered
+ * nobody; numbered, the whole suppression takes 0.4 s (tests/bench/HISTORY.md, 2026-12-02).
  */
 export function cellsPerTotal(cells: readonly AttendanceCell[]): number[][] {
   const nb = BREAKDOWNS.length;
