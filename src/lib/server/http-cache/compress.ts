@@ -73,8 +73,8 @@ export async function compress(body: Uint8Array, encoding: Encoding, quality = B
 }
 
 /**
- * A body compressed as it streams, for responses that are not kept (SvelteKit's page data, which it
- * marks no-store). Cancelling the result cancels the source.
+ * A body compressed as it streams, for responses that are not kept because they say no-store.
+ * Cancelling the result cancels the source.
  */
 export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
   const z =

@@ -208,11 +208,11 @@ describe('http cache hook', () => {
     expect(c.stats().entries).toBe(0);
   });
 
-  it('a no-store 200 (SvelteKit page data) is not kept but still compressed, as it streams', async () => {
+  it('a no-store 200 that is not page data is not kept but still compressed, as it streams', async () => {
     const c = cache();
     const { counter, resolve } = app({ size: 20 * KB, type: 'application/json', headers: { 'cache-control': 'private, no-store' } });
-    const plain = await bytes(await call(c, event('/gender/__data.json'), resolve));
-    const r = await call(c, event('/gender/__data.json', { 'accept-encoding': 'gzip' }), resolve);
+    const plain = await bytes(await call(c, event('/api/v1/metrics/gender'), resolve));
+    const r = await call(c, event('/api/v1/metrics/gender', { 'accept-encoding': 'gzip' }), resolve);
     expect(r.headers.get('content-encoding')).toBe('gzip');
     expect(r.headers.get('content-length')).toBeNull();
     expect(r.headers.get('vary')).toBe('Accept-Encoding');
@@ -221,10 +221,25 @@ describe('http cache hook', () => {
     const body = await bytes(r);
     expect(body.byteLength).toBeLessThan(plain.byteLength);
     expect(Buffer.from(gunzipSync(body)).equals(plain)).toBe(true);
-    const br = await bytes(await call(c, event('/gender/__data.json', { 'accept-encoding': 'br' }), resolve));
+    const br = await bytes(await call(c, event('/api/v1/metrics/gender', { 'accept-encoding': 'br' }), resolve));
     expect(Buffer.from(brotliDecompressSync(br)).equals(plain)).toBe(true);
     expect(counter.calls).toBe(3);
     expect(c.stats().entries).toBe(0);
+  });
+
+  it("SvelteKit's page data (private, no-store) is kept here, and still sent as private, no-store", async () => {
+    const c = cache();
+    const { counter, resolve } = app({ size: 20 * KB, type: 'application/json', headers: { 'cache-control': 'private, no-store' } });
+    const path = '/gender/__data.json?x-sveltekit-invalidated=01';
+    const first = await call(c, event(path), resolve);
+    const plain = await bytes(first);
+    const again = await call(c, event(path, { 'accept-encoding': 'gzip' }), resolve);
+    expect(counter.calls).toBe(1);
+    expect([first.headers.get('x-igf-cache'), again.headers.get('x-igf-cache')]).toEqual(['miss', 'hit']);
+    for (const r of [first, again]) expect(r.headers.get('cache-control')).toBe('private, no-store');
+    expect(again.headers.get('content-encoding')).toBe('gzip');
+    expect(Buffer.from(gunzipSync(await bytes(again))).equals(plain)).toBe(true);
+    expect(c.stats().entries).toBe(1);
   });
 
   it("a page's data request is never answered with the page (SvelteKit gives both one event.url)", async () => {

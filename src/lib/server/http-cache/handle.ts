@@ -6,8 +6,9 @@
  * compressed variants; identical requests that arrive while one is being computed wait for it.
  *
  * Not cached: anything but a plain 200 (errors and 503s included), responses that set cookies, are
- * already encoded, vary on a header other than Accept-Encoding or say no-store, and every request
- * while the database is unavailable (no data version: the request goes to the app untouched). Bodies
+ * already encoded, vary on a header other than Accept-Encoding or say no-store (but SvelteKit's
+ * page data, see cacheable), and every request while the database is unavailable (no data version:
+ * the request goes to the app untouched). Bodies
  * above `maxEntryBytes` (large exports) are streamed as they come, never buffered past that bound;
  * their tag is remembered so that a revalidation is still a 304.
  */
@@ -17,7 +18,7 @@ import { Coalescer } from './coalesce.ts';
 import { entityTag, ifNoneMatch } from './etag.ts';
 import { BROTLI_BEST, MIN_COMPRESS_BYTES, chooseEncoding, compress, compressStream, isCompressible, type Encoding } from './compress.ts';
 import { requestKey } from './key.ts';
-import { cacheControl } from './policy.ts';
+import { cacheControl, isPageData } from './policy.ts';
 
 export interface HttpCacheOptions {
   /** Bytes the cache may hold; 0 switches storing and coalescing off (tags, 304s and compression stay). */
@@ -64,11 +65,17 @@ function entryBytes(e: Entry): number {
   return n;
 }
 
-/** Whether a response may be stored and tagged under the request key alone. */
-function cacheable(res: Response): boolean {
+/**
+ * Whether a response may be stored and tagged under the request key alone. SvelteKit marks its page
+ * data `private, no-store` whatever the page; that is addressed to browsers and proxies (policy.ts
+ * keeps it for them). Here page data is a function of the request key and the data version like
+ * the page itself (no route reads cookies or other headers, key.ts), so it is kept: in-app
+ * navigation, which fetches it, is then answered from memory too.
+ */
+function cacheable(res: Response, pageData: boolean): boolean {
   if (res.status !== 200) return false;
   if (res.headers.has('set-cookie') || res.headers.has('content-encoding')) return false;
-  if (/no-store|private/i.test(res.headers.get('cache-control') ?? '')) return false;
+  if (!pageData && /no-store|private/i.test(res.headers.get('cache-control') ?? '')) return false;
   const vary = res.headers.get('vary');
   if (vary && vary.split(',').some((h) => h.trim().toLowerCase() !== 'accept-encoding')) return false;
   return true;
@@ -208,8 +215,8 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
   }
 
   /**
-   * A response that is not kept: a 200 that may not be stored (SvelteKit's page data says no-store) is
-   * still compressed, as it streams; large bodies streamed past the cache, and errors, go as they are.
+   * A response that is not kept: a 200 that may not be stored (it says no-store) is still
+   * compressed, as it streams; large bodies streamed past the cache, and errors, go as they are.
    */
   function unkept(res: Response, encoding: Encoding | null): Response {
     if (!encoding || res.status !== 200 || !res.body || res.headers.has('content-encoding') || res.headers.get('x-igf-cache') === 'bypass') return res;
@@ -223,8 +230,8 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
   }
 
   /** Read a response: a whole entry when it is cacheable and small enough, else the response to stream. */
-  async function capture(res: Response, etag: string, cc: string, key: string): Promise<Captured> {
-    if (!cacheable(res)) return { response: res };
+  async function capture(res: Response, etag: string, cc: string, key: string, pageData: boolean): Promise<Captured> {
+    if (!cacheable(res, pageData)) return { response: res };
     const compressible = isCompressible(res.headers.get('content-type'));
     const remember = () => {
       // too large to keep: remember the tag only, so that revalidations are answered without computing
@@ -295,7 +302,8 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     const key = `${version}\n${request}`;
     const hit = store?.get(key);
     const etag = hit?.etag ?? entityTag(version, request);
-    const cc = hit?.cacheControl ?? cacheControl(event.url);
+    const cc = hit?.cacheControl ?? cacheControl(url);
+    const pageData = isPageData(url);
     const encoding = chooseEncoding(headers.get('accept-encoding'));
     const conditional = ifNoneMatch(headers.get('if-none-match'), etag);
     const head = method === 'HEAD';
@@ -306,7 +314,7 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
     if (head) {
       // A HEAD is computed but never stored: its body may be left out.
       const res = await resolve(event);
-      if (!cacheable(res)) return res;
+      if (!cacheable(res, pageData)) return res;
       // SvelteKit answers a HEAD with the GET's response: end its body (an export stream holds a
       // DuckDB connection and a temporary file until it is read or cancelled).
       await res.body?.cancel().catch(() => {});
@@ -315,7 +323,7 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
       return out;
     }
 
-    const compute = async (e: RequestEvent) => capture(await resolve(e), etag, cc, key);
+    const compute = async (e: RequestEvent) => capture(await resolve(e), etag, cc, key, pageData);
     let captured: Captured;
     let state = 'miss';
     if (store && !hit) {

@@ -30,7 +30,9 @@ describe('cacheControl', () => {
     ['/embed/gender-shares', 'public, max-age=60, stale-while-revalidate=300'],
     ['/api/v1/metrics/gender.csv', 'public, max-age=60, stale-while-revalidate=300'],
     ['/api/v1/export/speakers.csv', 'public, max-age=60, stale-while-revalidate=300'],
-    ['/api/v1/export/speakers.csv?v=0123456789ab', 'public, max-age=31536000, immutable']
+    ['/api/v1/export/speakers.csv?v=0123456789ab', 'public, max-age=31536000, immutable'],
+    ['/gender/__data.json?x-sveltekit-invalidated=01', 'private, no-store'],
+    ['/__data.json?x-sveltekit-invalidated=01', 'private, no-store']
   ])('%s', (path, expected) => {
     expect(cacheControl(new URL(path, 'http://h'))).toBe(expected);
   });
