@@ -42,7 +42,7 @@ const WARM_REQUEST_TIMEOUT_MS = 60_000;
 /** The production server asks itself for the default views after every data change (http-cache/warm.ts). */
 export const init: ServerInit = () => {
   if (dev || building) return;
-  const settings = warmSettingsFromEnv(process.env, cacheSizes.maxBytes);
+  const settings = warmSettingsFromEnv(process.env, cacheSizes.maxBytes, process.pid);
   if (!settings.enabled) {
     console.log(`cache warm-up: off, ${settings.reason}`);
     return;
@@ -53,15 +53,17 @@ export const init: ServerInit = () => {
     request: async (path) => {
       const res = await fetch(settings.base + path, {
         headers: { 'accept-encoding': 'br, gzip' },
+        redirect: 'manual',
         signal: AbortSignal.timeout(WARM_REQUEST_TIMEOUT_MS)
       });
       await res.arrayBuffer();
-      return res.status;
+      return { status: res.status, cache: res.headers.get('x-igf-cache') };
     },
     log: (line) => console.log(line)
   });
   const stop = startWarming(warmer, WARM_CHECK_MS, (e) => console.error('cache warm-up:', e));
-  process.once('sveltekit:shutdown', stop);
+  // From the signal on, not only once the server has closed: no new run while it shuts down.
+  for (const event of ['SIGTERM', 'SIGINT', 'sveltekit:shutdown']) process.once(event, stop);
 };
 
 export const handle = sequence(answerInItsLanguage, httpCache.handle);

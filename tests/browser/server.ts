@@ -92,7 +92,7 @@ export async function startServer(dbPath?: string): Promise<WebServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [build], {
     cwd: ROOT,
-    // No cache warm-up: its 70 background requests would compete with the browser for the two cores.
+    // No cache warm-up: its 131 background requests would compete with the browser for the two cores.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, IGF_DB: dbPath ?? fixture!.path, IGF_WARM: '0' },
     stdio: ['ignore', 'pipe', 'pipe']
   });

@@ -30,15 +30,17 @@ export function cacheSizesFromEnv(env: Record<string, string | undefined>): { ma
  * - it needs the cache on, and ORIGIN set: responses are kept per origin (key.ts), and only with
  *   ORIGIN does adapter-node give every request the same one, whatever address it came in by;
  * - it requests http://HOST:PORT as adapter-node reads them (HOST 0.0.0.0 or unset: 127.0.0.1), and
- *   does nothing on a Unix socket (SOCKET_PATH) or under systemd socket activation (LISTEN_FDS).
+ *   does nothing on a Unix socket (SOCKET_PATH) or under systemd socket activation (LISTEN_PID is
+ *   this process, `pid`, and LISTEN_FDS is 1: adapter-node's own test).
  */
 export type WarmSettings = { enabled: true; base: string } | { enabled: false; reason: string };
 
-export function warmSettingsFromEnv(env: Record<string, string | undefined>, cacheBytes: number): WarmSettings {
+export function warmSettingsFromEnv(env: Record<string, string | undefined>, cacheBytes: number, pid: number): WarmSettings {
   if (/^(0|false|off|no)$/i.test(env.IGF_WARM?.trim() ?? '')) return { enabled: false, reason: 'IGF_WARM is off' };
   if (cacheBytes <= 0) return { enabled: false, reason: 'the response cache is off (IGF_HTTP_CACHE_MB=0)' };
   if (!env.ORIGIN) return { enabled: false, reason: 'ORIGIN is not set, so readers reach the cache under addresses the server cannot know' };
-  if (env.SOCKET_PATH || env.LISTEN_FDS) return { enabled: false, reason: 'the server listens on a socket it cannot request itself on' };
+  const socketActivated = env.LISTEN_PID === String(pid) && env.LISTEN_FDS === '1';
+  if (env.SOCKET_PATH || socketActivated) return { enabled: false, reason: 'the server listens on a socket it cannot request itself on' };
   const host = env.HOST?.trim() || '0.0.0.0';
   const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   const port = env.PORT?.trim() || '3000';

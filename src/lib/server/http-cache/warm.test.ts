@@ -3,7 +3,7 @@
  * requests it again, and what it says.
  */
 import { describe, expect, it } from 'vitest';
-import { createWarmer, defaultWarmPaths, describeRun, type WarmerOptions } from './warm.ts';
+import { createWarmer, defaultWarmPaths, describeRun, pageDataPath, type WarmerOptions } from './warm.ts';
 import { warmSettingsFromEnv } from './config.ts';
 
 function fixture(overrides: Partial<WarmerOptions> = {}) {
@@ -13,7 +13,7 @@ function fixture(overrides: Partial<WarmerOptions> = {}) {
     dataVersion: async () => state.version,
     request: async (path) => {
       state.requested.push(path);
-      return 200;
+      return { status: 200, cache: 'miss' };
     },
     now: () => new Date(state.day),
     log: (line) => state.lines.push(line),
@@ -51,7 +51,7 @@ describe('cache warm-up', () => {
       request: async (path) => {
         state.requested.push(path);
         if (path === '/gender' && state.version === 'v1') state.version = 'v2'; // a swap during the run
-        return 200;
+        return { status: 200, cache: 'miss' };
       }
     });
     const first = await warmer.check();
@@ -62,20 +62,33 @@ describe('cache warm-up', () => {
     expect(state.requested).toEqual(['/api/v1/metrics/gender', '/gender', '/api/v1/metrics/gender', '/gender', '/fr/gender']);
   });
 
-  it('reports paths answered with an error and does not ask them again for the same data', async () => {
+  it('reports views that failed or were not kept, and does not ask them again for the same data', async () => {
     const { state, warmer } = fixture({
+      paths: ['/api/v1/metrics/gender', '/gender', '/fr/gender', '/es/gender', '/api/v1/export/attendance.csv', '/ru'],
       request: async (path) => {
         state.requested.push(path);
-        if (path === '/gender') return 500;
+        if (path === '/gender') return { status: 500, cache: null };
         if (path === '/fr/gender') throw Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
-        return 200;
+        if (path === '/es/gender') throw new TypeError('terminated', { cause: { code: 'UND_ERR_SOCKET' } });
+        if (path === '/ru') return { status: 308, cache: null };
+        return { status: 200, cache: path.includes('export') ? 'bypass' : 'miss' };
       }
     });
     const run = await warmer.check();
-    expect(run).toMatchObject({ warmed: 1, failed: [{ path: '/gender', problem: 'answered 500' }, { path: '/fr/gender', problem: 'no answer in time' }] });
-    expect(state.lines[0]).toMatch(/1 of 3 views ready .* s, 2 failed:\n {2}\/gender: answered 500\n {2}\/fr\/gender: no answer in time$/);
+    expect(run).toMatchObject({
+      warmed: 1,
+      unreachable: null,
+      failed: [
+        { path: '/gender', problem: 'answered 500' },
+        { path: '/fr/gender', problem: 'no answer in time' },
+        { path: '/es/gender', problem: 'terminated: UND_ERR_SOCKET' },
+        { path: '/api/v1/export/attendance.csv', problem: 'not kept (x-igf-cache: bypass)' },
+        { path: '/ru', problem: 'answered 308' }
+      ]
+    });
+    expect(state.lines[0]).toMatch(/^cache warm-up: 1 of 6 views ready .* s, 5 failed:\n {2}\/gender: answered 500\n {2}\/fr\/gender: no answer in time\n/);
     expect(await warmer.check()).toBeNull();
-    expect(state.requested).toHaveLength(3);
+    expect(state.requested).toHaveLength(6);
   });
 
   it('keeps trying while the server cannot be reached, and says so once', async () => {
@@ -84,7 +97,7 @@ describe('cache warm-up', () => {
       request: async (path) => {
         if (!listening) throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
         state.requested.push(path);
-        return 200;
+        return { status: 200, cache: 'miss' };
       }
     });
     expect((await warmer.check())?.unreachable).toBe('fetch failed: ECONNREFUSED');
@@ -112,7 +125,7 @@ describe('cache warm-up', () => {
       request: async (path) => {
         state.requested.push(path);
         if (state.requested.length === 1) await new Promise<void>((r) => (release = r));
-        return 200;
+        return { status: 200, cache: 'miss' };
       }
     });
     const first = warmer.check();
@@ -123,6 +136,25 @@ describe('cache warm-up', () => {
     expect(state.requested).toHaveLength(3);
   });
 
+  it('stops after the request under way when the server shuts down, and checks no more', async () => {
+    let release = () => {};
+    const { state, warmer } = fixture({
+      request: async (path) => {
+        state.requested.push(path);
+        if (state.requested.length === 1) await new Promise<void>((r) => (release = r));
+        return { status: 200, cache: 'miss' };
+      }
+    });
+    const first = warmer.check();
+    await new Promise((r) => setTimeout(r, 0));
+    warmer.stop();
+    release();
+    expect(await first).toBeNull();
+    expect(await warmer.check()).toBeNull();
+    expect(state.requested).toEqual(['/api/v1/metrics/gender']);
+    expect(state.lines).toEqual([]);
+  });
+
   it('describes a run in one line', () => {
     const run = { version: '7f9fb7f43a5f0123', day: '2026-12-02', warmed: 71, failed: [], superseded: false, unreachable: null, ms: 9_949 };
     expect(describeRun(run, 71)).toBe('cache warm-up: 71 of 71 views ready for data version 7f9fb7f43a5f (2026-12-02) in 9.9 s');
@@ -130,30 +162,39 @@ describe('cache warm-up', () => {
 });
 
 describe('the default views', () => {
-  it('are the eleven metrics, then the ten pages in English, then in the five other languages', () => {
+  it('are the eleven metrics, then per language the ten pages and their page data', () => {
     const paths = defaultWarmPaths();
-    expect(paths).toHaveLength(11 + 10 * 6);
+    expect(paths).toHaveLength(11 + 10 * 2 * 6);
     expect(paths.slice(0, 2)).toEqual(['/api/v1/metrics/participation', '/api/v1/metrics/global-south']);
     expect(paths.slice(11, 13)).toEqual(['/', '/stakeholders']);
-    expect(paths).toContain('/ar');
+    expect(paths.slice(21, 23)).toEqual(['/__data.json?x-sveltekit-invalidated=01', '/stakeholders/__data.json?x-sveltekit-invalidated=01']);
+    expect(paths.slice(31, 33)).toEqual(['/ar', '/ar/stakeholders']);
+    expect(paths).toContain('/ar/__data.json?x-sveltekit-invalidated=01');
     expect(paths).toContain('/zh/regions');
-    expect(paths.at(-1)).toBe('/es/data');
+    expect(paths.at(-1)).toBe('/es/data/__data.json?x-sveltekit-invalidated=01');
     expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('name page data as in-app navigation asks for it', () => {
+    expect(pageDataPath('/')).toBe('/__data.json?x-sveltekit-invalidated=01');
+    expect(pageDataPath('/fr')).toBe('/fr/__data.json?x-sveltekit-invalidated=01');
+    expect(pageDataPath('/fr/regions')).toBe('/fr/regions/__data.json?x-sveltekit-invalidated=01');
   });
 });
 
 describe('warmSettingsFromEnv', () => {
   const MB = 1048576;
+  const PID = 4242;
   it('reaches the server where adapter-node listens', () => {
-    expect(warmSettingsFromEnv({ ORIGIN: 'https://igf.example.org' }, 64 * MB)).toEqual({ enabled: true, base: 'http://127.0.0.1:3000' });
-    expect(warmSettingsFromEnv({ ORIGIN: 'http://localhost:3999', HOST: '0.0.0.0', PORT: '3999' }, MB)).toEqual({ enabled: true, base: 'http://127.0.0.1:3999' });
-    expect(warmSettingsFromEnv({ ORIGIN: 'http://x', HOST: '10.0.0.7', PORT: '80' }, MB)).toEqual({ enabled: true, base: 'http://10.0.0.7:80' });
-    expect(warmSettingsFromEnv({ ORIGIN: 'http://x', HOST: '::' }, MB)).toEqual({ enabled: true, base: 'http://[::1]:3000' });
+    expect(warmSettingsFromEnv({ ORIGIN: 'https://igf.example.org' }, 64 * MB, PID)).toEqual({ enabled: true, base: 'http://127.0.0.1:3000' });
+    expect(warmSettingsFromEnv({ ORIGIN: 'http://localhost:3999', HOST: '0.0.0.0', PORT: '3999' }, MB, PID)).toEqual({ enabled: true, base: 'http://127.0.0.1:3999' });
+    expect(warmSettingsFromEnv({ ORIGIN: 'http://x', HOST: '10.0.0.7', PORT: '80' }, MB, PID)).toEqual({ enabled: true, base: 'http://10.0.0.7:80' });
+    expect(warmSettingsFromEnv({ ORIGIN: 'http://x', HOST: '::' }, MB, PID)).toEqual({ enabled: true, base: 'http://[::1]:3000' });
   });
 
   it('is off when asked, without the cache, without ORIGIN, or on a socket', () => {
     const off = (env: Record<string, string>, bytes = MB) => {
-      const s = warmSettingsFromEnv(env, bytes);
+      const s = warmSettingsFromEnv(env, bytes, PID);
       return s.enabled ? 'on' : s.reason;
     };
     expect(off({ ORIGIN: 'http://x', IGF_WARM: '0' })).toBe('IGF_WARM is off');
@@ -162,6 +203,9 @@ describe('warmSettingsFromEnv', () => {
     expect(off({ ORIGIN: 'http://x' }, 0)).toMatch(/^the response cache is off/);
     expect(off({})).toMatch(/^ORIGIN is not set/);
     expect(off({ ORIGIN: 'http://x', SOCKET_PATH: '/run/igf.sock' })).toMatch(/socket/);
-    expect(off({ ORIGIN: 'http://x', LISTEN_FDS: '1' })).toMatch(/socket/);
+    expect(off({ ORIGIN: 'http://x', LISTEN_PID: String(PID), LISTEN_FDS: '1' })).toMatch(/socket/);
+    // socket activation meant for another process, as adapter-node reads it
+    expect(off({ ORIGIN: 'http://x', LISTEN_PID: '1', LISTEN_FDS: '1' })).toBe('on');
+    expect(off({ ORIGIN: 'http://x', LISTEN_FDS: '0' })).toBe('on');
   });
 });

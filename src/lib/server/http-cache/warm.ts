@@ -3,7 +3,8 @@
  * run swapping the database) or the UTC day does (cache keys carry the day, key.ts), the server asks
  * itself for the views most readers open first, one at a time, so that those readers are answered
  * from memory. Without it, the first reader of each page after a pipeline run waits for the page to be
- * computed: 0.05–0.2 s for most pages, 1–3 s for the first ones after the database is opened.
+ * computed: 0.05–0.2 s for most pages, over a second for the first ones after the database is
+ * opened (tests/bench/HISTORY.md, 2026-12-02).
  *
  * The requests go through the whole app like any reader's (hooks, cache, compression), so what they
  * leave in the cache is byte for byte what a reader would have caused. Side effects (the request,
@@ -13,8 +14,8 @@ import { METRICS } from '$lib/domain/metrics.ts';
 import { LOCALES, localizePath } from '$lib/i18n/locales.ts';
 import { ROUTES } from '$lib/state/routes.ts';
 
-/** The answer to one warm-up request: its status, once its body has been read to the end. */
-export type WarmRequest = (path: string) => Promise<number>;
+/** One warm-up request: its status and x-igf-cache header, once its body has been read to the end. */
+export type WarmRequest = (path: string) => Promise<{ status: number; cache: string | null }>;
 
 export interface WarmerOptions {
   /** Paths to request, in order; the first ones are ready first. */
@@ -29,7 +30,7 @@ export interface WarmerOptions {
 export interface WarmRun {
   version: string;
   day: string;
-  /** Paths requested and answered 200. */
+  /** Paths requested, answered 200 and kept by the cache. */
   warmed: number;
   failed: { path: string; problem: string }[];
   /** True when the data changed again during the run: what it warmed is already outdated. */
@@ -48,14 +49,36 @@ export interface Warmer {
    * next data version or day.
    */
   check(): Promise<WarmRun | null>;
+  /** Ends a run under way after its current request, and every later check (the server is shutting down). */
+  stop(): void;
 }
 
-/** The default views: every metric with its defaults, then every page in English, then the other languages. */
+/**
+ * What in-app navigation fetches for a page: its data, with the flags SvelteKit's client sends
+ * when only the page's own load runs again (the root layout's load reads nothing of the URL).
+ */
+export function pageDataPath(pagePath: string): string {
+  return `${pagePath === '/' ? '' : pagePath}/__data.json?x-sveltekit-invalidated=01`;
+}
+
+/**
+ * The default views: every metric with its defaults; then, language by language (English first),
+ * every page as it is opened and as in-app navigation fetches it.
+ */
 export function defaultWarmPaths(): string[] {
   const api = METRICS.map((metric) => `/api/v1/metrics/${metric}`);
-  const pages = LOCALES.flatMap((locale) => ROUTES.map((route) => localizePath(route.path, locale)));
+  const pages = LOCALES.flatMap((locale) => {
+    const paths = ROUTES.map((route) => localizePath(route.path, locale));
+    return [...paths, ...paths.map(pageDataPath)];
+  });
   return [...api, ...pages];
 }
+
+/** Kinds of errors that mean the server is not there (yet), rather than that one view failed. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EADDRNOTAVAIL']);
+
+/** The response cache's answers that mean the view is now kept (handle.ts). */
+const KEPT = new Set(['miss', 'hit', 'shared']);
 
 export function createWarmer(options: WarmerOptions): Warmer {
   const now = options.now ?? (() => new Date());
@@ -63,6 +86,7 @@ export function createWarmer(options: WarmerOptions): Warmer {
   /** version + day of the last run that finished with the data unchanged. */
   let warmedFor: string | null = null;
   let running = false;
+  let stopped = false;
   /** The last reason the server could not be reached, logged once until it changes. */
   let lastUnreachable: string | null = null;
 
@@ -81,23 +105,25 @@ export function createWarmer(options: WarmerOptions): Warmer {
     let superseded = false;
     let unreachable: string | null = null;
     for (const path of options.paths) {
+      if (stopped) break;
       // Requests made after a swap would warm the new data under an outdated run: stop, start over.
       if ((await currentVersion()) !== version) {
         superseded = true;
         break;
       }
       try {
-        const status = await options.request(path);
-        if (status === 200) warmed++;
-        else failed.push({ path, problem: `answered ${status}` });
+        const { status, cache } = await options.request(path);
+        if (status !== 200) failed.push({ path, problem: `answered ${status}` });
+        else if (!KEPT.has(cache ?? '')) failed.push({ path, problem: `not kept (x-igf-cache: ${cache ?? 'none'})` });
+        else warmed++;
       } catch (e) {
         const error = e as Error;
-        if (error.name === 'TimeoutError') {
-          failed.push({ path, problem: 'no answer in time' });
-          continue;
+        const code = (error.cause as { code?: string } | undefined)?.code;
+        if (code && UNREACHABLE.has(code)) {
+          unreachable = describeError(error);
+          break;
         }
-        unreachable = describeError(error);
-        break;
+        failed.push({ path, problem: error.name === 'TimeoutError' ? 'no answer in time' : describeError(error) });
       }
     }
     return { version, day, warmed, failed, superseded, unreachable, ms: Math.round(performance.now() - started) };
@@ -105,13 +131,14 @@ export function createWarmer(options: WarmerOptions): Warmer {
 
   return {
     async check() {
-      if (running) return null;
+      if (running || stopped) return null;
       running = true;
       try {
         const version = await currentVersion();
         const day = now().toISOString().slice(0, 10);
         if (version === null || warmedFor === `${version}\n${day}`) return null;
         const result = await run(version, day);
+        if (stopped) return null;
         if (result.unreachable) {
           if (result.unreachable !== lastUnreachable) log(describeRun(result, options.paths.length));
           lastUnreachable = result.unreachable;
@@ -124,6 +151,9 @@ export function createWarmer(options: WarmerOptions): Warmer {
       } finally {
         running = false;
       }
+    },
+    stop() {
+      stopped = true;
     }
   };
 }
@@ -153,5 +183,8 @@ function describeError(error: Error): string {
 export function startWarming(warmer: Warmer, intervalMs: number, onError: (e: unknown) => void): () => void {
   const timer = setInterval(() => warmer.check().catch(onError), intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    warmer.stop();
+  };
 }
