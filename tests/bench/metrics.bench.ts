@@ -4,8 +4,9 @@
  * With a synthetic database of 1,000,000 attendance records (BENCH_ROWS to change it), for each
  * endpoint, against two servers of the production build (`node build` on 127.0.0.1) on the same
  * database:
- * - warm: the server as deployed, answering from its response cache after the warm-up (what a
- *   reader who is not the first to ask gets);
+ * - warm: the server as deployed, answering from its response cache once the benchmark's own first
+ *   requests have filled it (what a reader who is not the first to ask gets); its cache warm-up is
+ *   off (IGF_WARM=0), so that it does not run during the measures;
  * - miss: the same server with its response cache off (IGF_HTTP_CACHE_MB=0), so that every
  *   request runs its SQL and builds its response (what the first reader of a view gets when the
  *   cache warm-up has not computed it: a filter set no one asked for yet, or a reader who comes
@@ -231,6 +232,7 @@ async function main() {
     renameSync(next, swapPath);
     const warmUp = await warmUpRun(swapServer, 2);
     const readyAfterMs = performance.now() - swappedAt;
+    // one request per endpoint, on one keep-alive connection (the first request opens it)
     const firstReaders = [];
     for (const r of results.filter((x) => x.overview)) {
       const t = performance.now();

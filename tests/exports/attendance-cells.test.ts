@@ -138,8 +138,7 @@ describe('cellsPerTotal', () => {
     });
     const numbered = cellsPerTotal(cells);
     expect(numbered).toEqual([...named.values()]);
-    // every total is there once: 2 sets x 2 years x (2 modes + all) x (with / without host) x breakdown values
-    expect(numbered.length).toBe(named.size);
+    // a table with enough totals to tell orders apart: sets x years x modes x host sides x breakdown values
     expect(numbered.length).toBeGreaterThan(200);
   });
 });

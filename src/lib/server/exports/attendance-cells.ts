@@ -79,7 +79,12 @@ function pairsOf(c: AttendanceCell): string[] {
   return modes.flatMap((mode) => hosts.map((host) => `${mode}|${host}`));
 }
 
-/** The keys of every published total a cell counts towards (totals never span two source sets). */
+/**
+ * The names of every published total a cell counts towards (totals never span two source sets): the
+ * definition of the totals, written out. The suppression groups cells by numbered totals
+ * (cellsPerTotal), which must agree with these names; the tests hold it to them, and the privacy
+ * property test reads them.
+ */
 export function publishedTotalsOf(c: AttendanceCell): string[] {
   const breakdowns = BREAKDOWNS.map(([name, value]) => (name === 'total' ? name : `${name}=${value(c)}`));
   return pairsOf(c).flatMap((pair) => breakdowns.map((b) => `${c.source_set}|${c.meeting_year}|${pair}|${b}`));
