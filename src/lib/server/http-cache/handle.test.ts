@@ -19,13 +19,20 @@ function event(path: string, headers: Record<string, string> = {}, method = 'GET
   return { url: pageUrl, request: new Request(url, { method, headers }) } as unknown as RequestEvent;
 }
 
-/** A page of `size` bytes that says which request it answers; counts its computations. */
+/**
+ * A page of `size` bytes that says which request it answers (for page data, in SvelteKit's format:
+ * the cache reads it); counts its computations.
+ */
 function app(options: { size?: number; status?: number; type?: string; delay?: number; headers?: Record<string, string> } = {}) {
   const counter = { calls: 0 };
   const resolve = async (e: RequestEvent) => {
     counter.calls++;
     if (options.delay) await new Promise((r) => setTimeout(r, options.delay));
-    const text = `<p>${e.url.pathname}${e.url.search}</p>`.padEnd(options.size ?? 4 * KB, '.');
+    const answers = `${e.url.pathname}${e.url.search}`;
+    const pageData = new URL(e.request.url).pathname.endsWith('/__data.json');
+    const text = pageData
+      ? JSON.stringify({ type: 'data', nodes: [null, { type: 'data', data: [answers], uses: {} }] }).padEnd(options.size ?? 4 * KB, ' ')
+      : `<p>${answers}</p>`.padEnd(options.size ?? 4 * KB, '.');
     return new Response(text, {
       status: options.status ?? 200,
       headers: { 'content-type': options.type ?? 'text/html; charset=utf-8', 'x-extra': 'kept', 'server-timing': 'sql;dur=1', ...options.headers }
@@ -240,6 +247,24 @@ describe('http cache hook', () => {
     expect(again.headers.get('content-encoding')).toBe('gzip');
     expect(Buffer.from(gunzipSync(await bytes(again))).equals(plain)).toBe(true);
     expect(c.stats().entries).toBe(1);
+  });
+
+  it('page data that reports a failed load (SvelteKit sends it as a 200) is not kept', async () => {
+    const c = cache();
+    let calls = 0;
+    const resolve = async () => {
+      calls++;
+      const body = '{"type":"data","nodes":[{"type":"skip"},{"type":"error","error":{"message":"Internal Error"},"status":500}]}\n';
+      return new Response(body.padEnd(4 * KB, ' '), { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' } });
+    };
+    const path = '/gender/__data.json?x-sveltekit-invalidated=01';
+    const first = await call(c, event(path), resolve as never);
+    const second = await call(c, event(path, { 'accept-encoding': 'gzip' }), resolve as never);
+    expect(calls).toBe(2);
+    expect(first.headers.get('x-igf-cache')).toBeNull();
+    expect(second.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await bytes(second)).toString()).toContain('"type":"error"');
+    expect(c.stats().entries).toBe(0);
   });
 
   it("a page's data request is never answered with the page (SvelteKit gives both one event.url)", async () => {

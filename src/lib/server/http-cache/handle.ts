@@ -19,6 +19,7 @@ import { entityTag, ifNoneMatch } from './etag.ts';
 import { BROTLI_BEST, MIN_COMPRESS_BYTES, chooseEncoding, compress, compressStream, isCompressible, type Encoding } from './compress.ts';
 import { requestKey } from './key.ts';
 import { cacheControl, isPageData } from './policy.ts';
+import { pageDataFailed } from './page-data.ts';
 
 export interface HttpCacheOptions {
   /** Bytes the cache may hold; 0 switches storing and coalescing off (tags, 304s and compression stay). */
@@ -70,7 +71,8 @@ function entryBytes(e: Entry): number {
  * data `private, no-store` whatever the page; that is addressed to browsers and proxies (policy.ts
  * keeps it for them). Here page data is a function of the request key and the data version like
  * the page itself (no route reads cookies or other headers, key.ts), so it is kept: in-app
- * navigation, which fetches it, is then answered from memory too.
+ * navigation, which fetches it, is then answered from memory too. Unless it reports a failed load,
+ * which SvelteKit sends with a 200 (page-data.ts; checked once the body is read, in capture).
  */
 function cacheable(res: Response, pageData: boolean): boolean {
   if (res.status !== 200) return false;
@@ -264,12 +266,14 @@ export function createHttpCache(options: HttpCacheOptions): HttpCache {
         }
       }
     }
+    const body = concat(chunks, length);
+    if (pageData && pageDataFailed(body)) return { response: new Response(streamOf(body), { status: res.status, headers: res.headers }) };
     const entry: Entry = {
       key,
       etag,
       cacheControl: cc,
       headers: storedHeaders(res),
-      body: concat(chunks, length),
+      body,
       compressible,
       variants: {},
       sizes: {},
