@@ -243,24 +243,27 @@ describe('HTTP cache size bound over HTTP', () => {
   });
 });
 
-describe('a pipeline run changes every tag', () => {
-  let dir: string;
-  let server: RunningServer;
+/**
+ * A database the pipeline builds from one CSV in a temporary folder (the pseudonym key kept there
+ * too), served by the production build for the tests of one describe; `load` runs the pipeline on
+ * a further CSV while it is served, as a user would.
+ */
+function servedPipelineDatabase(prefix: string, firstCsv: string, env: Record<string, string> = {}) {
+  let dir = '';
+  let server: RunningServer | undefined;
   const savedKey = process.env.IGF_PSEUDONYM_KEY_FILE;
   const db = () => join(dir, 'igf.duckdb');
-  const csv = (year: number, n: number) =>
-    'meeting_year,participant_id,country,stakeholder_group,gender\n' +
-    Array.from({ length: n }, (_, i) => `${year},p${year}-${i},${i % 2 ? 'Kenya' : 'Germany'},${i % 3 ? 'Civil society' : 'Government'},${i % 2 ? 'female' : 'male'}`).join('\n') +
-    '\n';
-
+  async function load(name: string, csvText: string): Promise<void> {
+    writeFileSync(join(dir, name), csvText);
+    const report = await runPipeline({ db: db(), inputs: [join(dir, name)] });
+    expect(report.ok, report.error).toBe(true);
+  }
   beforeAll(async () => {
     await ensureBuild();
-    dir = mkdtempSync(join(tmpdir(), 'igf-http-cache-'));
+    dir = mkdtempSync(join(tmpdir(), prefix));
     process.env.IGF_PSEUDONYM_KEY_FILE = join(dir, 'pseudonym.key');
-    writeFileSync(join(dir, 'a.csv'), csv(2019, 30));
-    const report = await runPipeline({ db: db(), inputs: [join(dir, 'a.csv')], referenceOnly: false });
-    expect(report.ok, report.error).toBe(true);
-    server = await startServer(db());
+    await load('a.csv', firstCsv);
+    server = await startServer(db(), env);
   }, 300_000);
   afterAll(async () => {
     await server?.stop();
@@ -268,8 +271,18 @@ describe('a pipeline run changes every tag', () => {
     else process.env.IGF_PSEUDONYM_KEY_FILE = savedKey;
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+  return { load, server: () => server! };
+}
+
+describe('a pipeline run changes every tag', () => {
+  const csv = (year: number, n: number) =>
+    'meeting_year,participant_id,country,stakeholder_group,gender\n' +
+    Array.from({ length: n }, (_, i) => `${year},p${year}-${i},${i % 2 ? 'Kenya' : 'Germany'},${i % 3 ? 'Civil society' : 'Government'},${i % 2 ? 'female' : 'male'}`).join('\n') +
+    '\n';
+  const served = servedPipelineDatabase('igf-http-cache-', csv(2019, 30));
 
   it('new tags and new content after the atomic swap; the old tag is no longer a 304', async () => {
+    const server = served.server();
     const paths = ['/api/v1/metrics/participation?source=user', '/gender?source=user', '/api/v1/export/attendance.csv'];
     const before = await Promise.all(paths.map((p) => raw(server.url, p, { 'accept-encoding': 'br' })));
     for (const [i, r] of before.entries()) {
@@ -280,9 +293,7 @@ describe('a pipeline run changes every tag', () => {
     const oldVersion = header(before[2], 'x-igf-data-version')!;
     expect(decoded(before[0]).toString()).not.toContain('2021');
 
-    writeFileSync(join(dir, 'b.csv'), csv(2021, 40));
-    const report = await runPipeline({ db: db(), inputs: [join(dir, 'b.csv')] });
-    expect(report.ok, report.error).toBe(true);
+    await served.load('b.csv', csv(2021, 40));
 
     // The server notices the replaced file within a second or so.
     let after: Raw[] = [];
@@ -334,43 +345,25 @@ describe('without a database', () => {
 });
 
 describe('the cache warm-up (IGF_WARM)', () => {
-  let dir: string;
-  let server: RunningServer;
-  const savedKey = process.env.IGF_PSEUDONYM_KEY_FILE;
-  const db = () => join(dir, 'igf.duckdb');
   const csv = (year: number) => `meeting_year,participant_id,country,stakeholder_group,gender\n${year},a,Kenya,Civil society,female\n${year},b,Germany,Government,male\n`;
+  const served = servedPipelineDatabase('igf-http-cache-warm-', csv(2019), { IGF_WARM: '1' });
   const READY = /cache warm-up: (\d+) of (\d+) views ready for data version ([0-9a-f]{12})/g;
 
   /** The warm-up runs the server's log reports, waiting (up to a minute) until there are `count`. */
   async function warmRuns(count: number): Promise<{ warmed: number; total: number; version: string }[]> {
     for (let waited = 0; waited < 60_000; waited += 250) {
-      const runs = [...server.log().matchAll(READY)].map((m) => ({ warmed: Number(m[1]), total: Number(m[2]), version: m[3] }));
+      const runs = [...served.server().log().matchAll(READY)].map((m) => ({ warmed: Number(m[1]), total: Number(m[2]), version: m[3] }));
       if (runs.length >= count) return runs;
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`no warm-up number ${count} in the server's log:\n${server.log()}`);
+    throw new Error(`no warm-up number ${count} in the server's log:\n${served.server().log()}`);
   }
-
-  beforeAll(async () => {
-    await ensureBuild();
-    dir = mkdtempSync(join(tmpdir(), 'igf-http-cache-warm-'));
-    process.env.IGF_PSEUDONYM_KEY_FILE = join(dir, 'pseudonym.key');
-    writeFileSync(join(dir, 'a.csv'), csv(2019));
-    const report = await runPipeline({ db: db(), inputs: [join(dir, 'a.csv')] });
-    expect(report.ok, report.error).toBe(true);
-    server = await startServer(db(), { IGF_WARM: '1' });
-  }, 300_000);
-  afterAll(async () => {
-    await server?.stop();
-    if (savedKey === undefined) delete process.env.IGF_PSEUDONYM_KEY_FILE;
-    else process.env.IGF_PSEUDONYM_KEY_FILE = savedKey;
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
   // Paths of the default list (warm.ts), first requested by no one but the warm-up.
   const paths = ['/api/v1/metrics/gender', '/api/v1/metrics/participation', '/', '/fr/gender', '/zh/regions', '/es/data', '/ar/regions/__data.json?x-sveltekit-invalidated=01'];
 
   it('answers the first reader of every default view from memory, after the start and after a pipeline run', async () => {
+    const server = served.server();
     const [first] = await warmRuns(1);
     expect(first).toMatchObject({ warmed: 131, total: 131 });
     const before = [];
@@ -382,9 +375,7 @@ describe('the cache warm-up (IGF_WARM)', () => {
     // a view that is not in the list is computed for its first reader
     expect(header(await raw(server.url, '/api/v1/metrics/gender?from=2019'), 'x-igf-cache')).toBe('miss');
 
-    writeFileSync(join(dir, 'b.csv'), csv(2021));
-    const report = await runPipeline({ db: db(), inputs: [join(dir, 'b.csv')] });
-    expect(report.ok, report.error).toBe(true);
+    await served.load('b.csv', csv(2021));
     const [, second] = await warmRuns(2);
     expect(second.version).not.toBe(first.version);
     expect(second).toMatchObject({ warmed: 131, total: 131 });

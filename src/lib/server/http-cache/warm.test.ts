@@ -22,6 +22,19 @@ function fixture(overrides: Partial<WarmerOptions> = {}) {
   return { state, warmer };
 }
 
+/** A fixture whose first request waits until `release` is called. */
+function fixtureWithFirstRequestHeld() {
+  const held = { release: () => {} };
+  const { state, warmer } = fixture({
+    request: async (path) => {
+      state.requested.push(path);
+      if (state.requested.length === 1) await new Promise<void>((r) => (held.release = r));
+      return { status: 200, cache: 'miss' };
+    }
+  });
+  return { state, warmer, held };
+}
+
 describe('cache warm-up', () => {
   it('requests every path once, in order, and not again while the data version and the day stay', async () => {
     const { state, warmer } = fixture();
@@ -120,35 +133,21 @@ describe('cache warm-up', () => {
   });
 
   it('runs one warm-up at a time', async () => {
-    let release = () => {};
-    const { state, warmer } = fixture({
-      request: async (path) => {
-        state.requested.push(path);
-        if (state.requested.length === 1) await new Promise<void>((r) => (release = r));
-        return { status: 200, cache: 'miss' };
-      }
-    });
+    const { state, warmer, held } = fixtureWithFirstRequestHeld();
     const first = warmer.check();
     await new Promise((r) => setTimeout(r, 0));
     expect(await warmer.check()).toBeNull();
-    release();
+    held.release();
     expect((await first)?.warmed).toBe(3);
     expect(state.requested).toHaveLength(3);
   });
 
   it('stops after the request under way when the server shuts down, and checks no more', async () => {
-    let release = () => {};
-    const { state, warmer } = fixture({
-      request: async (path) => {
-        state.requested.push(path);
-        if (state.requested.length === 1) await new Promise<void>((r) => (release = r));
-        return { status: 200, cache: 'miss' };
-      }
-    });
+    const { state, warmer, held } = fixtureWithFirstRequestHeld();
     const first = warmer.check();
     await new Promise((r) => setTimeout(r, 0));
     warmer.stop();
-    release();
+    held.release();
     expect(await first).toBeNull();
     expect(await warmer.check()).toBeNull();
     expect(state.requested).toEqual(['/api/v1/metrics/gender']);
