@@ -28,7 +28,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { registerRawLoader } from './metrics-raw-loader.ts';
 import { createBenchDatabase } from './metrics-db.ts';
-import { ensureBuild, startServer } from '../metrics/server.ts';
+import { ensureBuild, startServer, warmUpRuns } from '../metrics/server.ts';
 
 registerRawLoader();
 const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -110,16 +110,6 @@ async function timed(fn: () => Promise<unknown>, n: number): Promise<number[]> {
     out.push(performance.now() - t);
   }
   return out;
-}
-
-/** The line of the server's warm-up run number `n` (its log says when every default view is ready), waited for up to two minutes. */
-async function warmUpRun(server: { log(): string }, n: number): Promise<string> {
-  for (let waited = 0; waited < 120_000; waited += 100) {
-    const runs = server.log().match(/cache warm-up: \d+ of \d+ views ready[^\n]*/g) ?? [];
-    if (runs.length >= n) return runs[n - 1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no warm-up run ${n} in the server's log:\n${server.log()}`);
 }
 
 async function main() {
@@ -217,7 +207,7 @@ async function main() {
     const swapPath = join(dir, 'served.duckdb');
     copyFileSync(dbPath, swapPath);
     swapServer = await startServer(swapPath, { IGF_WARM: '1' });
-    await warmUpRun(swapServer, 1);
+    await warmUpRuns(swapServer, 1, 120_000);
     const next = join(dir, 'next.duckdb');
     copyFileSync(swapPath, next);
     const writer = await DuckDBInstance.create(next);
@@ -230,7 +220,7 @@ async function main() {
     writer.closeSync();
     const swappedAt = performance.now();
     renameSync(next, swapPath);
-    const warmUp = await warmUpRun(swapServer, 2);
+    const warmUp = (await warmUpRuns(swapServer, 2, 120_000))[1].line;
     const readyAfterMs = performance.now() - swappedAt;
     // one request per endpoint, on one keep-alive connection (the first request opens it)
     const firstReaders = [];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureDatabase, type Fixture } from '../metrics/fixture.ts';
-import { ensureBuild, startServer, type RunningServer } from '../metrics/server.ts';
+import { ensureBuild, startServer, warmUpRuns, type RunningServer } from '../metrics/server.ts';
 import { serveFixture } from '../metrics/fixture-server.ts';
 import { runPipeline } from '../../pipelines/run.ts';
 
@@ -347,24 +347,12 @@ describe('without a database', () => {
 describe('the cache warm-up (IGF_WARM)', () => {
   const csv = (year: number) => `meeting_year,participant_id,country,stakeholder_group,gender\n${year},a,Kenya,Civil society,female\n${year},b,Germany,Government,male\n`;
   const served = servedPipelineDatabase('igf-http-cache-warm-', csv(2019), { IGF_WARM: '1' });
-  const READY = /cache warm-up: (\d+) of (\d+) views ready for data version ([0-9a-f]{12})/g;
-
-  /** The warm-up runs the server's log reports, waiting (up to a minute) until there are `count`. */
-  async function warmRuns(count: number): Promise<{ warmed: number; total: number; version: string }[]> {
-    for (let waited = 0; waited < 60_000; waited += 250) {
-      const runs = [...served.server().log().matchAll(READY)].map((m) => ({ warmed: Number(m[1]), total: Number(m[2]), version: m[3] }));
-      if (runs.length >= count) return runs;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`no warm-up number ${count} in the server's log:\n${served.server().log()}`);
-  }
-
   // Paths of the default list (warm.ts), first requested by no one but the warm-up.
   const paths = ['/api/v1/metrics/gender', '/api/v1/metrics/participation', '/', '/fr/gender', '/zh/regions', '/es/data', '/ar/regions/__data.json?x-sveltekit-invalidated=01'];
 
   it('answers the first reader of every default view from memory, after the start and after a pipeline run', async () => {
     const server = served.server();
-    const [first] = await warmRuns(1);
+    const [first] = await warmUpRuns(server, 1);
     expect(first).toMatchObject({ warmed: 131, total: 131 });
     const before = [];
     for (const path of paths) {
@@ -376,7 +364,7 @@ describe('the cache warm-up (IGF_WARM)', () => {
     expect(header(await raw(server.url, '/api/v1/metrics/gender?from=2019'), 'x-igf-cache')).toBe('miss');
 
     await served.load('b.csv', csv(2021));
-    const [, second] = await warmRuns(2);
+    const [, second] = await warmUpRuns(server, 2);
     expect(second.version).not.toBe(first.version);
     expect(second).toMatchObject({ warmed: 131, total: 131 });
     for (const [i, path] of paths.entries()) {

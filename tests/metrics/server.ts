@@ -163,3 +163,25 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
       })
   };
 }
+
+export interface WarmUpRun {
+  warmed: number;
+  total: number;
+  /** The data version's first 12 hex digits. */
+  version: string;
+  line: string;
+}
+
+/**
+ * The cache warm-up runs a server with IGF_WARM=1 has finished, from its log (warm.ts, describeRun),
+ * waiting up to `timeoutMs` until there are at least `count`.
+ */
+export async function warmUpRuns(server: Pick<RunningServer, 'log'>, count: number, timeoutMs = 60_000): Promise<WarmUpRun[]> {
+  const ready = /cache warm-up: (\d+) of (\d+) views ready for data version ([0-9a-f]{12})[^\n]*/g;
+  for (let waited = 0; ; waited += 100) {
+    const runs = [...server.log().matchAll(ready)].map((m) => ({ warmed: Number(m[1]), total: Number(m[2]), version: m[3], line: m[0] }));
+    if (runs.length >= count) return runs;
+    if (waited >= timeoutMs) throw new Error(`no warm-up run number ${count} in the server's log after ${timeoutMs / 1000} s:\n${server.log()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -77,6 +77,11 @@ export const METRIC_PARAMETERS: Record<MetricName, readonly ParameterName[]> = {
   published: ['source', 'from', 'to', 'category', 'format', 'lang']
 };
 
+/** A metric's API address with its defaults, as the index lists it (`.csv`, `.arrow` … after it name a format). */
+export function metricPath(metric: MetricName): string {
+  return `/api/v1/metrics/${metric}`;
+}
+
 export function isMetric(name: string): name is MetricName {
   return (METRICS as readonly string[]).includes(name);
 }

@@ -2,7 +2,7 @@
  * Addresses behind a chart's download menu: the metrics API for its rows, the page and embed URLs
  * for sharing, and the file names. Plain strings, so the links work before (and without) hydration.
  */
-import type { MetricName } from '$lib/domain/metrics.ts';
+import { metricPath, type MetricName } from '$lib/domain/metrics.ts';
 import { currentLocale, localHref } from '$lib/i18n/index.ts';
 import { DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales.ts';
 
@@ -63,7 +63,7 @@ function queryString(query: Record<string, string>): string {
  */
 export function metricUrl(metric: MetricName, format: DataFormat, query: Record<string, string>, lang: Locale = currentLocale()): string {
   const withLang = lang !== DEFAULT_LOCALE && isWorded(format) ? { ...query, lang } : query;
-  return `/api/v1/metrics/${metric}.${format}${queryString(withLang)}`;
+  return `${metricPath(metric)}.${format}${queryString(withLang)}`;
 }
 
 /** File names keep to letters, digits, dot, dash and underscore whatever a label holds. */

@@ -19,6 +19,11 @@ export interface KeyParts {
   now: Date;
 }
 
+/** The UTC day a key carries (YYYY-MM-DD): responses kept on one day are not served on the next. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
 export function requestKey({ url, now }: KeyParts): string {
-  return `${url.origin}${url.pathname}${url.search}\nday=${now.toISOString().slice(0, 10)}`;
+  return `${url.origin}${url.pathname}${url.search}\nday=${utcDay(now)}`;
 }

@@ -10,9 +10,10 @@
  * leave in the cache is byte for byte what a reader would have caused. Side effects (the request,
  * the data version, the clock, the log) are passed in; `startWarming` adds the timer.
  */
-import { METRICS } from '$lib/domain/metrics.ts';
+import { METRICS, metricPath } from '$lib/domain/metrics.ts';
 import { LOCALES, localizePath } from '$lib/i18n/locales.ts';
 import { ROUTES } from '$lib/state/routes.ts';
+import { utcDay } from './key.ts';
 
 /** One warm-up request: its status and x-igf-cache header, once its body has been read to the end. */
 export type WarmRequest = (path: string) => Promise<{ status: number; cache: string | null }>;
@@ -66,7 +67,7 @@ export function pageDataPath(pagePath: string): string {
  * every page as it is opened and as in-app navigation fetches it.
  */
 export function defaultWarmPaths(): string[] {
-  const api = METRICS.map((metric) => `/api/v1/metrics/${metric}`);
+  const api = METRICS.map(metricPath);
   const pages = LOCALES.flatMap((locale) => {
     const paths = ROUTES.map((route) => localizePath(route.path, locale));
     return [...paths, ...paths.map(pageDataPath)];
@@ -135,7 +136,7 @@ export function createWarmer(options: WarmerOptions): Warmer {
       running = true;
       try {
         const version = await currentVersion();
-        const day = now().toISOString().slice(0, 10);
+        const day = utcDay(now());
         if (version === null || warmedFor === `${version}\n${day}`) return null;
         const result = await run(version, day);
         if (stopped) return null;

@@ -18,6 +18,7 @@ import {
   type ParameterName
 } from './params.ts';
 import { downloadBase, metricResponse } from './serialize.ts';
+import { metricPath } from '$lib/domain/metrics.ts';
 import { takeSqlTime } from './sql.ts';
 import { keepChartRows } from './row-filter.ts';
 import { dataVersion, describeDownload, type DataVersion, type SourceSetMetadata } from '../download/metadata.ts';
@@ -156,7 +157,7 @@ export async function metricsIndex(): Promise<Response> {
   const metrics = METRICS.map((name: MetricName) => ({
     name,
     title: METRIC_MODULES[name].title,
-    url: `/api/v1/metrics/${name}`,
+    url: metricPath(name),
     parameters: Object.fromEntries(METRIC_PARAMETERS[name].map((p) => [p, allowed(name, p)])),
     columns: METRIC_MODULES[name].columns(DEFAULT_PARAMS),
     ...(name === 'sessions' ? { columns_level_session: METRIC_MODULES[name].columns({ ...DEFAULT_PARAMS, level: 'session' }) } : {})
